@@ -1,0 +1,96 @@
+package dev.jwtauth.admin;
+
+import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.config.RefreshSettings;
+import dev.jwtauth.refresh.RefreshService;
+import dev.jwtauth.revocation.RevocationService;
+import dev.jwtauth.users.UserAccount;
+import dev.jwtauth.users.UserRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** User management for admins: create, list, read, disable, revoke. */
+@ApplicationScoped
+public class UserAdministration {
+
+  /** The roles a user may be given: those the application declares (RestApplication's @DeclareRoles). */
+  public static final Set<String> ROLES = Set.of("user", "admin");
+
+  public static final class InvalidUserException extends RuntimeException {
+    InvalidUserException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  public static final class DuplicateUserException extends RuntimeException {
+    DuplicateUserException() {
+      super("A user with this username exists already", null, false, false);
+    }
+  }
+
+  @Inject UserRepository users;
+  @Inject RefreshService sessions;
+  @Inject RevocationService revocations;
+  @Inject RefreshSettings rules;
+  @Inject AuditLog audit;
+
+  public UserAccount create(String username, char[] password, Set<String> roles, String adminId) {
+    if (!username.matches("[A-Za-z0-9._@-]{1,100}")) {
+      throw new InvalidUserException("username must be 1-100 letters, digits or . _ @ -");
+    }
+    if (password.length < rules.passwordMinLength()) {
+      throw new InvalidUserException("password must have at least " + rules.passwordMinLength() + " characters");
+    }
+    if (roles.isEmpty() || !ROLES.containsAll(roles)) {
+      throw new InvalidUserException("roles must be a non-empty subset of " + ROLES);
+    }
+    if (users.findByUsername(username).isPresent()) {
+      throw new DuplicateUserException();
+    }
+    UserAccount user;
+    try {
+      user = users.create(username, password, roles);
+    } catch (PersistenceException | TransactionalException e) {
+      throw new DuplicateUserException(); // created concurrently: the unique constraint decided
+    }
+    audit.record("user_created", adminId, user.id(), null, "roles " + roles);
+    return user;
+  }
+
+  public List<UserAccount> page(int page, int size) {
+    return users.page(page, size);
+  }
+
+  public long count() {
+    return users.count();
+  }
+
+  public Optional<UserAccount> get(String id) {
+    return id.length() > 36 ? Optional.empty() : users.findById(id);
+  }
+
+  /** Disables the user and revokes everything of theirs; false if no such user. */
+  public boolean disable(String userId, String adminId) {
+    if (userId.length() > 36 || !users.disable(userId)) {
+      return false;
+    }
+    revokeEverything(userId, adminId);
+    audit.record("user_disabled", adminId, userId, null, null);
+    return true;
+  }
+
+  /** Every session and every token issued so far to the user stops working; false if no such user. */
+  public boolean revokeEverything(String userId, String adminId) {
+    if (userId.length() > 36 || users.findById(userId).isEmpty()) {
+      return false;
+    }
+    revocations.revokeUser(userId, "revoked_by_admin");
+    sessions.endAllSessions(userId, adminId, "revoked_by_admin");
+    return true;
+  }
+}

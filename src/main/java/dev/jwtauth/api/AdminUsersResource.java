@@ -1,0 +1,128 @@
+package dev.jwtauth.api;
+
+import dev.jwtauth.admin.UserAdministration;
+import dev.jwtauth.users.UserAccount;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** User administration (role {@code admin}). */
+@RequestScoped
+@Path("admin/users")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminUsersResource {
+
+  private static final int MAX_PAGE_SIZE = 100;
+
+  @Inject UserAdministration administration;
+  @Inject JsonWebToken caller;
+  @Context UriInfo uri;
+
+  /** {@code {"username","password","roles":[...]}} → 201 with Location; duplicate → 409; weak password → 400. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(String body) {
+    JsonObject json = JsonBodies.object(body);
+    String username = JsonBodies.requiredString(json, "username", 100);
+    String password = JsonBodies.requiredString(json, "password", 1024);
+    UserAccount user = administration.create(username, password.toCharArray(), roles(json), caller.getSubject());
+    return Response.created(uri.getAbsolutePathBuilder().path(user.id()).build())
+        .entity(json(user).build().toString()).build();
+  }
+
+  /** {@code ?page=0&size=20} → {@code {"items":[...],"page","size","total"}}. */
+  @GET
+  public String list(@QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("20") String size) {
+    int pageNumber = number("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+    int pageSize = number("size", size, 1, MAX_PAGE_SIZE);
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    administration.page(pageNumber, pageSize).forEach(user -> items.add(json(user)));
+    return Json.createObjectBuilder().add("items", items).add("page", pageNumber).add("size", pageSize)
+        .add("total", administration.count()).build().toString();
+  }
+
+  @GET
+  @Path("{id}")
+  public String get(@PathParam("id") String id) {
+    return json(administration.get(id).orElseThrow(NotFoundException::new)).build().toString();
+  }
+
+  /** Disables the user (kept for audit) and revokes all their sessions and tokens. */
+  @DELETE
+  @Path("{id}")
+  public Response disable(@PathParam("id") String id) {
+    if (!administration.disable(id, caller.getSubject())) {
+      throw new NotFoundException();
+    }
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("{id}/revoke")
+  public Response revoke(@PathParam("id") String id) {
+    if (!administration.revokeEverything(id, caller.getSubject())) {
+      throw new NotFoundException();
+    }
+    return Response.noContent().build();
+  }
+
+  private static Set<String> roles(JsonObject json) {
+    JsonValue value = json.get("roles");
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return Set.of("user");
+    }
+    if (!(value instanceof JsonArray array) || !array.stream().allMatch(JsonString.class::isInstance)) {
+      throw new InvalidRequestException("roles must be an array of strings");
+    }
+    Set<String> roles = new LinkedHashSet<>();
+    array.getValuesAs(JsonString.class).forEach(role -> roles.add(role.getString()));
+    return roles;
+  }
+
+  private static int number(String name, String text, int min, int max) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new InvalidRequestException(name + " must be a number from " + min + " to " + max);
+  }
+
+  private static JsonObjectBuilder json(UserAccount user) {
+    return Json.createObjectBuilder()
+        .add("id", user.id())
+        .add("username", user.username())
+        .add("roles", Json.createArrayBuilder(new TreeSet<>(user.roles())))
+        .add("enabled", user.enabled())
+        .add("created_at", user.createdAt().toString());
+  }
+}

@@ -1,0 +1,119 @@
+package dev.jwtauth.api;
+
+import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.security.AuthenticationFailure;
+import dev.jwtauth.security.JwtCallerPrincipal;
+import dev.jwtauth.security.RequiresScope;
+import jakarta.annotation.Priority;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.List;
+
+/**
+ * Enforces {@code @RolesAllowed} / {@code @DenyAll} and {@link RequiresScope} on resource methods with the answers of
+ * PRODUCT.md §4 "Errors on protected endpoints": 400 for a malformed credential, 401 with a Bearer
+ * challenge when the token is missing or refused, 403 {@code forbidden} when a role is missing.
+ * The container's own answers are HTML without {@code WWW-Authenticate}, hence this filter.
+ */
+@Provider
+public class BearerAuthorizationFeature implements DynamicFeature {
+
+  @Override
+  public void configure(ResourceInfo resource, FeatureContext context) {
+    Method method = resource.getResourceMethod();
+    Class<?> type = resource.getResourceClass();
+    RequiresScope scope = method.isAnnotationPresent(RequiresScope.class)
+        ? method.getAnnotation(RequiresScope.class)
+        : type.getAnnotation(RequiresScope.class);
+    if (scope != null) {
+      context.register(new ScopeCheck(scope.value()));
+    }
+    if (method.isAnnotationPresent(PermitAll.class)) {
+      return;
+    }
+    if (method.isAnnotationPresent(DenyAll.class)) {
+      context.register(new RoleCheck(List.of()));
+      return;
+    }
+    RolesAllowed roles = method.getAnnotation(RolesAllowed.class);
+    if (roles == null && !type.isAnnotationPresent(PermitAll.class)) {
+      roles = type.getAnnotation(RolesAllowed.class);
+    }
+    if (roles != null) {
+      context.register(new RoleCheck(List.of(roles.value())));
+    } else if (type.isAnnotationPresent(DenyAll.class)) {
+      context.register(new RoleCheck(List.of()));
+    }
+  }
+
+  /** After the role check: the token must carry the scope (RFC 6750 §3.1 insufficient_scope). */
+  @Priority(Priorities.AUTHORIZATION)
+  static final class ScopeCheck implements ContainerRequestFilter {
+
+    private final String scope;
+
+    ScopeCheck(String scope) {
+      this.scope = scope;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      Object failure = request.getProperty(AuthenticationFailure.ATTRIBUTE);
+      java.security.Principal caller = request.getSecurityContext().getUserPrincipal();
+      if (failure != null || caller == null) {
+        request.abortWith(ErrorResponses.unauthenticated((AuthenticationFailure) failure, RoleCheck.realm()));
+        return;
+      }
+      boolean granted = caller instanceof JwtCallerPrincipal jwt && jwt.token().scopes().contains(scope);
+      if (!granted) {
+        request.abortWith(ErrorResponses.insufficientScope(RoleCheck.realm(), scope));
+      }
+    }
+  }
+
+  /** Runs before Jersey's own role filter (AUTHORIZATION) so that our answers win. */
+  @Priority(Priorities.AUTHENTICATION)
+  static final class RoleCheck implements ContainerRequestFilter {
+
+    private final List<String> roles;
+    private static volatile String realm;
+
+    RoleCheck(List<String> roles) {
+      this.roles = roles;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      Object failure = request.getProperty(AuthenticationFailure.ATTRIBUTE);
+      SecurityContext security = request.getSecurityContext();
+      if (failure != null || security.getUserPrincipal() == null) {
+        request.abortWith(ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm()));
+        return;
+      }
+      // "**" is Jakarta's "any authenticated caller".
+      if (!roles.contains("**") && roles.stream().noneMatch(security::isUserInRole)) {
+        request.abortWith(ErrorResponses.json(403, "forbidden", "The caller lacks the role this needs"));
+      }
+    }
+
+    static String realm() {
+      String value = realm;
+      if (value == null) {
+        value = CDI.current().select(AuthSettings.class).get().realm();
+        realm = value;
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.jwtauth.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** JSON error answers in the OAuth / RFC 6750 shape: {@code {"error", "error_description"}}. */
+public final class ErrorResponses {
+
+  private ErrorResponses() {}
+
+  public static Response json(int status, String error, String description) {
+    return builder(status, error, description).build();
+  }
+
+  public static Response.ResponseBuilder builder(int status, String error, String description) {
+    JsonObjectBuilder body = Json.createObjectBuilder().add("error", error);
+    if (description != null) {
+      body.add("error_description", description);
+    }
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .entity(body.build().toString());
+  }
+
+  /** A 401/403 with its {@code WWW-Authenticate: Bearer} challenge (RFC 6750 §3). */
+  public static Response bearerChallenge(int status, String realm, String error, String description) {
+    StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(quoted(realm)).append('"');
+    if (error != null) {
+      challenge.append(", error=\"").append(error).append('"');
+    }
+    if (description != null) {
+      challenge.append(", error_description=\"").append(quoted(description)).append('"');
+    }
+    Response.ResponseBuilder response = error == null
+        ? Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Json.createObjectBuilder().add("error", "unauthorized")
+                .add("error_description", "A bearer access token is required").build().toString())
+        : builder(status, error, description);
+    return response.header(HttpHeaders.WWW_AUTHENTICATE, challenge.toString()).build();
+  }
+
+  /** The RFC 6750 answer for a caller whose credentials were missing (failure null) or refused. */
+  public static Response unauthenticated(dev.jwtauth.security.AuthenticationFailure failure, String realm) {
+    if (failure == null) {
+      return bearerChallenge(401, realm, null, null);
+    }
+    return failure.status() == 401
+        ? bearerChallenge(401, realm, failure.error(), failure.description())
+        : json(failure.status(), failure.error(), failure.description());
+  }
+
+  /** 403 for a valid token without the scope a resource needs (RFC 6750 §3.1). */
+  public static Response insufficientScope(String realm, String scope) {
+    return builder(403, "insufficient_scope", "The access token lacks the scope " + scope)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + quoted(realm)
+            + "\", error=\"insufficient_scope\", scope=\"" + quoted(scope) + "\"")
+        .build();
+  }
+
+  private static String quoted(String text) {
+    return text.replace("\\", "").replace("\"", "'");
+  }
+}

@@ -1,0 +1,55 @@
+package dev.jwtauth.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+
+/** Reads JSON request bodies so that anything malformed becomes a 400, never a 500. */
+final class JsonBodies {
+
+  private JsonBodies() {}
+
+  static JsonObject object(String body) {
+    if (body == null || body.isBlank()) {
+      throw new InvalidRequestException("The request body must be a JSON object");
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      JsonValue value = reader.readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw new InvalidRequestException("The request body must be a JSON object");
+      }
+      return value.asJsonObject();
+    } catch (JsonParsingException e) {
+      throw new InvalidRequestException("The request body is not valid JSON");
+    } catch (JsonException e) {
+      throw new InvalidRequestException("The request body is not valid JSON");
+    }
+  }
+
+  static String requiredString(JsonObject json, String name, int maxLength) {
+    String value = optionalString(json, name, maxLength);
+    if (value == null || value.isEmpty()) {
+      throw new InvalidRequestException("The field " + name + " is required");
+    }
+    return value;
+  }
+
+  static String optionalString(JsonObject json, String name, int maxLength) {
+    JsonValue value = json.get(name);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (!(value instanceof JsonString text)) {
+      throw new InvalidRequestException("The field " + name + " must be a string");
+    }
+    if (text.getString().length() > maxLength) {
+      throw new InvalidRequestException("The field " + name + " is longer than " + maxLength + " characters");
+    }
+    return text.getString();
+  }
+}

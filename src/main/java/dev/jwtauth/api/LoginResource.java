@@ -1,0 +1,152 @@
+package dev.jwtauth.api;
+
+import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.login.LoginService;
+import dev.jwtauth.refresh.RefreshService;
+import dev.jwtauth.refresh.RefreshTokenValues;
+import dev.jwtauth.security.AuthenticationFailure;
+import dev.jwtauth.token.TokenGrant;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The first-party JSON login API (PRODUCT.md §4), for the public client {@code web}. */
+@RequestScoped
+@Path("auth")
+@PermitAll
+public class LoginResource {
+
+  @Inject LoginService logins;
+  @Inject RefreshService sessions;
+  @Inject AuthSettings settings;
+  @Inject JsonWebToken caller;
+  @Context HttpServletRequest request;
+
+  @POST
+  @Path("login")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response login(String body) {
+    JsonObject json = JsonBodies.object(body);
+    String username = JsonBodies.requiredString(json, "username", 100);
+    String password = JsonBodies.requiredString(json, "password", 1024);
+    String scope = JsonBodies.optionalString(json, "scope", 1000);
+    String delivery = JsonBodies.optionalString(json, "token_delivery", 20);
+    if (delivery != null && !delivery.equals("cookie") && !delivery.equals("body")) {
+      throw new InvalidRequestException("token_delivery must be body or cookie");
+    }
+    TokenGrant grant = logins.login(username, password.toCharArray(), scope, LoginService.WEB_CLIENT);
+    return tokenResponse(grant, "cookie".equals(delivery));
+  }
+
+  /** Body mode: {@code {"refresh_token"}}. Cookie mode: the {@code __Host-refresh_token} cookie plus the CSRF header. */
+  @POST
+  @Path("refresh")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response refresh(String body,
+      @CookieParam(RefreshCookies.REFRESH) String refreshCookie,
+      @CookieParam(RefreshCookies.CSRF) String csrfCookie,
+      @HeaderParam(RefreshCookies.CSRF_HEADER) String csrfHeader) {
+    String fromBody = body == null || body.isBlank() ? null : refreshTokenField(JsonBodies.object(body));
+    if (fromBody != null) {
+      return tokenResponse(sessions.refresh(fromBody, LoginService.WEB_CLIENT), false);
+    }
+    if (refreshCookie == null || refreshCookie.isEmpty()) {
+      throw new InvalidRequestException("refresh_token is required");
+    }
+    requireCsrf(csrfCookie, csrfHeader);
+    return tokenResponse(sessions.refresh(checkedLength(refreshCookie), LoginService.WEB_CLIENT), true);
+  }
+
+  /** Ends the caller's session: the one of the bearer token's {@code sid}, or the one of the refresh cookie. */
+  @POST
+  @Path("logout")
+  public Response logout(
+      @CookieParam(RefreshCookies.REFRESH) String refreshCookie,
+      @CookieParam(RefreshCookies.CSRF) String csrfCookie,
+      @HeaderParam(RefreshCookies.CSRF_HEADER) String csrfHeader) {
+    if (refreshCookie != null && !refreshCookie.isEmpty()) {
+      requireCsrf(csrfCookie, csrfHeader);
+      sessions.endSessionOf(checkedLength(refreshCookie), "logout");
+      endBearerSession();
+      return Response.noContent().cookie(RefreshCookies.cleared()).build();
+    }
+    Object failure = request.getAttribute(AuthenticationFailure.ATTRIBUTE);
+    if (failure != null || caller.getSubject() == null) {
+      return ErrorResponses.unauthenticated((AuthenticationFailure) failure, settings.realm());
+    }
+    endBearerSession();
+    return Response.noContent().build();
+  }
+
+  private void endBearerSession() {
+    if (caller.getSubject() != null && caller.getTokenID() != null) {
+      sessions.logout(caller.getSubject(), caller.getClaim("sid"), caller.getTokenID(),
+          java.time.Instant.ofEpochSecond(caller.getExpirationTime()));
+    }
+  }
+
+  private static String refreshTokenField(JsonObject json) {
+    String value = JsonBodies.optionalString(json, "refresh_token", Integer.MAX_VALUE);
+    if (value == null || value.isEmpty()) {
+      throw new InvalidRequestException("refresh_token is required");
+    }
+    return checkedLength(value);
+  }
+
+  private static String checkedLength(String value) {
+    if (value.length() > RefreshTokenValues.MAX_LENGTH) {
+      throw new InvalidRequestException("refresh_token is too long");
+    }
+    return value;
+  }
+
+  private static void requireCsrf(String cookie, String header) {
+    if (!RefreshCookies.csrfMatches(cookie, header)) {
+      throw new CsrfException();
+    }
+  }
+
+  static Response tokenResponse(TokenGrant grant, boolean cookieMode) {
+    JsonObjectBuilder body = Json.createObjectBuilder()
+        .add("access_token", grant.access().token())
+        .add("token_type", "Bearer")
+        .add("expires_in", grant.access().expiresInSeconds())
+        .add("scope", grant.access().scope())
+        .add("refresh_expires_in", grant.refreshExpiresInSeconds());
+    Response.ResponseBuilder response = Response.ok().type(MediaType.APPLICATION_JSON_TYPE);
+    if (cookieMode) {
+      response.cookie(
+          RefreshCookies.refresh(grant.refreshToken(), grant.refreshExpiresInSeconds()),
+          RefreshCookies.csrf(RefreshTokenValues.generate(), grant.refreshExpiresInSeconds()));
+    } else {
+      body.add("refresh_token", grant.refreshToken());
+    }
+    return response.entity(body.build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header("Pragma", "no-cache")
+        .build();
+  }
+
+  /** A cookie-mode request without the matching CSRF header: 403 {@code {"error":"csrf"}}. */
+  static final class CsrfException extends RuntimeException {
+    CsrfException() {
+      super("The X-CSRF-Token header must equal the csrf_token cookie", null, false, false);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.jwtauth.api;
+
+import dev.jwtauth.login.PasswordChangeService;
+import dev.jwtauth.refresh.LoginSession;
+import dev.jwtauth.refresh.RefreshService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.TreeSet;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Caller self-service: who am I, my sessions, my password (PRODUCT.md §4). */
+@RequestScoped
+@Path("api/me")
+public class MeResource {
+
+  @Inject JsonWebToken caller;
+  @Inject RefreshService sessions;
+  @Inject PasswordChangeService passwords;
+
+  @GET
+  @RolesAllowed("user")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String me() {
+    String scope = caller.getClaim("scope");
+    JsonObjectBuilder me = Json.createObjectBuilder()
+        .add("sub", caller.getSubject())
+        .add("username", caller.getName())
+        .add("roles", Json.createArrayBuilder(new TreeSet<>(caller.getGroups())))
+        .add("scope", scope == null ? "" : scope)
+        .add("iat", caller.getIssuedAtTime())
+        .add("exp", caller.getExpirationTime());
+    if (caller.getClaim("act") instanceof JsonObject act) {
+      me.add("act", act);
+    }
+    return me.build().toString();
+  }
+
+  @GET
+  @Path("sessions")
+  @RolesAllowed("**")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String sessions() {
+    String current = caller.getClaim("sid");
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    for (LoginSession session : sessions.activeSessions(caller.getSubject())) {
+      list.add(Json.createObjectBuilder()
+          .add("id", session.id())
+          .add("client_id", session.clientId())
+          .add("created_at", session.createdAt().toString())
+          .add("last_used_at", session.lastUsedAt().toString())
+          .add("expires_at", session.expiresAt().toString())
+          .add("current", session.id().equals(current)));
+    }
+    return list.build().toString();
+  }
+
+  /** Another user's session id answers 404, exactly like one that does not exist. */
+  @DELETE
+  @Path("sessions/{id}")
+  @RolesAllowed("**")
+  public Response endSession(@PathParam("id") String id) {
+    if (id.length() > 36 || !sessions.endSession(caller.getSubject(), id, "deleted_by_user")) {
+      throw new NotFoundException();
+    }
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("password")
+  @RolesAllowed("**")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response changePassword(String body) {
+    JsonObject json = JsonBodies.object(body);
+    String current = JsonBodies.requiredString(json, "current_password", 1024);
+    String replacement = JsonBodies.requiredString(json, "new_password", 1024);
+    passwords.change(caller.getSubject(), current.toCharArray(), replacement.toCharArray());
+    return Response.noContent().build();
+  }
+}

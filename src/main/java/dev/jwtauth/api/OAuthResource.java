@@ -1,0 +1,91 @@
+package dev.jwtauth.api;
+
+import dev.jwtauth.clients.ClientAuthenticator;
+import dev.jwtauth.clients.ClientAuthenticator.Client;
+import dev.jwtauth.oauth.TokenRevocation;
+import dev.jwtauth.verify.InvalidTokenException;
+import dev.jwtauth.verify.TokenVerifier;
+import dev.jwtauth.verify.VerifiedToken;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** The OAuth 2.0 endpoints for standard clients (form-encoded): revocation and introspection. */
+@RequestScoped
+@Path("oauth2")
+@PermitAll
+public class OAuthResource {
+
+  private static final int MAX_TOKEN_PARAMETER = 16 * 1024;
+
+  @Inject ClientAuthenticator clients;
+  @Inject TokenRevocation revocation;
+  @Inject TokenVerifier verifier;
+
+  /** RFC 7009: 200 for every token, known or not; 401 invalid_client when the client fails to authenticate. */
+  @POST
+  @Path("revoke")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
+    Client client = authenticate(authorization, form);
+    revocation.revoke(client, requiredToken(form), form.getFirst("token_type_hint"));
+    return Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+  }
+
+  /** RFC 7662: confidential clients only; {@code active} is true only for a token the bearer mechanism would accept now. */
+  @POST
+  @Path("introspect")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
+    Client client = authenticate(authorization, form);
+    if (!client.confidential()) {
+      throw new InvalidClientException();
+    }
+    JsonObjectBuilder answer = Json.createObjectBuilder();
+    try {
+      VerifiedToken token = verifier.verify(requiredToken(form));
+      answer.addAll(Json.createObjectBuilder((Map<String, Object>) token.claims()));
+      answer.add("active", true).add("token_type", "Bearer").add("username", token.username());
+    } catch (InvalidTokenException notActive) {
+      answer.add("active", false);
+    }
+    return Response.ok(answer.build().toString()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+  }
+
+  private Client authenticate(String authorization, MultivaluedMap<String, String> form) {
+    return clients.authenticate(authorization, form.getFirst("client_id"), form.getFirst("client_secret"))
+        .orElseThrow(InvalidClientException::new);
+  }
+
+  private static String requiredToken(MultivaluedMap<String, String> form) {
+    String token = form.getFirst("token");
+    if (token == null || token.isBlank()) {
+      throw new InvalidRequestException("token is required");
+    }
+    if (token.length() > MAX_TOKEN_PARAMETER) {
+      throw new InvalidRequestException("token is too long");
+    }
+    return token;
+  }
+
+  /** RFC 6749 §5.2: 401 with a Basic challenge. */
+  static final class InvalidClientException extends RuntimeException {
+    InvalidClientException() {
+      super("Client authentication failed", null, false, false);
+    }
+  }
+}

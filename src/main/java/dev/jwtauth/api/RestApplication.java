@@ -1,0 +1,10 @@
+package dev.jwtauth.api;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+/** Without {@code @DeclareRoles} Payara does not map token groups to these roles. */
+@ApplicationPath("/")
+@DeclareRoles({"user", "admin"})
+public class RestApplication extends Application {}

@@ -1,0 +1,52 @@
+package dev.jwtauth.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "audit_events")
+public class AuditEvent {
+
+  @Id
+  @Column(name = "id", length = 36)
+  private String id;
+
+  @Column(name = "occurred_at", nullable = false)
+  private Instant occurredAt;
+
+  @Column(name = "event_type", nullable = false, length = 50)
+  private String type;
+
+  @Column(name = "actor", length = 100)
+  private String actor;
+
+  @Column(name = "subject", length = 100)
+  private String subject;
+
+  @Column(name = "session_id", length = 36)
+  private String sessionId;
+
+  @Column(name = "detail", length = 1000)
+  private String detail;
+
+  protected AuditEvent() {}
+
+  AuditEvent(Instant occurredAt, String type, String actor, String subject, String sessionId, String detail) {
+    this.id = UUID.randomUUID().toString();
+    this.occurredAt = occurredAt;
+    this.type = type;
+    this.actor = actor;
+    this.subject = subject;
+    this.sessionId = sessionId;
+    this.detail = detail;
+  }
+
+  public String type() { return type; }
+  public String subject() { return subject; }
+  public String sessionId() { return sessionId; }
+  public Instant occurredAt() { return occurredAt; }
+}

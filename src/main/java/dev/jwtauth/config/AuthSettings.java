@@ -1,0 +1,69 @@
+package dev.jwtauth.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every setting of the service, read once from MicroProfile Config by {@link SettingsProducer}.
+ *
+ * @param issuer          the {@code iss} of every token we issue and the only one we accept
+ * @param audiences       the {@code aud} of issued tokens; a presented token must contain the first
+ * @param accessTokenTtl  lifetime of an access token
+ * @param clockSkew       tolerance when checking {@code exp}, {@code nbf} and {@code iat}
+ * @param accessTokenType the JOSE {@code typ} header of access tokens ({@code JWT} or {@code at+jwt})
+ * @param realm           the realm named in {@code WWW-Authenticate}
+ * @param roleScopes      which scopes each role may hold
+ * @param passwordIterations PBKDF2 iterations for new password hashes
+ * @param databaseUrl     JDBC URL of the store; an H2 URL means embedded (demo) mode
+ * @param resourceServerClientId the confidential client that may introspect tokens
+ */
+public record AuthSettings(
+    String issuer,
+    List<String> audiences,
+    Duration accessTokenTtl,
+    Duration clockSkew,
+    String accessTokenType,
+    String realm,
+    Map<String, Set<String>> roleScopes,
+    int passwordIterations,
+    String databaseUrl,
+    String resourceServerClientId) {
+
+  /** Tokens longer than this are refused before any parsing (PRODUCT.md §5 rule 1). */
+  public static final int MAX_TOKEN_LENGTH = 8 * 1024;
+
+  public AuthSettings {
+    if (issuer == null || issuer.isBlank()) {
+      throw new IllegalArgumentException("auth.issuer must be set");
+    }
+    if (audiences == null || audiences.isEmpty()) {
+      throw new IllegalArgumentException("auth.audience must name at least one audience");
+    }
+    if (accessTokenTtl.isNegative() || accessTokenTtl.isZero()) {
+      throw new IllegalArgumentException("auth.access-token.ttl must be positive");
+    }
+    if (clockSkew.isNegative()) {
+      throw new IllegalArgumentException("auth.clock-skew must not be negative");
+    }
+    if (!accessTokenType.equals("JWT") && !accessTokenType.equals("at+jwt")) {
+      throw new IllegalArgumentException("auth.access-token.typ must be JWT or at+jwt");
+    }
+    if (passwordIterations < 210_000) {
+      throw new IllegalArgumentException("auth.password.iterations must be at least 210000");
+    }
+    audiences = List.copyOf(audiences);
+    roleScopes = Map.copyOf(roleScopes);
+  }
+
+  /** The audience a presented token must contain. */
+  public String requiredAudience() {
+    return audiences.get(0);
+  }
+
+  /** Embedded mode: file-backed H2, demo users, no encryption secret required. */
+  public boolean embedded() {
+    return databaseUrl.startsWith("jdbc:h2:");
+  }
+}

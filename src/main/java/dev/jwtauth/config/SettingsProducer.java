@@ -1,0 +1,92 @@
+package dev.jwtauth.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+
+/** The one reader of MicroProfile Config. Defaults live in META-INF/microprofile-config.properties. */
+@ApplicationScoped
+public class SettingsProducer {
+
+  @Inject Config config;
+
+  @Produces
+  @Singleton
+  public AuthSettings settings() {
+    return new AuthSettings(
+        text("auth.issuer"),
+        words(text("auth.audience")),
+        Durations.parse("auth.access-token.ttl", text("auth.access-token.ttl")),
+        Durations.parse("auth.clock-skew", text("auth.clock-skew")),
+        text("auth.access-token.typ"),
+        text("auth.realm"),
+        roleScopes(text("auth.role-scopes")),
+        config.getValue("auth.password.iterations", Integer.class),
+        text("auth.db.url"),
+        text("auth.resource-server.client-id"));
+  }
+
+  @Produces
+  @Singleton
+  public RefreshSettings refreshSettings() {
+    return new RefreshSettings(
+        duration("auth.refresh-token.idle-timeout"),
+        duration("auth.session.lifetime"),
+        duration("auth.refresh-token.reuse-grace"),
+        duration("auth.refresh-token.purge-interval"),
+        config.getValue("auth.password.min-length", Integer.class));
+  }
+
+  private java.time.Duration duration(String name) {
+    return Durations.parse(name, text(name));
+  }
+
+  @Produces
+  @Singleton
+  public Secrets secrets() {
+    return new Secrets(
+        config.getOptionalValue("auth.keys.encryption-secret", String.class).orElse(null),
+        config.getOptionalValue("auth.bootstrap.admin-password", String.class).orElse(null),
+        config.getOptionalValue("auth.resource-server.client-secret", String.class).orElse(null));
+  }
+
+  /** Time is a dependency so that expiry and skew can be tested without sleeping. */
+  @Produces
+  @Singleton
+  public Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  private String text(String name) {
+    return config.getValue(name, String.class).trim();
+  }
+
+  private static List<String> words(String text) {
+    return Arrays.stream(text.split("[\\s,]+")).filter(w -> !w.isEmpty()).toList();
+  }
+
+  /** {@code user=tasks:read tasks:write;admin=admin}: each role and the scopes it may hold. */
+  static Map<String, Set<String>> roleScopes(String text) {
+    Map<String, Set<String>> result = new LinkedHashMap<>();
+    for (String entry : text.split(";")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int eq = entry.indexOf('=');
+      if (eq < 1) {
+        throw new IllegalArgumentException("auth.role-scopes entry is not role=scopes: " + entry);
+      }
+      result.put(entry.substring(0, eq).trim(), new LinkedHashSet<>(words(entry.substring(eq + 1))));
+    }
+    return result;
+  }
+}

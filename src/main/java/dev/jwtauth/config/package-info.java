@@ -1,0 +1,2 @@
+/** Configuration: the one reader of MicroProfile Config and the immutable settings it hands out. */
+package dev.jwtauth.config;

@@ -1,0 +1,146 @@
+package dev.jwtauth.db;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The one {@code className} of our {@code @DataSourceDefinition}: a DataSource that is nothing but a JDBC
+ * URL, user and password, for whichever driver in the WAR accepts the URL (H2 or PostgreSQL).
+ *
+ * <p>Why not PGSimpleDataSource: Payara passes its default {@code serverName} ("localhost") along with the
+ * URL, and PGSimpleDataSource may then ignore the URL's host and database (payara/Payara#4385). A bare
+ * URL cannot be misread, and the driver is chosen by the URL instead of by a second setting.
+ * Payara's pool wraps this class; it creates connections only when the pool grows.
+ */
+public class JdbcUrlDataSource implements DataSource {
+
+  private String url;
+  private String user;
+  private String password;
+  private int loginTimeout;
+  private PrintWriter logWriter;
+  private volatile Driver driver;
+
+  public void setUrl(String url) {
+    this.url = url;
+  }
+
+  public String getUrl() {
+    return url;
+  }
+
+  /** Payara sets the URL under either spelling. */
+  public void setURL(String url) {
+    this.url = url;
+  }
+
+  public String getURL() {
+    return url;
+  }
+
+  public void setUser(String user) {
+    this.user = user;
+  }
+
+  public String getUser() {
+    return user;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  /** Ignored: the URL names the server (present so that Payara's defaults have somewhere to go). */
+  public void setServerName(String ignored) {}
+
+  public void setDatabaseName(String ignored) {}
+
+  public void setPortNumber(int ignored) {}
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    return getConnection(user, password);
+  }
+
+  @Override
+  public Connection getConnection(String username, String pass) throws SQLException {
+    Properties properties = new Properties();
+    if (username != null) {
+      properties.setProperty("user", username);
+    }
+    if (pass != null) {
+      properties.setProperty("password", pass);
+    }
+    Connection connection = driver().connect(url, properties);
+    if (connection == null) {
+      throw new SQLException("The JDBC driver refused the URL of auth.db.url");
+    }
+    return connection;
+  }
+
+  private Driver driver() throws SQLException {
+    Driver found = driver;
+    if (found == null) {
+      if (url == null || url.isBlank()) {
+        throw new SQLException("auth.db.url is not set");
+      }
+      for (Driver candidate : ServiceLoader.load(Driver.class, JdbcUrlDataSource.class.getClassLoader())) {
+        if (candidate.acceptsURL(url)) {
+          found = candidate;
+          break;
+        }
+      }
+      if (found == null) {
+        // Never echo the URL: it may carry a password.
+        throw new SQLException("No JDBC driver in the application accepts auth.db.url (H2 and PostgreSQL are included)");
+      }
+      driver = found;
+    }
+    return found;
+  }
+
+  @Override
+  public PrintWriter getLogWriter() {
+    return logWriter;
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) {
+    this.logWriter = out;
+  }
+
+  @Override
+  public void setLoginTimeout(int seconds) {
+    this.loginTimeout = seconds;
+  }
+
+  @Override
+  public int getLoginTimeout() {
+    return loginTimeout;
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> type) throws SQLException {
+    if (type.isInstance(this)) {
+      return type.cast(this);
+    }
+    throw new SQLException("Not a wrapper of " + type.getName());
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> type) {
+    return type.isInstance(this);
+  }
+}

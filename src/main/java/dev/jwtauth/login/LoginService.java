@@ -1,0 +1,46 @@
+package dev.jwtauth.login;
+
+import dev.jwtauth.refresh.RefreshService;
+import dev.jwtauth.token.ScopePolicy;
+import dev.jwtauth.token.TokenGrant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/** The password login shared by {@code /auth/login} (and later the OAuth password grant). */
+@ApplicationScoped
+public class LoginService {
+
+  /** The first-party public client of the JSON login API. */
+  public static final String WEB_CLIENT = "web";
+
+  private static final Logger LOG = Logger.getLogger(LoginService.class.getName());
+  private static final String BAD_CREDENTIALS = "Invalid username or password";
+
+  @Inject IdentityStoreHandler identityStores;
+  @Inject ScopePolicy scopePolicy;
+  @Inject RefreshService sessions;
+
+  public TokenGrant login(String username, char[] password, String requestedScope, String clientId) {
+    CredentialValidationResult result =
+        identityStores.validate(new UsernamePasswordCredential(username, new Password(password)));
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      LOG.info(() -> "Login failed for a user name of length " + username.length());
+      throw new InvalidGrantException(BAD_CREDENTIALS);
+    }
+    // Another identity store may not know a unique id; its principal name is then the subject.
+    String subject = result.getCallerUniqueId() != null
+        ? result.getCallerUniqueId()
+        : result.getCallerPrincipal().getName();
+    Set<String> roles = result.getCallerGroups();
+    Set<String> scopes = scopePolicy.grant(roles, requestedScope);
+    TokenGrant grant = sessions.startSession(subject, result.getCallerPrincipal().getName(), roles, scopes, clientId);
+    LOG.info(() -> "Login succeeded for " + subject + ", token jti " + grant.access().jti());
+    return grant;
+  }
+}

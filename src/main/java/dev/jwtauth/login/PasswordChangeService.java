@@ -1,0 +1,49 @@
+package dev.jwtauth.login;
+
+import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.config.RefreshSettings;
+import dev.jwtauth.refresh.RefreshService;
+import dev.jwtauth.users.UserRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** A user changes their own password; every session and every earlier access token of theirs ends. */
+@ApplicationScoped
+public class PasswordChangeService {
+
+  /** The new password breaks the password rules. */
+  public static final class WeakPasswordException extends RuntimeException {
+    WeakPasswordException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** The current password given was wrong. */
+  public static final class WrongPasswordException extends RuntimeException {
+    WrongPasswordException() {
+      super("The current password is not correct", null, false, false);
+    }
+  }
+
+  @Inject UserRepository users;
+  @Inject RefreshService sessions;
+  @Inject RefreshSettings settings;
+  @Inject AuditLog audit;
+  @Inject dev.jwtauth.revocation.RevocationService revocations;
+
+  public void change(String userId, char[] current, char[] replacement) {
+    if (replacement.length < settings.passwordMinLength()) {
+      throw new WeakPasswordException("The new password must have at least " + settings.passwordMinLength() + " characters");
+    }
+    if (java.util.Arrays.equals(current, replacement)) {
+      throw new WeakPasswordException("The new password must differ from the current one");
+    }
+    if (!users.changePassword(userId, current, replacement)) {
+      audit.record("password_change_failed", userId, userId, null, "wrong current password");
+      throw new WrongPasswordException();
+    }
+    audit.record("password_changed", userId, userId, null, null);
+    revocations.revokeUser(userId, "password_changed");
+    sessions.endAllSessions(userId, userId, "password_changed");
+  }
+}

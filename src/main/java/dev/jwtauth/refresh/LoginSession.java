@@ -1,0 +1,81 @@
+package dev.jwtauth.refresh;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One login: the family of refresh tokens rotating from it. Its id is the {@code sid} of its access tokens. */
+@Entity
+@Table(name = "sessions")
+public class LoginSession {
+
+  @Id
+  @Column(name = "id", length = 36)
+  private String id;
+
+  @Column(name = "user_id", nullable = false, length = 100)
+  private String userId;
+
+  @Column(name = "username", nullable = false, length = 100)
+  private String username;
+
+  @Column(name = "client_id", nullable = false, length = 100)
+  private String clientId;
+
+  @Column(name = "scope", nullable = false, length = 1000)
+  private String scope;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "last_used_at", nullable = false)
+  private Instant lastUsedAt;
+
+  @Column(name = "expires_at", nullable = false)
+  private Instant expiresAt;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  @Column(name = "revoked_reason", length = 50)
+  private String revokedReason;
+
+  protected LoginSession() {}
+
+  LoginSession(String userId, String username, String clientId, String scope, Instant now, Instant expiresAt) {
+    this.id = UUID.randomUUID().toString();
+    this.userId = userId;
+    this.username = username;
+    this.clientId = clientId;
+    this.scope = scope;
+    this.createdAt = now;
+    this.lastUsedAt = now;
+    this.expiresAt = expiresAt;
+  }
+
+  void used(Instant now) {
+    lastUsedAt = now;
+  }
+
+  void revoke(Instant now, String reason) {
+    if (revokedAt == null) {
+      revokedAt = now;
+      revokedReason = reason;
+    }
+  }
+
+  public String id() { return id; }
+  public String userId() { return userId; }
+  public String username() { return username; }
+  public String clientId() { return clientId; }
+  public String scope() { return scope; }
+  public Instant createdAt() { return createdAt; }
+  public Instant lastUsedAt() { return lastUsedAt; }
+  public Instant expiresAt() { return expiresAt; }
+  public Instant revokedAt() { return revokedAt; }
+  public String revokedReason() { return revokedReason; }
+  public boolean revoked() { return revokedAt != null; }
+}

@@ -1,0 +1,118 @@
+package dev.jwtauth.refresh;
+
+import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.login.InvalidGrantException;
+import dev.jwtauth.token.AccessTokenIssuer;
+import dev.jwtauth.token.IssuedAccessToken;
+import dev.jwtauth.token.ScopePolicy;
+import dev.jwtauth.token.TokenGrant;
+import dev.jwtauth.token.TokenRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+
+/**
+ * Sessions as the login API sees them: start one at login, refresh (rotate) it, end it. Shared by
+ * {@code /auth/*} and, later, the OAuth token endpoint.
+ */
+@ApplicationScoped
+public class RefreshService {
+
+  private static final Logger LOG = Logger.getLogger(RefreshService.class.getName());
+
+  @Inject RefreshTokenStore store;
+  @Inject AccessTokenIssuer issuer;
+  @Inject ScopePolicy scopes;
+  @Inject AuditLog audit;
+  @Inject dev.jwtauth.revocation.RevocationService revocations;
+  @Inject Clock clock;
+
+  /** A new session for a user who just proved who they are. */
+  public TokenGrant startSession(String userId, String username, Set<String> roles, Set<String> grantedScopes,
+      String clientId) {
+    RefreshTokenStore.Issued refresh =
+        store.startSession(userId, username, clientId, String.join(" ", new TreeSet<>(grantedScopes)));
+    IssuedAccessToken access = issuer.issue(
+        new TokenRequest(userId, username, roles, grantedScopes, clientId, refresh.session().id()));
+    return grant(access, refresh);
+  }
+
+  /**
+   * Rotates the refresh token: the presented one stops working and a new pair is returned.
+   *
+   * @throws InvalidGrantException for anything but a valid, current token of this client
+   */
+  public TokenGrant refresh(String refreshToken, String clientId) {
+    RefreshTokenStore.Outcome outcome;
+    try {
+      outcome = store.rotate(refreshToken, clientId);
+    } catch (PersistenceException | TransactionalException e) {
+      // A concurrent refresh of the same token held the row; the database let the other one win.
+      LOG.fine(() -> "Refresh lost a race: " + e);
+      throw new InvalidGrantException("The refresh token is not valid");
+    }
+    if (outcome instanceof RefreshTokenStore.Refused refused) {
+      LOG.info(() -> "Refresh refused: " + refused.reason());
+      throw new InvalidGrantException("The refresh token is not valid");
+    }
+    RefreshTokenStore.Rotated rotated = (RefreshTokenStore.Rotated) outcome;
+    LoginSession session = rotated.next().session();
+    // The session keeps the scopes granted at login, less any the user's roles no longer allow.
+    Set<String> granted = new TreeSet<>(Arrays.asList(session.scope().split(" ")));
+    granted.removeIf(String::isBlank);
+    granted.retainAll(scopes.allowed(rotated.user().roles()));
+    IssuedAccessToken access = issuer.issue(new TokenRequest(rotated.user().id(), rotated.user().username(),
+        rotated.user().roles(), granted, clientId, session.id()));
+    return grant(access, rotated.next());
+  }
+
+  /** Ends one of the user's sessions; false if they have no such live session. */
+  public boolean endSession(String userId, String sessionId, String reason) {
+    boolean ended = store.revokeSession(userId, sessionId, reason);
+    if (ended) {
+      audit.record("session_revoked", userId, userId, sessionId, reason);
+    }
+    return ended;
+  }
+
+  /** The session a refresh token value belongs to, whatever its state. */
+  public java.util.Optional<LoginSession> sessionOfToken(String refreshToken) {
+    return store.sessionOf(refreshToken);
+  }
+
+  /** Logout with a bearer token: its session ends and the presented token itself is denied. */
+  public void logout(String userId, String sessionId, String jti, java.time.Instant expiresAt) {
+    revocations.denyAccessToken(jti, expiresAt, "logout");
+    if (sessionId != null) {
+      endSession(userId, sessionId, "logout");
+    }
+  }
+
+  /** Ends the session a refresh token belongs to (cookie-mode logout); false if there is none. */
+  public boolean endSessionOf(String refreshToken, String reason) {
+    return store.sessionOf(refreshToken)
+        .map(session -> endSession(session.userId(), session.id(), reason))
+        .orElse(false);
+  }
+
+  public java.util.List<LoginSession> activeSessions(String userId) {
+    return store.activeSessions(userId);
+  }
+
+  public void endAllSessions(String userId, String actorId, String reason) {
+    int count = store.revokeAllSessions(userId, reason);
+    audit.record("sessions_revoked", actorId, userId, null, reason + " (" + count + " sessions)");
+  }
+
+  private TokenGrant grant(IssuedAccessToken access, RefreshTokenStore.Issued refresh) {
+    long refreshExpiresIn = Math.max(0, Duration.between(clock.instant(), refresh.expiresAt()).toSeconds());
+    return new TokenGrant(access, refresh.value(), refreshExpiresIn);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.jwtauth.revocation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One revocation: a denied jti, a revoked sid, or a user's not-before. Rows are only added and purged. */
+@Entity
+@Table(name = "revocations")
+public class RevocationEntry {
+
+  @Id
+  @Column(name = "id", length = 36)
+  private String id;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "kind", nullable = false, length = 8)
+  private RevocationList.Kind kind;
+
+  @Column(name = "subject_key", nullable = false, length = 100)
+  private String key;
+
+  @Column(name = "not_before")
+  private Instant notBefore;
+
+  @Column(name = "keep_until", nullable = false)
+  private Instant keepUntil;
+
+  @Column(name = "reason", nullable = false, length = 50)
+  private String reason;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected RevocationEntry() {}
+
+  RevocationEntry(RevocationList.Kind kind, String key, Instant notBefore, Instant keepUntil, String reason, Instant createdAt) {
+    this.id = java.util.UUID.randomUUID().toString();
+    this.kind = kind;
+    this.key = key;
+    this.notBefore = notBefore;
+    this.keepUntil = keepUntil;
+    this.reason = reason;
+    this.createdAt = createdAt;
+  }
+
+  void applyTo(RevocationList list) {
+    list.add(kind, key, notBefore, keepUntil);
+  }
+}

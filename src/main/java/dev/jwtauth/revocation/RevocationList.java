@@ -1,0 +1,83 @@
+package dev.jwtauth.revocation;
+
+import dev.jwtauth.verify.RevocationCheck;
+import dev.jwtauth.verify.VerifiedToken;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Rule 6 of PRODUCT.md §5 from memory: lock-free lookups in concurrent maps, no database, no I/O.
+ * Each entry carries the instant after which it can no longer matter (the last moment a token it
+ * concerns could still be valid) and is purged then.
+ */
+public final class RevocationList implements RevocationCheck {
+
+  public enum Kind { JTI, SID, USER }
+
+  /** A user's not-before and how long it must be kept. */
+  private record NotBefore(Instant notBefore, Instant keepUntil) {}
+
+  private final Map<String, Instant> deniedJtis = new ConcurrentHashMap<>();
+  private final Map<String, Instant> revokedSessions = new ConcurrentHashMap<>();
+  private final Map<String, NotBefore> userNotBefore = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  public RevocationList(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * Adds an entry (idempotent: applying the same row twice changes nothing).
+   *
+   * @param key        the jti, sid or user id
+   * @param notBefore  for {@link Kind#USER}: tokens issued before this are revoked; ignored otherwise
+   * @param keepUntil  when the entry stops mattering
+   */
+  public void add(Kind kind, String key, Instant notBefore, Instant keepUntil) {
+    if (!keepUntil.isAfter(clock.instant())) {
+      return;
+    }
+    switch (kind) {
+      case JTI -> deniedJtis.merge(key, keepUntil, RevocationList::later);
+      case SID -> revokedSessions.merge(key, keepUntil, RevocationList::later);
+      case USER -> userNotBefore.merge(key, new NotBefore(notBefore, keepUntil),
+          (a, b) -> a.notBefore().isAfter(b.notBefore()) ? a : b);
+    }
+  }
+
+  @Override
+  public boolean isRevoked(VerifiedToken token) {
+    if (!deniedJtis.isEmpty() && token.jti() != null && deniedJtis.containsKey(token.jti())) {
+      return true;
+    }
+    if (!revokedSessions.isEmpty() && token.sessionId().map(revokedSessions::containsKey).orElse(false)) {
+      return true;
+    }
+    NotBefore notBefore = userNotBefore.isEmpty() ? null : userNotBefore.get(token.subject());
+    // iat has whole seconds: a token counts as earlier only if issued in an earlier second than the
+    // not-before, so a token issued right after a password change is never caught by it. Tokens of
+    // that same second are still stopped by their revoked session.
+    return notBefore != null && token.issuedAt() != null
+        && token.issuedAt().getEpochSecond() < notBefore.notBefore().getEpochSecond();
+  }
+
+  /** Drops entries that can no longer matter; returns how many. */
+  public int purgeExpired() {
+    Instant now = clock.instant();
+    int before = size();
+    deniedJtis.values().removeIf(until -> !until.isAfter(now));
+    revokedSessions.values().removeIf(until -> !until.isAfter(now));
+    userNotBefore.values().removeIf(entry -> !entry.keepUntil().isAfter(now));
+    return before - size();
+  }
+
+  public int size() {
+    return deniedJtis.size() + revokedSessions.size() + userNotBefore.size();
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.jwtauth.revocation;
+
+import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.verify.RevocationCheck;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Revokes access tokens by jti, session or user: writes the row (in the caller's transaction when there
+ * is one) and updates this node's memory at once; other nodes pick the row up by {@link #pollRecent()}.
+ */
+@ApplicationScoped
+public class RevocationService {
+
+  /** Rows created this long ago are read again by every poll, so a slow commit on another node is not missed. */
+  static final Duration POLL_WINDOW = Duration.ofSeconds(60);
+
+  @PersistenceContext(unitName = "auth")
+  EntityManager em;
+
+  @Inject AuthSettings settings;
+  @Inject Clock clock;
+
+  private RevocationList list;
+
+  @PostConstruct
+  void init() {
+    list = new RevocationList(clock);
+  }
+
+  /** The bearer mechanism's rule 6 (picked up by the verifier producer). */
+  @Produces
+  @Singleton
+  RevocationCheck revocationCheck() {
+    return list;
+  }
+
+  @Transactional
+  public void denyAccessToken(String jti, Instant expiresAt, String reason) {
+    record(RevocationList.Kind.JTI, jti, null, expiresAt.plus(settings.clockSkew()), reason);
+  }
+
+  /** Every access token carrying this {@code sid} stops working. */
+  @Transactional
+  public void revokeSession(String sid, String reason) {
+    record(RevocationList.Kind.SID, sid, null, lastValidityOfTokensIssuedNow(), reason);
+  }
+
+  /** Every access token issued to this user before now stops working. */
+  @Transactional
+  public void revokeUser(String userId, String reason) {
+    record(RevocationList.Kind.USER, userId, clock.instant(), lastValidityOfTokensIssuedNow(), reason);
+  }
+
+  /** Start-up: everything that still matters. */
+  @Transactional
+  public void loadAll() {
+    apply(em.createQuery("select r from RevocationEntry r where r.keepUntil > :now order by r.createdAt", RevocationEntry.class)
+        .setParameter("now", clock.instant())
+        .getResultList());
+  }
+
+  /**
+   * What other nodes (or this one) wrote recently; then forgets what expired. Idempotent.
+   * Transactional even though it only reads: outside a transaction Payara ties the EntityManager to
+   * the current invocation, which a scheduled task does not have.
+   */
+  @Transactional
+  public void pollRecent() {
+    apply(em.createQuery("select r from RevocationEntry r where r.createdAt > :since order by r.createdAt", RevocationEntry.class)
+        .setParameter("since", clock.instant().minus(POLL_WINDOW))
+        .getResultList());
+    list.purgeExpired();
+  }
+
+  @Transactional
+  public int purgeDatabase() {
+    return em.createQuery("delete from RevocationEntry r where r.keepUntil <= :now")
+        .setParameter("now", clock.instant())
+        .executeUpdate();
+  }
+
+  public int entriesInMemory() {
+    return list.size();
+  }
+
+  private void record(RevocationList.Kind kind, String key, Instant notBefore, Instant keepUntil, String reason) {
+    RevocationEntry entry = new RevocationEntry(kind, key, notBefore, keepUntil, reason, clock.instant());
+    em.persist(entry);
+    entry.applyTo(list); // this node refuses the token from now on
+  }
+
+  /** A token issued now is valid at most until then (plus the skew verifiers allow). */
+  private Instant lastValidityOfTokensIssuedNow() {
+    return clock.instant().plus(settings.accessTokenTtl()).plus(settings.clockSkew());
+  }
+
+  private void apply(List<RevocationEntry> entries) {
+    entries.forEach(entry -> entry.applyTo(list));
+  }
+}

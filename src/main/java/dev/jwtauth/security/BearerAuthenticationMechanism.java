@@ -1,0 +1,53 @@
+package dev.jwtauth.security;
+
+import dev.jwtauth.verify.InvalidTokenException;
+import dev.jwtauth.verify.Reason;
+import dev.jwtauth.verify.TokenVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+
+/**
+ * Authenticates every request that carries {@code Authorization: Bearer}. It only extracts, delegates
+ * and reports: a refused token leaves the caller anonymous with an {@link AuthenticationFailure} on the
+ * request, so public endpoints still work and protected ones answer per RFC 6750.
+ */
+@ApplicationScoped
+public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  @Inject TokenVerifier verifier;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    BearerCredentials credentials =
+        BearerCredentials.extract(Collections.list(request.getHeaders("Authorization")));
+    switch (credentials.kind()) {
+      case ABSENT:
+        return context.doNothing();
+      case MULTIPLE:
+        return refuse(request, context, AuthenticationFailure.multipleCredentials());
+      case EMPTY:
+        return refuse(request, context,
+            AuthenticationFailure.invalidToken(Reason.MALFORMED, "The bearer token is empty"));
+      default:
+        try {
+          JwtCallerPrincipal caller = new JwtCallerPrincipal(verifier.verify(credentials.token()));
+          return context.notifyContainerAboutLogin(caller, caller.getGroups());
+        } catch (InvalidTokenException e) {
+          return refuse(request, context, AuthenticationFailure.invalidToken(e.reason(), e.getMessage()));
+        }
+    }
+  }
+
+  private static AuthenticationStatus refuse(
+      HttpServletRequest request, HttpMessageContext context, AuthenticationFailure failure) {
+    request.setAttribute(AuthenticationFailure.ATTRIBUTE, failure);
+    return context.doNothing();
+  }
+}

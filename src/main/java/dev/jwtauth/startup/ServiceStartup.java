@@ -1,0 +1,62 @@
+package dev.jwtauth.startup;
+
+import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.db.SchemaMigration;
+import dev.jwtauth.keys.KeyService;
+import dev.jwtauth.refresh.RefreshPurge;
+import dev.jwtauth.revocation.RevocationSync;
+import dev.jwtauth.config.Secrets;
+import dev.jwtauth.users.BootstrapAdmin;
+import dev.jwtauth.users.DemoUsers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/**
+ * Runs once when the application starts; any failure here fails the deployment rather than leaving a
+ * service that answers without keys or schema.
+ */
+@ApplicationScoped
+public class ServiceStartup {
+
+  private static final Logger LOG = Logger.getLogger(ServiceStartup.class.getName());
+
+  @Inject AuthSettings settings;
+  @Inject SchemaMigration schema;
+  @Inject DemoUsers demoUsers;
+  @Inject KeyService keys;
+  @Inject Secrets secrets;
+  @Inject BootstrapAdmin bootstrapAdmin;
+  @Inject RefreshPurge refreshPurge;
+  @Inject RevocationSync revocationSync;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    if (!settings.embedded()) {
+      requireProductionSecrets();
+    }
+    schema.migrate();
+    if (settings.embedded()) {
+      demoUsers.ensure();
+    } else {
+      bootstrapAdmin.ensure();
+    }
+    keys.ensureActiveKey();
+    keys.loadIntoMemory();
+    revocationSync.start();
+    refreshPurge.start();
+    LOG.info(() -> "Token service ready: issuer " + settings.issuer() + ", audience " + settings.audiences()
+        + (settings.embedded() ? ", embedded database " + settings.databaseUrl() : ""));
+  }
+
+  /** Production mode (any database but the embedded H2) never runs without its secrets. */
+  private void requireProductionSecrets() {
+    String secret = secrets.keysEncryptionSecret().orElse("");
+    if (secret.length() < Secrets.MIN_ENCRYPTION_SECRET_LENGTH) {
+      throw new IllegalStateException("Production mode (auth.db.url is not the embedded H2 database) needs "
+          + "auth.keys.encryption-secret (environment variable AUTH_KEYS_ENCRYPTION_SECRET) of at least "
+          + Secrets.MIN_ENCRYPTION_SECRET_LENGTH + " characters: it encrypts the signing keys at rest");
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The sample protected resource of the seed documents: tasks owned by users, guarded by scopes and ownership. */
+package dev.jwtauth.tasks;

@@ -1,0 +1,67 @@
+package dev.jwtauth.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.keys.ActiveSigner;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Builds and signs access tokens shaped per PRODUCT.md §3 (RFC 9068 claims that MP-JWT verifiers accept). */
+public final class AccessTokenIssuer {
+
+  private final AuthSettings settings;
+  private final Supplier<ActiveSigner> signer;
+  private final Clock clock;
+
+  public AccessTokenIssuer(AuthSettings settings, Supplier<ActiveSigner> signer, Clock clock) {
+    this.settings = settings;
+    this.signer = signer;
+    this.clock = clock;
+  }
+
+  public IssuedAccessToken issue(TokenRequest request) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant expiresAt = now.plus(settings.accessTokenTtl());
+    String jti = UUID.randomUUID().toString();
+    String scope = String.join(" ", new TreeSet<>(request.scopes()));
+    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+        .issuer(settings.issuer())
+        .subject(request.subject())
+        .audience(settings.audiences())
+        .expirationTime(Date.from(expiresAt))
+        .notBeforeTime(Date.from(now))
+        .issueTime(Date.from(now))
+        .jwtID(jti)
+        .claim("client_id", request.clientId())
+        .claim("scope", scope)
+        .claim("groups", List.copyOf(new TreeSet<>(request.groups())))
+        .claim("upn", request.username())
+        .claim("preferred_username", request.username());
+    if (request.sessionId() != null) {
+      claims.claim("sid", request.sessionId());
+    }
+    ActiveSigner key = signer.get();
+    JWSHeader header = new JWSHeader.Builder(key.algorithm())
+        .keyID(key.kid())
+        .type(new JOSEObjectType(settings.accessTokenType()))
+        .build();
+    SignedJWT jwt = new SignedJWT(header, claims.build());
+    try {
+      jwt.sign(key.signer());
+    } catch (JOSEException e) {
+      throw new IllegalStateException("Signing with key " + key.kid() + " failed", e);
+    }
+    return new IssuedAccessToken(jwt.serialize(), jti, expiresAt,
+        settings.accessTokenTtl().toSeconds(), request.scopes());
+  }
+}

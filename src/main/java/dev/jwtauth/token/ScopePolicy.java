@@ -1,0 +1,47 @@
+package dev.jwtauth.token;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which scopes a caller gets: everything their roles allow when none are asked for, otherwise exactly
+ * what was asked, provided all of it is allowed (PRODUCT.md §8 "Scopes").
+ */
+public final class ScopePolicy {
+
+  private final Map<String, Set<String>> roleScopes;
+
+  public ScopePolicy(Map<String, Set<String>> roleScopes) {
+    this.roleScopes = Map.copyOf(roleScopes);
+  }
+
+  public Set<String> allowed(Collection<String> roles) {
+    Set<String> allowed = new TreeSet<>();
+    for (String role : roles) {
+      allowed.addAll(roleScopes.getOrDefault(role, Set.of()));
+    }
+    return allowed;
+  }
+
+  /**
+   * @param requested space-separated scopes, or null / blank for "all I may hold"
+   * @throws InvalidScopeException if any requested scope is not allowed
+   */
+  public Set<String> grant(Collection<String> roles, String requested) {
+    Set<String> allowed = allowed(roles);
+    if (requested == null || requested.isBlank()) {
+      return allowed;
+    }
+    Set<String> asked = new LinkedHashSet<>(Arrays.asList(requested.trim().split("\\s+")));
+    for (String scope : asked) {
+      if (!allowed.contains(scope)) {
+        throw new InvalidScopeException("The scope " + scope + " is not available to this user");
+      }
+    }
+    return new TreeSet<>(asked);
+  }
+}

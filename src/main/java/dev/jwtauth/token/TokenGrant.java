@@ -1,0 +1,10 @@
+package dev.jwtauth.token;
+
+/**
+ * What a successful login or refresh hands out.
+ *
+ * @param access                 the signed access token
+ * @param refreshToken           the opaque refresh token value (never stored, never logged)
+ * @param refreshExpiresInSeconds how long the refresh token stays usable if unused
+ */
+public record TokenGrant(IssuedAccessToken access, String refreshToken, long refreshExpiresInSeconds) {}

@@ -1,0 +1,25 @@
+package dev.jwtauth.token;
+
+import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.keys.KeyRing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Wires the plain issuing classes (kept free of CDI so unit tests build them directly). */
+@ApplicationScoped
+public class TokenProducers {
+
+  @Produces
+  @Singleton
+  AccessTokenIssuer issuer(AuthSettings settings, KeyRing keys, Clock clock) {
+    return new AccessTokenIssuer(settings, keys::signer, clock);
+  }
+
+  @Produces
+  @Singleton
+  ScopePolicy scopePolicy(AuthSettings settings) {
+    return new ScopePolicy(settings.roleScopes());
+  }
+}

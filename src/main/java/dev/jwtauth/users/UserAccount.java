@@ -1,0 +1,67 @@
+package dev.jwtauth.users;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** A user who can log in. {@link #id()} is the stable {@code sub} of their tokens; the username may change. */
+@Entity
+@Table(name = "users")
+public class UserAccount {
+
+  @Id
+  @Column(name = "id", length = 36)
+  private String id;
+
+  @Column(name = "username", nullable = false, unique = true, length = 100)
+  private String username;
+
+  @Column(name = "password_hash", nullable = false, length = 512)
+  private String passwordHash;
+
+  @Column(name = "enabled", nullable = false)
+  private boolean enabled;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
+  @Column(name = "role", length = 50)
+  private Set<String> roles = new LinkedHashSet<>();
+
+  protected UserAccount() {}
+
+  UserAccount(String username, String passwordHash, Set<String> roles, Instant createdAt) {
+    this.id = UUID.randomUUID().toString();
+    this.username = username;
+    this.passwordHash = passwordHash;
+    this.roles = new LinkedHashSet<>(roles);
+    this.enabled = true;
+    this.createdAt = createdAt;
+  }
+
+  void disable() {
+    this.enabled = false;
+  }
+
+  void passwordHash(String hash) {
+    this.passwordHash = hash;
+  }
+
+  public String id() { return id; }
+  public String username() { return username; }
+  public String passwordHash() { return passwordHash; }
+  public boolean enabled() { return enabled; }
+  public Instant createdAt() { return createdAt; }
+  public Set<String> roles() { return Set.copyOf(roles); }
+}

@@ -1,0 +1,71 @@
+package dev.jwtauth.users;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+@ApplicationScoped
+public class UserRepository {
+
+  @PersistenceContext(unitName = "auth")
+  EntityManager em;
+
+  @Inject PasswordHasher hasher;
+  @Inject Clock clock;
+
+  public Optional<UserAccount> findByUsername(String username) {
+    return em.createQuery("select u from UserAccount u where u.username = :username", UserAccount.class)
+        .setParameter("username", username)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Optional<UserAccount> findById(String id) {
+    return Optional.ofNullable(em.find(UserAccount.class, id));
+  }
+
+  /** Replaces the password if {@code current} is right; false (and nothing changed) otherwise. */
+  @Transactional
+  public boolean changePassword(String id, char[] current, char[] replacement) {
+    UserAccount user = em.find(UserAccount.class, id);
+    if (user == null || !hasher.verify(current, user.passwordHash())) {
+      return false;
+    }
+    user.passwordHash(hasher.hash(replacement));
+    return true;
+  }
+
+  public java.util.List<UserAccount> page(int page, int size) {
+    return em.createQuery("select u from UserAccount u order by u.createdAt, u.id", UserAccount.class)
+        .setFirstResult(page * size)
+        .setMaxResults(size)
+        .getResultList();
+  }
+
+  public long count() {
+    return em.createQuery("select count(u) from UserAccount u", Long.class).getSingleResult();
+  }
+
+  /** Disables the user; false if there is no such user. */
+  @Transactional
+  public boolean disable(String id) {
+    UserAccount user = em.find(UserAccount.class, id);
+    if (user == null) {
+      return false;
+    }
+    user.disable();
+    return true;
+  }
+
+  @Transactional
+  public UserAccount create(String username, char[] password, Set<String> roles) {
+    UserAccount user = new UserAccount(username, hasher.hash(password), roles, clock.instant());
+    em.persist(user);
+    return user;
+  }
+}

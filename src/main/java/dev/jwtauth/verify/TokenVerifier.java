@@ -1,0 +1,170 @@
+package dev.jwtauth.verify;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import dev.jwtauth.config.AuthSettings;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Applies the verification rules of PRODUCT.md §5 (1–6) to a presented access token. Checks run
+ * from the cheapest to the dearest, and no claim is trusted before the signature is.
+ */
+public final class TokenVerifier {
+
+  private final String issuer;
+  private final String audience;
+  private final String type;
+  private final Duration skew;
+  private final VerificationKeys keys;
+  private final RevocationCheck revocation;
+  private final Clock clock;
+
+  public TokenVerifier(AuthSettings settings, VerificationKeys keys, RevocationCheck revocation, Clock clock) {
+    this.issuer = settings.issuer();
+    this.audience = settings.requiredAudience();
+    this.type = normalizedType(settings.accessTokenType());
+    this.skew = settings.clockSkew();
+    this.keys = keys;
+    this.revocation = revocation;
+    this.clock = clock;
+  }
+
+  public VerifiedToken verify(String token) throws InvalidTokenException {
+    if (token == null || token.isBlank()) {
+      throw new InvalidTokenException(Reason.MALFORMED);
+    }
+    if (token.length() > AuthSettings.MAX_TOKEN_LENGTH) {
+      throw new InvalidTokenException(Reason.TOO_LARGE);
+    }
+    SignedJWT jws = parse(token);
+    VerificationKey key = checkHeader(jws.getHeader());
+    checkSignature(jws, key);
+    JWTClaimsSet claims;
+    try {
+      claims = jws.getJWTClaimsSet();
+    } catch (ParseException e) {
+      throw new InvalidTokenException(Reason.MALFORMED);
+    }
+    checkClaims(claims);
+    VerifiedToken verified = new VerifiedToken(token, claims.toJSONObject());
+    if (revocation.isRevoked(verified)) {
+      throw new InvalidTokenException(Reason.REVOKED);
+    }
+    return verified;
+  }
+
+  private static SignedJWT parse(String token) throws InvalidTokenException {
+    JWT jwt;
+    try {
+      jwt = JWTParser.parse(token);
+    } catch (ParseException e) {
+      throw new InvalidTokenException(Reason.MALFORMED);
+    }
+    if (jwt instanceof PlainJWT) {
+      throw new InvalidTokenException(Reason.UNSECURED);
+    }
+    if (jwt instanceof EncryptedJWT) {
+      throw new InvalidTokenException(Reason.ENCRYPTED);
+    }
+    if (!(jwt instanceof SignedJWT jws)) {
+      throw new InvalidTokenException(Reason.MALFORMED);
+    }
+    return jws;
+  }
+
+  /** Rules 2–4: the key named by {@code kid} fixes the algorithm; key references in the token are never used. */
+  private VerificationKey checkHeader(JWSHeader header) throws InvalidTokenException {
+    if (header.getJWKURL() != null
+        || header.getJWK() != null
+        || header.getX509CertURL() != null
+        || header.getX509CertChain() != null) {
+      throw new InvalidTokenException(Reason.UNTRUSTED_HEADER);
+    }
+    if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+      // We understand no extension parameter, so any "crit" entry must be refused (RFC 7515 §4.1.11).
+      throw new InvalidTokenException(Reason.UNKNOWN_CRITICAL_HEADER);
+    }
+    JOSEObjectType typ = header.getType();
+    if (typ == null || !type.equals(normalizedType(typ.getType()))) {
+      throw new InvalidTokenException(Reason.WRONG_TYPE);
+    }
+    String kid = header.getKeyID();
+    VerificationKey key = kid == null ? null : keys.find(kid).orElse(null);
+    if (key == null) {
+      throw new InvalidTokenException(Reason.UNKNOWN_KEY);
+    }
+    if (!key.algorithm().equals(header.getAlgorithm())) {
+      throw new InvalidTokenException(Reason.ALGORITHM_NOT_ALLOWED);
+    }
+    return key;
+  }
+
+  private static void checkSignature(SignedJWT jws, VerificationKey key) throws InvalidTokenException {
+    boolean valid;
+    try {
+      valid = jws.verify(key.verifier());
+    } catch (JOSEException e) {
+      valid = false;
+    }
+    if (!valid) {
+      throw new InvalidTokenException(Reason.BAD_SIGNATURE);
+    }
+  }
+
+  /** Rule 5. */
+  private void checkClaims(JWTClaimsSet claims) throws InvalidTokenException {
+    if (!issuer.equals(claims.getIssuer())) {
+      throw new InvalidTokenException(Reason.WRONG_ISSUER);
+    }
+    List<String> aud = claims.getAudience();
+    if (aud == null || !aud.contains(audience)) {
+      throw new InvalidTokenException(Reason.WRONG_AUDIENCE);
+    }
+    Instant now = clock.instant();
+    Date exp = claims.getExpirationTime();
+    Date iat = claims.getIssueTime();
+    if (exp == null) {
+      throw new InvalidTokenException(Reason.MISSING_CLAIM, "The access token has no exp claim");
+    }
+    if (iat == null) {
+      throw new InvalidTokenException(Reason.MISSING_CLAIM, "The access token has no iat claim");
+    }
+    if (!exp.toInstant().plus(skew).isAfter(now)) {
+      throw new InvalidTokenException(Reason.EXPIRED);
+    }
+    Instant latestAcceptable = now.plus(skew);
+    Date nbf = claims.getNotBeforeTime();
+    if ((nbf != null && nbf.toInstant().isAfter(latestAcceptable)) || iat.toInstant().isAfter(latestAcceptable)) {
+      throw new InvalidTokenException(Reason.NOT_YET_VALID);
+    }
+    if (isBlank(claims.getSubject())) {
+      throw new InvalidTokenException(Reason.MISSING_CLAIM, "The access token has no sub claim");
+    }
+    if (isBlank(claims.getJWTID())) {
+      throw new InvalidTokenException(Reason.MISSING_CLAIM, "The access token has no jti claim");
+    }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  /** {@code typ} compares case-insensitively and may omit "application/" (RFC 7515 §4.1.9). */
+  private static String normalizedType(String typ) {
+    String lower = typ.toLowerCase(Locale.ROOT);
+    return lower.startsWith("application/") ? lower.substring("application/".length()) : lower;
+  }
+}

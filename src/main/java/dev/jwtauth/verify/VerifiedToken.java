@@ -1,0 +1,85 @@
+package dev.jwtauth.verify;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.LinkedHashSet;
+
+/**
+ * An access token that passed every verification rule.
+ *
+ * @param rawToken the compact serialization, kept for {@code JsonWebToken.getRawToken()}; never log it
+ * @param claims   the claims as JSON values (String, Number, Boolean, List, Map)
+ */
+public record VerifiedToken(String rawToken, Map<String, Object> claims) {
+
+  public VerifiedToken {
+    claims = Collections.unmodifiableMap(claims);
+  }
+
+  public String subject() {
+    return (String) claims.get("sub");
+  }
+
+  public String jti() {
+    return (String) claims.get("jti");
+  }
+
+  public String username() {
+    Object upn = claims.get("upn");
+    return upn instanceof String s ? s : subject();
+  }
+
+  public Optional<String> sessionId() {
+    return Optional.ofNullable(claims.get("sid")).map(String.class::cast);
+  }
+
+  public Instant issuedAt() {
+    return epochSeconds("iat");
+  }
+
+  public Instant expiresAt() {
+    return epochSeconds("exp");
+  }
+
+  public Set<String> groups() {
+    return stringSet("groups");
+  }
+
+  public Set<String> audience() {
+    return stringSet("aud");
+  }
+
+  public Set<String> scopes() {
+    Object scope = claims.get("scope");
+    if (!(scope instanceof String s) || s.isBlank()) {
+      return Set.of();
+    }
+    return new LinkedHashSet<>(List.of(s.trim().split("\\s+")));
+  }
+
+  private Instant epochSeconds(String name) {
+    Object value = claims.get(name);
+    return value instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
+  }
+
+  private Set<String> stringSet(String name) {
+    Object value = claims.get(name);
+    if (value instanceof String s) {
+      return Set.of(s);
+    }
+    if (value instanceof List<?> list) {
+      Set<String> result = new LinkedHashSet<>();
+      for (Object item : list) {
+        if (item instanceof String s) {
+          result.add(s);
+        }
+      }
+      return Collections.unmodifiableSet(result);
+    }
+    return Set.of();
+  }
+}

@@ -1,0 +1,131 @@
+package dev.jwtauth.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A black-box HTTP client for the deployed service: plain java.net.http, nothing of the server's. */
+public final class Http {
+
+  /** Shared by the Arquillian tests; ServiceProcess instances each get their own (see {@link #Http(URL, boolean)}). */
+  private static final HttpClient SHARED =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  private final URI base;
+  private final HttpClient client;
+
+  /**
+   * Payara Micro sometimes reports the machine's network address instead of localhost (and
+   * Arquillian's URL follows it); the service is always reached on the loopback here.
+   */
+  public Http(URL base) {
+    this(base, true);
+  }
+
+  /** @param ownClient a client of its own, so that no pooled connection outlives a restarted server */
+  public Http(URL base, boolean ownClient) {
+    String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
+    this.base = URI.create("http://127.0.0.1:" + base.getPort() + path);
+    this.client = ownClient
+        ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build()
+        : SHARED;
+  }
+
+  public URI uri(String path) {
+    return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+  }
+
+  /** Paths of Payara itself (e.g. /health) live at the server root, not under the application. */
+  public URI serverUri(String absolutePath) {
+    return base.resolve(absolutePath);
+  }
+
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+  }
+
+  public HttpResponse<String> get(String path) {
+    return exchange(request(path).GET().build());
+  }
+
+  public HttpResponse<String> get(String path, String bearer) {
+    return exchange(request(path).header("Authorization", "Bearer " + bearer).GET().build());
+  }
+
+  public HttpResponse<String> postJson(String path, String json) {
+    return exchange(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  public static HttpResponse<String> send(HttpRequest request) {
+    return send(SHARED, request);
+  }
+
+  public HttpResponse<String> exchange(HttpRequest request) {
+    return send(client, request);
+  }
+
+  private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static JsonObject json(HttpResponse<String> response) {
+    return (JsonObject) parse(response.body());
+  }
+
+  public static JsonStructure parse(String body) {
+    try (var reader = Json.createReader(new StringReader(body))) {
+      return reader.read();
+    }
+  }
+
+  /** A new user with these roles, made through the test-only support endpoint; returns its id. */
+  public String createUser(String username, String password, String... roles) {
+    HttpResponse<String> response = postJson("test-support/users", Json.createObjectBuilder()
+        .add("username", username).add("password", password)
+        .add("roles", Json.createArrayBuilder(java.util.List.of(roles))).build().toString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("creating " + username + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return json(response).getString("id");
+  }
+
+  /** The whole token response of a login. */
+  public JsonObject loginResponse(String username, String password) {
+    HttpResponse<String> response = postJson("auth/login",
+        Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("login of " + username + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return json(response);
+  }
+
+  /** Logs in through /auth/login and returns the access token. */
+  public String login(String username, String password) {
+    HttpResponse<String> response = postJson("auth/login",
+        Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
+    if (response.statusCode() != 200) {
+      throw new AssertionError("login of " + username + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return json(response).getString("access_token");
+  }
+}

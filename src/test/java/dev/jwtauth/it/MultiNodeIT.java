@@ -1,0 +1,72 @@
+package dev.jwtauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes on one PostgreSQL database (-Ppostgres only): either node verifies the other's tokens, a
+ * revocation made on one node reaches the other by polling, and a refresh token rotated on one node is
+ * reuse on the other.
+ */
+class MultiNodeIT {
+
+  private static final String ISSUER = "http://127.0.0.1:8080";
+
+  @Test
+  void twoNodesShareKeysRevocationsAndRefreshTokens() throws Exception {
+    String dbUrl = System.getenv("AUTH_DB_URL");
+    assumeTrue(dbUrl != null && dbUrl.startsWith("jdbc:postgresql:"), "runs with -Ppostgres only");
+    File workDir = new File(System.getProperty("project.dir", "."), "target/multi-node-it/" + System.currentTimeMillis());
+    Map<String, String> environment = Map.of("AUTH_ISSUER", ISSUER);
+    String password = System.getenv("AUTH_BOOTSTRAP_ADMIN_PASSWORD");
+
+    // One after the other, as the README asks for a first start.
+    try (ServiceProcess a = ServiceProcess.start(workDir, "node-a", environment).awaitReady();
+        ServiceProcess b = ServiceProcess.start(workDir, "node-b", environment).awaitReady()) {
+      JsonObject tokens = a.http.loginResponse("admin", password);
+      String access = tokens.getString("access_token");
+      assertEquals(200, b.http.get("api/me", access).statusCode(), "node B verifies node A's token");
+
+      assertEquals(204, a.http.exchange(a.http.request("auth/logout").header("Authorization", "Bearer " + access)
+          .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+      assertEquals(401, a.http.get("api/me", access).statusCode(), "at once on the node that revoked");
+      Duration delay = awaitRefused(b.http, access);
+      System.out.println("Revocation reached the other node after " + delay.toMillis() + " ms");
+
+      JsonObject session = a.http.loginResponse("admin", password);
+      HttpResponse<String> rotated = b.http.postJson("auth/refresh", refreshBody(session.getString("refresh_token")));
+      assertEquals(200, rotated.statusCode(), rotated.body());
+      HttpResponse<String> reused = a.http.postJson("auth/refresh", refreshBody(session.getString("refresh_token")));
+      assertEquals(401, reused.statusCode(), "a token rotated on node B is reuse on node A");
+      assertEquals("invalid_grant", Http.json(reused).getString("error"));
+    }
+  }
+
+  /** Polls until the token is refused; a correctness bound (10 s), not a timing assertion. */
+  private static Duration awaitRefused(Http node, String access) throws InterruptedException {
+    Instant start = Instant.now();
+    while (Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(10)) < 0) {
+      if (node.get("api/me", access).statusCode() == 401) {
+        return Duration.between(start, Instant.now());
+      }
+      Thread.sleep(50);
+    }
+    assertTrue(false, "the revocation never reached the other node");
+    return null;
+  }
+
+  private static String refreshBody(String refreshToken) {
+    return Json.createObjectBuilder().add("refresh_token", refreshToken).build().toString();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.jwtauth.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * When the tests run against PostgreSQL ({@code AUTH_DB_URL=jdbc:postgresql://host:port/name}, set by
+ * the {@code postgres} Maven profile), creates that database before the first test and drops it after
+ * the last, so that runs never see each other's data. Does nothing otherwise.
+ */
+public class PostgresTestDatabase implements LauncherSessionListener {
+
+  private static final String PREFIX = "jdbc:postgresql://";
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    String url = System.getenv("AUTH_DB_URL");
+    if (url != null && url.startsWith(PREFIX)) {
+      execute(url, "CREATE DATABASE " + databaseName(url));
+    }
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    String url = System.getenv("AUTH_DB_URL");
+    if (url != null && url.startsWith(PREFIX)) {
+      execute(url, "DROP DATABASE IF EXISTS " + databaseName(url) + " WITH (FORCE)");
+    }
+  }
+
+  /** Runs a statement in the server's {@code postgres} database. */
+  public static void execute(String url, String sql) {
+    String server = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+    try (Connection connection = DriverManager.getConnection(server, user(), System.getenv("AUTH_DB_PASSWORD"));
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL at " + server + " refused: " + sql, e);
+    }
+  }
+
+  public static String databaseName(String url) {
+    String name = url.substring(url.lastIndexOf('/') + 1).split("[?;]")[0];
+    if (!name.matches("[a-z0-9_]+")) {
+      throw new IllegalArgumentException("Unexpected test database name: " + name);
+    }
+    return name;
+  }
+
+  private static String user() {
+    String user = System.getenv("AUTH_DB_USER");
+    return user == null || user.isBlank() ? "postgres" : user;
+  }
+}

@@ -1,0 +1,147 @@
+package dev.jwtauth.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The service started the way users start it, {@code scripts/run.sh}, with the WAR already built. */
+final class ServiceProcess implements AutoCloseable {
+
+  private final Process process;
+  private final File log;
+  final int port;
+  final Http http;
+
+  private ServiceProcess(Process process, File log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+    this.http = new Http(toUrl("http://127.0.0.1:" + port + "/"), true);
+  }
+
+  /**
+   * @param workDir     where the log and Payara's temporary files go
+   * @param name        names the log file
+   * @param environment added to (or, with a null value, removed from) the inherited environment
+   */
+  static ServiceProcess start(File workDir, String name, Map<String, String> environment) throws IOException {
+    return start(workDir, name, environment, freePort());
+  }
+
+  /** On a given port: the issuer follows the port, so a restart that must keep tokens valid keeps it. */
+  static ServiceProcess start(File workDir, String name, Map<String, String> environment, int port) throws IOException {
+    File projectDir = new File(System.getProperty("project.dir", "."));
+    File tmp = new File(workDir, "tmp");
+    tmp.mkdirs();
+    File log = new File(workDir, name + ".log");
+    ProcessBuilder builder = new ProcessBuilder("bash", "scripts/run.sh")
+        .directory(projectDir)
+        .redirectErrorStream(true)
+        .redirectOutput(log);
+    Map<String, String> env = builder.environment();
+    env.put("PORT", Integer.toString(port));
+    env.put("AUTH_SKIP_BUILD", "1");
+    env.put("JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1 -Djava.io.tmpdir=" + tmp.getAbsolutePath());
+    environment.forEach((key, value) -> {
+      if (value == null) {
+        env.remove(key);
+      } else {
+        env.put(key, value);
+      }
+    });
+    return new ServiceProcess(builder.start(), log, port);
+  }
+
+  /** Waits until the application answers (its JWKS), failing after 3 minutes. */
+  ServiceProcess awaitReady() throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    String last = "nothing";
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new AssertionError("run.sh exited early; see " + log);
+      }
+      try {
+        int status = probe().get(".well-known/jwks.json").statusCode();
+        if (status == 200) {
+          return this;
+        }
+        last = "status " + status;
+      } catch (RuntimeException notYet) {
+        last = notYet.toString(); // connection refused while Payara boots
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("the service did not answer within 3 minutes (last: " + last + "); see " + log);
+  }
+
+  /** Waits until the log contains the text (e.g. a deployment failure), failing after 3 minutes. */
+  String awaitLog(String text) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline)) {
+      String content = log();
+      if (content.contains(text)) {
+        return content;
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError("run.sh exited without logging " + text + "; see " + log);
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("the log never said " + text + "; see " + log);
+  }
+
+  boolean answersJwks() {
+    try {
+      return probe().get(".well-known/jwks.json").statusCode() == 200;
+    } catch (RuntimeException notYet) {
+      return false; // connection refused while Payara boots
+    }
+  }
+
+  /**
+   * A fresh client per probe: a JDK 17 HttpClient whose connection broke while Payara was booting can
+   * stay broken (every later request fails with ConnectException), so probes never reuse one.
+   */
+  private Http probe() {
+    return new Http(toUrl("http://127.0.0.1:" + port + "/"), true);
+  }
+
+  String log() {
+    try {
+      return Files.readString(log.toPath());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static java.net.URL toUrl(String text) {
+    try {
+      return URI.create(text).toURL();
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.jwtauth.it;
+
+import dev.jwtauth.users.UserRepository;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Test deployments only (added by {@link Deployments}): creates users for a test and reads the
+ * database as it really is, so tests can check what is stored.
+ */
+@RequestScoped
+@Path("test-support")
+@PermitAll
+public class TestSupport {
+
+  @Inject UserRepository users;
+  @Inject dev.jwtauth.refresh.RefreshPurge purge;
+
+  /** Runs the scheduled purge now; answers how many rows it deleted. */
+  @POST
+  @Path("purge")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String purgeNow() {
+    return Integer.toString(purge.purgeNow());
+  }
+
+  @PersistenceContext(unitName = "auth")
+  EntityManager em;
+
+  /** {@code {"username","password","roles":[...]}} → {@code {"id"}}. */
+  @POST
+  @Path("users")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public String createUser(String body) {
+    JsonObject json = Json.createReader(new StringReader(body)).readObject();
+    Set<String> roles = new HashSet<>();
+    json.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class).forEach(r -> roles.add(r.getString()));
+    String id = users.create(json.getString("username"), json.getString("password").toCharArray(), roles).id();
+    return Json.createObjectBuilder().add("id", id).build().toString();
+  }
+
+  /** Every stored value of the refresh token table, as text. */
+  @GET
+  @Path("refresh-tokens/stored-values")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String storedRefreshTokenValues() {
+    JsonArrayBuilder values = Json.createArrayBuilder();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery("select id, token_hash, session_id, state, successor_id from refresh_tokens")
+        .getResultList();
+    for (Object[] row : rows) {
+      for (Object cell : row) {
+        if (cell != null) {
+          values.add(cell.toString());
+        }
+      }
+    }
+    return values.build().toString();
+  }
+
+  /** The session row and its refresh tokens by state. */
+  @GET
+  @Path("sessions/{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String session(@PathParam("id") String id) {
+    List<?> revokedAt = em.createNativeQuery("select revoked_at from sessions where id = ?1").setParameter(1, id)
+        .getResultList();
+    @SuppressWarnings("unchecked")
+    List<Object[]> tokens = em.createNativeQuery("select token_hash, state from refresh_tokens where session_id = ?1")
+        .setParameter(1, id).getResultList();
+    JsonArrayBuilder active = Json.createArrayBuilder();
+    int rotated = 0;
+    int revoked = 0;
+    for (Object[] token : tokens) {
+      switch (token[1].toString()) {
+        case "ACTIVE" -> active.add(token[0].toString());
+        case "ROTATED" -> rotated++;
+        default -> revoked++;
+      }
+    }
+    return Json.createObjectBuilder()
+        .add("exists", !revokedAt.isEmpty())
+        .add("revoked", !revokedAt.isEmpty() && revokedAt.get(0) != null)
+        .add("active_hashes", active)
+        .add("rotated", rotated)
+        .add("revoked_tokens", revoked)
+        .build().toString();
+  }
+}

@@ -1,0 +1,99 @@
+package dev.jwtauth.refresh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The rotation decisions of PRODUCT.md §3 "Refresh token", with time fixed. */
+class RefreshDecisionTest {
+
+  private static final Instant LOGIN = Instant.parse("2026-06-01T12:00:00Z");
+  private static final Duration IDLE = Duration.ofDays(7);
+  private static final Duration LIFETIME = Duration.ofDays(30);
+  private static final Duration NO_GRACE = Duration.ZERO;
+
+  private final LoginSession session = new LoginSession("user-1", "alice", "web", "tasks:read", LOGIN, LOGIN.plus(LIFETIME));
+  private final RefreshToken token = new RefreshToken("hash", session.id(), LOGIN, LOGIN.plus(IDLE));
+
+  @Test
+  void aFreshTokenRotates() {
+    assertEquals(RefreshDecision.ROTATE, decide(LOGIN.plusSeconds(60), NO_GRACE));
+    assertTrue(RefreshDecision.ROTATE.succeeds());
+  }
+
+  @Test
+  void aTokenUnusedForTheIdleTimeExpires() {
+    assertEquals(RefreshDecision.ROTATE, decide(LOGIN.plus(IDLE).minusSeconds(1), NO_GRACE));
+    assertEquals(RefreshDecision.IDLE_EXPIRED, decide(LOGIN.plus(IDLE), NO_GRACE));
+  }
+
+  @Test
+  void noSessionOutlivesItsAbsoluteLifetime() {
+    // A token issued on day 29 would be idle-valid until day 36, but the session ends on day 30.
+    RefreshToken late = new RefreshToken("late", session.id(), LOGIN.plus(Duration.ofDays(29)), LOGIN.plus(Duration.ofDays(36)));
+    assertEquals(RefreshDecision.SESSION_EXPIRED,
+        RefreshDecision.decide(late, session, "web", true, LOGIN.plus(LIFETIME), NO_GRACE));
+  }
+
+  @Test
+  void aRotatedTokenPresentedAgainIsReuse() {
+    token.rotated(LOGIN.plusSeconds(60), "next");
+    assertEquals(RefreshDecision.REUSE_DETECTED, decide(LOGIN.plusSeconds(61), NO_GRACE));
+    assertFalse(RefreshDecision.REUSE_DETECTED.succeeds());
+  }
+
+  @Test
+  void withinTheGracePeriodARotatedTokenStillWorks() {
+    token.rotated(LOGIN.plusSeconds(60), "next");
+    Duration grace = Duration.ofSeconds(10);
+    assertEquals(RefreshDecision.ROTATE_WITHIN_GRACE, decide(LOGIN.plusSeconds(69), grace));
+    assertEquals(RefreshDecision.REUSE_DETECTED, decide(LOGIN.plusSeconds(70), grace));
+  }
+
+  @Test
+  void aRevokedTokenOrSessionIsRefused() {
+    token.revoked();
+    assertEquals(RefreshDecision.REVOKED, decide(LOGIN.plusSeconds(60), NO_GRACE));
+
+    RefreshToken other = new RefreshToken("other", session.id(), LOGIN, LOGIN.plus(IDLE));
+    session.revoke(LOGIN.plusSeconds(30), "logout");
+    assertEquals(RefreshDecision.REVOKED, RefreshDecision.decide(other, session, "web", true, LOGIN.plusSeconds(60), NO_GRACE));
+  }
+
+  @Test
+  void aRevokedSessionsRotatedTokenIsRevokedNotReuse() {
+    token.rotated(LOGIN.plusSeconds(60), "next");
+    session.revoke(LOGIN.plusSeconds(90), "logout");
+    assertEquals(RefreshDecision.REVOKED, decide(LOGIN.plusSeconds(120), NO_GRACE));
+  }
+
+  @Test
+  void aDisabledUserCannotRefresh() {
+    assertEquals(RefreshDecision.USER_DISABLED,
+        RefreshDecision.decide(token, session, "web", false, LOGIN.plusSeconds(60), NO_GRACE));
+  }
+
+  @Test
+  void anotherClientsTokenIsRefusedWithoutTouchingTheSession() {
+    assertEquals(RefreshDecision.WRONG_CLIENT,
+        RefreshDecision.decide(token, session, "other-client", true, LOGIN.plusSeconds(60), NO_GRACE));
+  }
+
+  @Test
+  void refreshTokenValuesAre256RandomBitsStoredAsSha256() {
+    String value = RefreshTokenValues.generate();
+    assertEquals(43, value.length());
+    assertTrue(value.matches("[A-Za-z0-9_-]+"));
+    assertEquals(43, RefreshTokenValues.hash(value).length());
+    assertEquals(RefreshTokenValues.hash(value), RefreshTokenValues.hash(value));
+    assertFalse(value.equals(RefreshTokenValues.generate()));
+  }
+
+  private RefreshDecision decide(Instant now, Duration grace) {
+    return RefreshDecision.decide(token, session, "web", true, now, grace);
+  }
+}

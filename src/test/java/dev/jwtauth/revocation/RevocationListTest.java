@@ -1,0 +1,119 @@
+package dev.jwtauth.revocation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jwtauth.revocation.RevocationList.Kind;
+import dev.jwtauth.verify.VerifiedToken;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RevocationListTest {
+
+  private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+  private final MutableClock clock = new MutableClock(NOW);
+  private final RevocationList list = new RevocationList(clock);
+
+  @Test
+  void aDeniedJtiIsRevokedOthersAreNot() {
+    list.add(Kind.JTI, "jti-1", null, NOW.plusSeconds(900));
+    assertTrue(list.isRevoked(token("jti-1", "sid-1", "user-1", NOW)));
+    assertFalse(list.isRevoked(token("jti-2", "sid-1", "user-1", NOW)));
+  }
+
+  @Test
+  void aRevokedSessionRevokesEveryTokenCarryingItsSid() {
+    list.add(Kind.SID, "sid-1", null, NOW.plusSeconds(900));
+    assertTrue(list.isRevoked(token("a", "sid-1", "user-1", NOW)));
+    assertTrue(list.isRevoked(token("b", "sid-1", "user-1", NOW.minusSeconds(60))));
+    assertFalse(list.isRevoked(token("c", "sid-2", "user-1", NOW)));
+    assertFalse(list.isRevoked(token("d", null, "user-1", NOW)), "tokens without a session are not touched");
+  }
+
+  @Test
+  void notBeforeRevokesTokensIssuedInEarlierSecondsOnly() {
+    Instant change = NOW.plusMillis(500);
+    list.add(Kind.USER, "user-1", change, NOW.plusSeconds(900));
+    assertTrue(list.isRevoked(token("a", null, "user-1", NOW.minusSeconds(1))));
+    assertFalse(list.isRevoked(token("b", null, "user-1", NOW)), "issued in the same second: not caught by not-before");
+    assertFalse(list.isRevoked(token("c", null, "user-1", NOW.plusSeconds(1))));
+    assertFalse(list.isRevoked(token("d", null, "user-2", NOW.minusSeconds(60))), "other users are not touched");
+  }
+
+  @Test
+  void theLatestNotBeforeWinsWhateverTheOrderRowsArrive() {
+    list.add(Kind.USER, "user-1", NOW.plusSeconds(100), NOW.plusSeconds(1000));
+    list.add(Kind.USER, "user-1", NOW, NOW.plusSeconds(900));
+    assertTrue(list.isRevoked(token("a", null, "user-1", NOW.plusSeconds(50))));
+  }
+
+  @Test
+  void addingTheSameRowTwiceChangesNothing() {
+    list.add(Kind.JTI, "jti-1", null, NOW.plusSeconds(900));
+    list.add(Kind.JTI, "jti-1", null, NOW.plusSeconds(900));
+    assertEquals(1, list.size());
+  }
+
+  @Test
+  void entriesLeaveMemoryOnceTheyCanNoLongerMatter() {
+    list.add(Kind.JTI, "jti-1", null, NOW.plusSeconds(60));
+    list.add(Kind.SID, "sid-1", null, NOW.plusSeconds(120));
+    list.add(Kind.USER, "user-1", NOW, NOW.plusSeconds(180));
+    assertEquals(0, list.purgeExpired());
+    clock.advance(Duration.ofSeconds(60));
+    assertEquals(1, list.purgeExpired());
+    clock.advance(Duration.ofSeconds(120));
+    assertEquals(2, list.purgeExpired());
+    assertEquals(0, list.size());
+  }
+
+  @Test
+  void alreadyExpiredEntriesAreNotAdded() {
+    list.add(Kind.JTI, "old", null, NOW.minusSeconds(1));
+    assertEquals(0, list.size());
+  }
+
+  private static VerifiedToken token(String jti, String sid, String sub, Instant issuedAt) {
+    Map<String, Object> claims = new HashMap<>();
+    claims.put("jti", jti);
+    claims.put("sub", sub);
+    claims.put("iat", issuedAt.getEpochSecond());
+    if (sid != null) {
+      claims.put("sid", sid);
+    }
+    return new VerifiedToken("raw", claims);
+  }
+
+  private static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}

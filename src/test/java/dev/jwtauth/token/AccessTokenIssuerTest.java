@@ -1,0 +1,72 @@
+package dev.jwtauth.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.jwtauth.keys.ActiveSigner;
+import dev.jwtauth.verify.TestTokens;
+import dev.jwtauth.verify.VerifiedToken;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AccessTokenIssuerTest {
+
+  private final AccessTokenIssuer issuer = new AccessTokenIssuer(TestTokens.settings(),
+      () -> new ActiveSigner(TestTokens.KEY.getKeyID(), JWSAlgorithm.RS256, signer()), TestTokens.CLOCK);
+
+  @Test
+  void issuesTheClaimsOfPRODUCTSection3() throws Exception {
+    IssuedAccessToken issued = issuer.issue(new TokenRequest("user-id", "alice", Set.of("user"),
+        Set.of("tasks:write", "tasks:read"), "web", "session-1"));
+    SignedJWT jwt = SignedJWT.parse(issued.token());
+    assertEquals("JWT", jwt.getHeader().getType().getType());
+    assertEquals(TestTokens.KEY.getKeyID(), jwt.getHeader().getKeyID());
+    JWTClaimsSet claims = jwt.getJWTClaimsSet();
+    assertEquals(TestTokens.ISSUER, claims.getIssuer());
+    assertEquals("user-id", claims.getSubject());
+    assertEquals(List.of("api"), claims.getAudience());
+    assertEquals(TestTokens.NOW.getEpochSecond(), claims.getIssueTime().toInstant().getEpochSecond());
+    assertEquals(TestTokens.NOW.plusSeconds(900), claims.getExpirationTime().toInstant());
+    assertEquals(claims.getIssueTime(), claims.getNotBeforeTime());
+    assertEquals(issued.jti(), claims.getJWTID());
+    assertEquals("web", claims.getStringClaim("client_id"));
+    assertEquals("tasks:read tasks:write", claims.getStringClaim("scope"));
+    assertEquals(List.of("user"), claims.getStringListClaim("groups"));
+    assertEquals("alice", claims.getStringClaim("upn"));
+    assertEquals("alice", claims.getStringClaim("preferred_username"));
+    assertEquals("session-1", claims.getStringClaim("sid"));
+    assertEquals(900, issued.expiresInSeconds());
+  }
+
+  @Test
+  void whatItIssuesPassesTheVerifier() throws Exception {
+    IssuedAccessToken issued = issuer.issue(new TokenRequest("user-id", "alice", Set.of("user"), Set.of(), "web", null));
+    VerifiedToken verified = TestTokens.verifier().verify(issued.token());
+    assertEquals("user-id", verified.subject());
+    assertNotEquals(issued.jti(), issuer.issue(new TokenRequest("u", "a", Set.of(), Set.of(), "web", null)).jti());
+  }
+
+  @Test
+  void scopesAreWhatTheRolesAllowOrANarrowerRequest() {
+    ScopePolicy policy = new ScopePolicy(Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")));
+    assertEquals(Set.of("tasks:read", "tasks:write"), policy.grant(Set.of("user"), null));
+    assertEquals(Set.of("admin", "tasks:read", "tasks:write"), policy.grant(Set.of("user", "admin"), " "));
+    assertEquals(Set.of("tasks:read"), policy.grant(Set.of("user"), "tasks:read"));
+    assertThrows(InvalidScopeException.class, () -> policy.grant(Set.of("user"), "tasks:read admin"));
+  }
+
+  private static RSASSASigner signer() {
+    try {
+      return new RSASSASigner(TestTokens.KEY);
+    } catch (com.nimbusds.jose.JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
