@@ -23,4 +23,4 @@ exec java ${JAVA_OPTS:--Xmx512m} -jar target/payara/payara-micro.jar \
   --port "$PORT" \
   --nohazelcast \
   --disablephonehome \
-  --postbootcommandfile payara-config/post-boot-commands.asadmin
+  --prebootcommandfile payara-config/pre-boot-commands.asadmin
