@@ -74,6 +74,32 @@ public final class ExceptionMappers {
     }
   }
 
+  /** The token endpoint's RFC 6749 §5.2 errors, with their own status. */
+  @Provider
+  public static class OAuth implements ExceptionMapper<dev.jwtauth.oauth.OAuthException> {
+    @Override
+    public Response toResponse(dev.jwtauth.oauth.OAuthException e) {
+      return ErrorResponses.builder(e.status(), e.error(), e.getMessage()).header("Pragma", "no-cache").build();
+    }
+  }
+
+  @Provider
+  public static class InvalidClientDefinition
+      implements ExceptionMapper<dev.jwtauth.clients.ClientRegistry.InvalidClientDefinitionException> {
+    @Override
+    public Response toResponse(dev.jwtauth.clients.ClientRegistry.InvalidClientDefinitionException e) {
+      return ErrorResponses.json(400, "invalid_request", e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class DuplicateClient implements ExceptionMapper<dev.jwtauth.clients.ClientRegistry.DuplicateClientException> {
+    @Override
+    public Response toResponse(dev.jwtauth.clients.ClientRegistry.DuplicateClientException e) {
+      return ErrorResponses.json(409, "conflict", e.getMessage());
+    }
+  }
+
   @Provider
   public static class TaskNotFound implements ExceptionMapper<dev.jwtauth.tasks.TaskService.TaskNotFoundException> {
     @Override

@@ -1,5 +1,7 @@
 package dev.jwtauth.api;
 
+import dev.jwtauth.clients.Client;
+import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.login.LoginService;
 import dev.jwtauth.refresh.RefreshService;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class LoginResource {
 
   @Inject LoginService logins;
+  @Inject ClientRegistry clients;
   @Inject RefreshService sessions;
   @Inject AuthSettings settings;
   @Inject JsonWebToken caller;
@@ -50,7 +53,7 @@ public class LoginResource {
     if (delivery != null && !delivery.equals("cookie") && !delivery.equals("body")) {
       throw new InvalidRequestException("token_delivery must be body or cookie");
     }
-    TokenGrant grant = logins.login(username, password.toCharArray(), scope, LoginService.WEB_CLIENT);
+    TokenGrant grant = logins.login(username, password.toCharArray(), scope, webClient());
     return tokenResponse(grant, "cookie".equals(delivery));
   }
 
@@ -92,6 +95,11 @@ public class LoginResource {
     }
     endBearerSession();
     return Response.noContent().build();
+  }
+
+  /** The first-party client's registration (its scopes and lifetime), defined at every start. */
+  private Client webClient() {
+    return clients.find(Client.WEB).orElseThrow(() -> new IllegalStateException("The client web is not registered"));
   }
 
   private void endBearerSession() {

@@ -1,7 +1,9 @@
 package dev.jwtauth.api;
 
 import dev.jwtauth.clients.ClientAuthenticator;
-import dev.jwtauth.clients.ClientAuthenticator.Client;
+import dev.jwtauth.clients.Client;
+import dev.jwtauth.oauth.TokenEndpoint;
+import dev.jwtauth.oauth.TokenResult;
 import dev.jwtauth.oauth.TokenRevocation;
 import dev.jwtauth.verify.InvalidTokenException;
 import dev.jwtauth.verify.TokenVerifier;
@@ -20,9 +22,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 
-/** The OAuth 2.0 endpoints for standard clients (form-encoded): revocation and introspection. */
+/** The OAuth 2.0 endpoints for standard clients (form-encoded): token, revocation and introspection. */
 @RequestScoped
 @Path("oauth2")
 @PermitAll
@@ -33,6 +36,32 @@ public class OAuthResource {
   @Inject ClientAuthenticator clients;
   @Inject TokenRevocation revocation;
   @Inject TokenVerifier verifier;
+  @Inject TokenEndpoint tokens;
+
+  /** RFC 6749 §3.2 / RFC 8693: every grant the client is registered for; errors per RFC 6749 §5.2. */
+  @POST
+  @Path("token")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
+    Client client = authenticate(authorization, form);
+    TokenResult result = tokens.token(client, form);
+    JsonObjectBuilder body = Json.createObjectBuilder()
+        .add("access_token", result.access().token())
+        .add("token_type", "Bearer")
+        .add("expires_in", result.access().expiresInSeconds())
+        .add("scope", result.access().scope());
+    if (result.refreshToken() != null) {
+      body.add("refresh_token", result.refreshToken()).add("refresh_expires_in", result.refreshExpiresIn());
+    }
+    if (result.issuedTokenType() != null) {
+      body.add("issued_token_type", result.issuedTokenType());
+    }
+    return Response.ok(body.build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header("Pragma", "no-cache")
+        .build();
+  }
 
   /** RFC 7009: 200 for every token, known or not; 401 invalid_client when the client fails to authenticate. */
   @POST
@@ -67,6 +96,11 @@ public class OAuthResource {
   }
 
   private Client authenticate(String authorization, MultivaluedMap<String, String> form) {
+    List<String> ids = form.getOrDefault("client_id", List.of());
+    List<String> secrets = form.getOrDefault("client_secret", List.of());
+    if (ids.size() > 1 || secrets.size() > 1) {
+      throw new InvalidRequestException("client_id and client_secret must not be repeated");
+    }
     return clients.authenticate(authorization, form.getFirst("client_id"), form.getFirst("client_secret"))
         .orElseThrow(InvalidClientException::new);
   }

@@ -1,5 +1,6 @@
 package dev.jwtauth.api;
 
+import dev.jwtauth.clients.Client;
 import jakarta.enterprise.context.RequestScoped;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.keys.KeyRing;
@@ -25,6 +26,8 @@ public class WellKnownResource {
   @Inject AuthSettings settings;
   @Inject ScopePolicy scopes;
 
+  private static final java.util.List<String> CLIENT_AUTH_METHODS = java.util.List.of("client_secret_basic", "client_secret_post");
+
   @GET
   @Path("jwks.json")
   @Produces(MediaType.APPLICATION_JSON)
@@ -47,13 +50,21 @@ public class WellKnownResource {
     return metadata();
   }
 
-  /** Only what exists so far; each later endpoint adds its field. */
+  /** RFC 8414: what a standard client needs to find and call the token, revocation and introspection endpoints. */
   private String metadata() {
     Set<String> allScopes = scopes.allowed(settings.roleScopes().keySet());
     String issuer = settings.issuer();
     return Json.createObjectBuilder()
         .add("issuer", issuer)
         .add("jwks_uri", issuer + "/.well-known/jwks.json")
+        .add("token_endpoint", issuer + "/oauth2/token")
+        .add("revocation_endpoint", issuer + "/oauth2/revoke")
+        .add("introspection_endpoint", issuer + "/oauth2/introspect")
+        .add("grant_types_supported", Json.createArrayBuilder(java.util.List.of(
+            Client.PASSWORD, Client.REFRESH_TOKEN, Client.CLIENT_CREDENTIALS, Client.TOKEN_EXCHANGE)))
+        .add("token_endpoint_auth_methods_supported", Json.createArrayBuilder(CLIENT_AUTH_METHODS).add("none"))
+        .add("revocation_endpoint_auth_methods_supported", Json.createArrayBuilder(CLIENT_AUTH_METHODS).add("none"))
+        .add("introspection_endpoint_auth_methods_supported", Json.createArrayBuilder(CLIENT_AUTH_METHODS))
         .add("scopes_supported", Json.createArrayBuilder(allScopes))
         .add("claims_supported", Json.createArrayBuilder(java.util.List.of(
             "iss", "sub", "aud", "exp", "iat", "nbf", "jti", "client_id", "scope", "groups", "upn",

@@ -1,28 +1,19 @@
 package dev.jwtauth.clients;
 
-import dev.jwtauth.config.AuthSettings;
-import dev.jwtauth.config.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
  * Who is calling an OAuth endpoint (RFC 6749 §2.3): a confidential client by {@code client_secret_basic}
- * or {@code client_secret_post}, or the public client {@code web} by its {@code client_id}.
+ * or {@code client_secret_post}, or a registered public client by its {@code client_id} alone.
  */
 @ApplicationScoped
 public class ClientAuthenticator {
 
-  public static final String WEB_CLIENT = "web";
-
-  /** An authenticated client. */
-  public record Client(String id, boolean confidential) {}
-
-  @Inject AuthSettings settings;
-  @Inject Secrets secrets;
+  @Inject ClientRegistry registry;
 
   /**
    * @param authorization the Authorization header, or null
@@ -42,30 +33,24 @@ public class ClientAuthenticator {
       if (colon < 0) {
         return Optional.empty();
       }
+      String id = urlDecode(decoded.substring(0, colon));
+      if (formClientId != null && !formClientId.equals(id)) {
+        return Optional.empty(); // two different identities in one request
+      }
       // RFC 6749 §2.3.1: id and secret are form-urlencoded inside the Basic credentials.
-      return confidential(urlDecode(decoded.substring(0, colon)), urlDecode(decoded.substring(colon + 1)));
+      return registry.authenticate(id, urlDecode(decoded.substring(colon + 1)));
     }
     if (formSecret != null) {
-      return confidential(formClientId, formSecret);
+      return registry.authenticate(formClientId, formSecret);
     }
-    if (WEB_CLIENT.equals(formClientId)) {
-      return Optional.of(new Client(WEB_CLIENT, false));
-    }
-    return Optional.empty();
-  }
-
-  private Optional<Client> confidential(String id, String secret) {
-    Optional<String> expected = secrets.resourceServerClientSecret(settings.embedded());
-    boolean known = id != null && id.equals(settings.resourceServerClientId()) && expected.isPresent();
-    // Compare even when the id is unknown, so that timing does not tell which ids exist.
-    byte[] given = (secret == null ? "" : secret).getBytes(StandardCharsets.UTF_8);
-    byte[] wanted = expected.orElse("\u0000never").getBytes(StandardCharsets.UTF_8);
-    boolean matches = MessageDigest.isEqual(given, wanted);
-    return known && matches ? Optional.of(new Client(id, true)) : Optional.empty();
+    return registry.find(formClientId).filter(client -> !client.confidential());
   }
 
   private static String urlDecode(String text) {
-    return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+    try {
+      return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return "";
+    }
   }
-
 }

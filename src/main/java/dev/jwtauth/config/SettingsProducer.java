@@ -46,6 +46,20 @@ public class SettingsProducer {
         config.getValue("auth.password.min-length", Integer.class));
   }
 
+  @Produces
+  @Singleton
+  public ClientSettings clientSettings() {
+    return new ClientSettings(
+        new LinkedHashSet<>(words(text("auth.resource-server.scopes"))),
+        new LinkedHashSet<>(words(optionalText("auth.resource-server.roles"))),
+        new LinkedHashSet<>(words(text("auth.impersonation.roles"))),
+        duration("auth.impersonation.ttl"));
+  }
+
+  private String optionalText(String name) {
+    return config.getOptionalValue(name, String.class).orElse("").trim();
+  }
+
   private java.time.Duration duration(String name) {
     return Durations.parse(name, text(name));
   }

@@ -12,12 +12,12 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import java.util.Set;
 import java.util.logging.Logger;
 
-/** The password login shared by {@code /auth/login} (and later the OAuth password grant). */
+/** The password login shared by {@code /auth/login} and the OAuth password grant. */
 @ApplicationScoped
 public class LoginService {
 
   /** The first-party public client of the JSON login API. */
-  public static final String WEB_CLIENT = "web";
+  public static final String WEB_CLIENT = dev.jwtauth.clients.Client.WEB;
 
   private static final Logger LOG = Logger.getLogger(LoginService.class.getName());
   private static final String BAD_CREDENTIALS = "Invalid username or password";
@@ -26,7 +26,13 @@ public class LoginService {
   @Inject ScopePolicy scopePolicy;
   @Inject RefreshService sessions;
 
-  public TokenGrant login(String username, char[] password, String requestedScope, String clientId) {
+  /**
+   * Checks the password through every identity store and starts a session for the client.
+   *
+   * @throws InvalidGrantException  for wrong credentials (the same for an unknown user)
+   * @throws dev.jwtauth.token.InvalidScopeException for a scope the user or the client may not hold
+   */
+  public TokenGrant login(String username, char[] password, String requestedScope, dev.jwtauth.clients.Client client) {
     CredentialValidationResult result =
         identityStores.validate(new UsernamePasswordCredential(username, new Password(password)));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
@@ -38,8 +44,9 @@ public class LoginService {
         ? result.getCallerUniqueId()
         : result.getCallerPrincipal().getName();
     Set<String> roles = result.getCallerGroups();
-    Set<String> scopes = scopePolicy.grant(roles, requestedScope);
-    TokenGrant grant = sessions.startSession(subject, result.getCallerPrincipal().getName(), roles, scopes, clientId);
+    Set<String> scopes = scopePolicy.grant(roles, requestedScope, client.scopes());
+    TokenGrant grant = sessions.startSession(subject, result.getCallerPrincipal().getName(), roles, scopes,
+        client.id(), client.accessTokenTtl());
     LOG.info(() -> "Login succeeded for " + subject + ", token jti " + grant.access().jti());
     return grant;
   }

@@ -1,6 +1,6 @@
 package dev.jwtauth.oauth;
 
-import dev.jwtauth.clients.ClientAuthenticator.Client;
+import dev.jwtauth.clients.Client;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.refresh.RefreshTokenValues;
 import dev.jwtauth.revocation.RevocationService;

@@ -36,11 +36,11 @@ public class RefreshService {
 
   /** A new session for a user who just proved who they are. */
   public TokenGrant startSession(String userId, String username, Set<String> roles, Set<String> grantedScopes,
-      String clientId) {
+      String clientId, Duration accessTokenLifetime) {
     RefreshTokenStore.Issued refresh =
         store.startSession(userId, username, clientId, String.join(" ", new TreeSet<>(grantedScopes)));
-    IssuedAccessToken access = issuer.issue(
-        new TokenRequest(userId, username, roles, grantedScopes, clientId, refresh.session().id()));
+    IssuedAccessToken access = issuer.issue(new TokenRequest(userId, username, roles, grantedScopes, clientId,
+        refresh.session().id(), null, accessTokenLifetime, null));
     return grant(access, refresh);
   }
 
@@ -50,6 +50,11 @@ public class RefreshService {
    * @throws InvalidGrantException for anything but a valid, current token of this client
    */
   public TokenGrant refresh(String refreshToken, String clientId) {
+    return refresh(refreshToken, clientId, null);
+  }
+
+  /** As {@link #refresh(String, String)}, with the client's own access-token lifetime (null: the default). */
+  public TokenGrant refresh(String refreshToken, String clientId, Duration accessTokenLifetime) {
     RefreshTokenStore.Outcome outcome;
     try {
       outcome = store.rotate(refreshToken, clientId);
@@ -69,7 +74,7 @@ public class RefreshService {
     granted.removeIf(String::isBlank);
     granted.retainAll(scopes.allowed(rotated.user().roles()));
     IssuedAccessToken access = issuer.issue(new TokenRequest(rotated.user().id(), rotated.user().username(),
-        rotated.user().roles(), granted, clientId, session.id()));
+        rotated.user().roles(), granted, clientId, session.id(), null, accessTokenLifetime, null));
     return grant(access, rotated.next());
   }
 

@@ -31,6 +31,7 @@ public class ServiceStartup {
   @Inject BootstrapAdmin bootstrapAdmin;
   @Inject RefreshPurge refreshPurge;
   @Inject RevocationSync revocationSync;
+  @Inject dev.jwtauth.clients.ConfiguredClients configuredClients;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     if (!settings.embedded()) {
@@ -42,6 +43,7 @@ public class ServiceStartup {
     } else {
       bootstrapAdmin.ensure();
     }
+    configuredClients.ensure();
     keys.ensureActiveKey();
     keys.loadIntoMemory();
     revocationSync.start();

@@ -29,24 +29,35 @@ public final class AccessTokenIssuer {
     this.clock = clock;
   }
 
+  /** The lifetime of a token whose request names none. */
+  public java.time.Duration defaultLifetime() {
+    return settings.accessTokenTtl();
+  }
+
   public IssuedAccessToken issue(TokenRequest request) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    Instant expiresAt = now.plus(settings.accessTokenTtl());
+    java.time.Duration lifetime = request.lifetime() != null ? request.lifetime() : settings.accessTokenTtl();
+    Instant expiresAt = now.plus(lifetime);
     String jti = UUID.randomUUID().toString();
     String scope = String.join(" ", new TreeSet<>(request.scopes()));
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
         .issuer(settings.issuer())
         .subject(request.subject())
-        .audience(settings.audiences())
+        .audience(request.audiences() != null ? request.audiences() : settings.audiences())
         .expirationTime(Date.from(expiresAt))
         .notBeforeTime(Date.from(now))
         .issueTime(Date.from(now))
         .jwtID(jti)
         .claim("client_id", request.clientId())
         .claim("scope", scope)
-        .claim("groups", List.copyOf(new TreeSet<>(request.groups())))
         .claim("upn", request.username())
         .claim("preferred_username", request.username());
+    if (!request.groups().isEmpty()) {
+      claims.claim("groups", List.copyOf(new TreeSet<>(request.groups())));
+    }
+    if (request.actor() != null) {
+      claims.claim("act", java.util.Map.of("sub", request.actor()));
+    }
     if (request.sessionId() != null) {
       claims.claim("sid", request.sessionId());
     }
@@ -62,6 +73,6 @@ public final class AccessTokenIssuer {
       throw new IllegalStateException("Signing with key " + key.kid() + " failed", e);
     }
     return new IssuedAccessToken(jwt.serialize(), jti, expiresAt,
-        settings.accessTokenTtl().toSeconds(), request.scopes());
+        lifetime.toSeconds(), request.scopes());
   }
 }

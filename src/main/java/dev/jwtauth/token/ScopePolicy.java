@@ -32,14 +32,30 @@ public final class ScopePolicy {
    * @throws InvalidScopeException if any requested scope is not allowed
    */
   public Set<String> grant(Collection<String> roles, String requested) {
+    return narrow(allowed(roles), requested, "this user");
+  }
+
+  /** As {@link #grant(Collection, String)}, within what the client may ask for too. */
+  public Set<String> grant(Collection<String> roles, String requested, Set<String> clientScopes) {
     Set<String> allowed = allowed(roles);
+    allowed.retainAll(clientScopes);
+    return narrow(allowed, requested, "this user and client");
+  }
+
+  /**
+   * @param available what may be granted
+   * @param requested space-separated scopes, or null / blank for all of {@code available}
+   * @param holder    names who the limit belongs to, for the error message
+   * @throws InvalidScopeException if any requested scope is not available
+   */
+  public static Set<String> narrow(Set<String> available, String requested, String holder) {
     if (requested == null || requested.isBlank()) {
-      return allowed;
+      return new TreeSet<>(available);
     }
     Set<String> asked = new LinkedHashSet<>(Arrays.asList(requested.trim().split("\\s+")));
     for (String scope : asked) {
-      if (!allowed.contains(scope)) {
-        throw new InvalidScopeException("The scope " + scope + " is not available to this user");
+      if (!available.contains(scope)) {
+        throw new InvalidScopeException("The scope " + scope + " is not available to " + holder);
       }
     }
     return new TreeSet<>(asked);

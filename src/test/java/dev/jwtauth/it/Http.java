@@ -69,6 +69,43 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
+  /**
+   * A form post (application/x-www-form-urlencoded), as OAuth endpoints take it.
+   *
+   * @param authorization the Authorization header, or null
+   * @param pairs         name, value, name, value, …
+   */
+  public HttpResponse<String> postForm(String path, String authorization, String... pairs) {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < pairs.length; i += 2) {
+      if (body.length() > 0) {
+        body.append('&');
+      }
+      body.append(java.net.URLEncoder.encode(pairs[i], java.nio.charset.StandardCharsets.UTF_8)).append('=')
+          .append(java.net.URLEncoder.encode(pairs[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+    }
+    HttpRequest.Builder request = request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return exchange(request.build());
+  }
+
+  /** {@code Basic base64(urlencode(id):urlencode(secret))}, RFC 6749 §2.3.1. */
+  public static String basic(String clientId, String secret) {
+    String pair = java.net.URLEncoder.encode(clientId, java.nio.charset.StandardCharsets.UTF_8) + ":"
+        + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+    return "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The claims of a JWT, read without verifying it (the tests check shape; the service checks signatures). */
+  public static JsonObject claims(String jwt) {
+    String payload = jwt.split("\\.")[1];
+    return (JsonObject) parse(new String(java.util.Base64.getUrlDecoder().decode(payload),
+        java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   public static HttpResponse<String> send(HttpRequest request) {
     return send(SHARED, request);
   }

@@ -149,7 +149,8 @@ class TasksAndAdminIT {
     JsonObject openapi = Http.json(response);
     JsonObject paths = openapi.getJsonObject("paths");
     for (String path : List.of("/api/tasks", "/api/tasks/{id}", "/admin/users", "/admin/users/{id}",
-        "/admin/users/{id}/revoke", "/auth/login", "/auth/refresh", "/oauth2/revoke", "/oauth2/introspect")) {
+        "/admin/users/{id}/revoke", "/auth/login", "/auth/refresh", "/oauth2/revoke", "/oauth2/introspect",
+        "/oauth2/token", "/admin/clients", "/admin/clients/{id}")) {
       assertTrue(paths.containsKey(path), "documents " + path);
     }
     assertEquals("bearer", openapi.getJsonObject("components").getJsonObject("securitySchemes")

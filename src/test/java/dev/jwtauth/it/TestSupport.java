@@ -104,4 +104,23 @@ public class TestSupport {
         .add("revoked_tokens", revoked)
         .build().toString();
   }
+
+  /** The audit rows of one event type: {@code [{"actor","subject","detail"}]}. */
+  @GET
+  @Path("audit/{type}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String audit(@PathParam("type") String type) {
+    JsonArrayBuilder rows = Json.createArrayBuilder();
+    List<?> found = em.createNativeQuery(
+            "select actor, subject, detail from audit_events where event_type = ?1 order by occurred_at")
+        .setParameter(1, type).getResultList();
+    for (Object row : found) {
+      Object[] columns = (Object[]) row;
+      rows.add(Json.createObjectBuilder()
+          .add("actor", String.valueOf(columns[0]))
+          .add("subject", String.valueOf(columns[1]))
+          .add("detail", String.valueOf(columns[2])));
+    }
+    return rows.build().toString();
+  }
 }

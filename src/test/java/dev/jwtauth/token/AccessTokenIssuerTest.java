@@ -54,6 +54,37 @@ class AccessTokenIssuerTest {
   }
 
   @Test
+  void exchangedAndImpersonationTokensCarryTheirAudienceLifetimeAndActor() throws Exception {
+    IssuedAccessToken issued = issuer.issue(new TokenRequest("target-id", "bob", Set.of("user"), Set.of("tasks:read"),
+        "web", null, List.of("reports"), java.time.Duration.ofMinutes(5), "admin-id"));
+    JWTClaimsSet claims = SignedJWT.parse(issued.token()).getJWTClaimsSet();
+    assertEquals(List.of("reports"), claims.getAudience());
+    assertEquals(TestTokens.NOW.plusSeconds(300), claims.getExpirationTime().toInstant());
+    assertEquals(300, issued.expiresInSeconds());
+    assertEquals(Map.of("sub", "admin-id"), claims.getJSONObjectClaim("act"));
+  }
+
+  @Test
+  void aClientCredentialsTokenWithoutRolesHasNoGroupsClaim() throws Exception {
+    IssuedAccessToken issued = issuer.issue(new TokenRequest("svc", "svc", Set.of(), Set.of("tasks:read"), "svc", null));
+    JWTClaimsSet claims = SignedJWT.parse(issued.token()).getJWTClaimsSet();
+    assertEquals(null, claims.getClaim("groups"));
+    assertEquals(null, claims.getClaim("act"));
+    assertEquals("svc", TestTokens.verifier().verify(issued.token()).subject());
+  }
+
+  @Test
+  void aClientLimitsTheScopesAUserMayBeGranted() {
+    ScopePolicy policy = new ScopePolicy(Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")));
+    assertEquals(Set.of("tasks:read"), policy.grant(Set.of("user"), null, Set.of("tasks:read", "admin")));
+    assertEquals(Set.of("tasks:read"), policy.grant(Set.of("user"), "tasks:read", Set.of("tasks:read")));
+    assertThrows(InvalidScopeException.class, () -> policy.grant(Set.of("user"), "tasks:write", Set.of("tasks:read")));
+    assertThrows(InvalidScopeException.class, () -> policy.grant(Set.of("user"), "admin", Set.of("admin")));
+    assertEquals(Set.of("a"), ScopePolicy.narrow(Set.of("a", "b"), "a", "x"));
+    assertThrows(InvalidScopeException.class, () -> ScopePolicy.narrow(Set.of("a"), "a b", "x"));
+  }
+
+  @Test
   void scopesAreWhatTheRolesAllowOrANarrowerRequest() {
     ScopePolicy policy = new ScopePolicy(Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")));
     assertEquals(Set.of("tasks:read", "tasks:write"), policy.grant(Set.of("user"), null));

@@ -1,0 +1,155 @@
+package dev.jwtauth.api;
+
+import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.clients.Client;
+import dev.jwtauth.clients.ClientRegistry;
+import dev.jwtauth.clients.OAuthClient;
+import dev.jwtauth.config.AuthSettings;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The OAuth client registry (role {@code admin}). A confidential client's secret is shown once, at creation. */
+@RequestScoped
+@Path("admin/clients")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminClientsResource {
+
+  @Inject ClientRegistry registry;
+  @Inject AuthSettings settings;
+  @Inject AuditLog audit;
+  @Inject JsonWebToken caller;
+  @Context UriInfo uri;
+
+  /**
+   * {@code {"client_id","type":"confidential"|"public","grant_types":[..],"scopes":[..],"audiences"?:[..],
+   * "roles"?:[..],"access_token_ttl"?:seconds}} → 201 with Location and, for a confidential client,
+   * {@code client_secret}; a taken id → 409.
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(String body) {
+    JsonObject json = JsonBodies.object(body);
+    String id = JsonBodies.requiredString(json, "client_id", 100);
+    String type = JsonBodies.optionalString(json, "type", 20);
+    if (type != null && !type.equals("confidential") && !type.equals("public")) {
+      throw new InvalidRequestException("type must be confidential or public");
+    }
+    List<String> audiences = List.copyOf(strings(json, "audiences", new LinkedHashSet<>(settings.audiences())));
+    Client client = new Client(id, !"public".equals(type), strings(json, "grant_types", null),
+        strings(json, "scopes", Set.of()), audiences, strings(json, "roles", Set.of()), ttl(json));
+    ClientRegistry.Registered registered = registry.register(client);
+    audit.record("client_created", caller.getSubject(), null, null, "client " + id);
+    JsonObjectBuilder answer = json(client, null);
+    if (registered.secret() != null) {
+      answer.add("client_secret", registered.secret());
+    }
+    return Response.created(uri.getAbsolutePathBuilder().path(id).build())
+        .header("Cache-Control", "no-store")
+        .entity(answer.build().toString()).build();
+  }
+
+  @GET
+  public String list() {
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    registry.list().forEach(client -> items.add(json(client.toClient(), client)));
+    return items.build().toString();
+  }
+
+  @GET
+  @Path("{id}")
+  public String get(@PathParam("id") String id) {
+    return registry.list().stream().filter(client -> client.id().equals(id)).findFirst()
+        .map(client -> json(client.toClient(), client).build().toString())
+        .orElseThrow(NotFoundException::new);
+  }
+
+  /** 204; the first-party client {@code web} cannot be deleted (409). Tokens already issued stay valid until they expire. */
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") String id) {
+    if (!registry.delete(id)) {
+      throw new NotFoundException();
+    }
+    audit.record("client_deleted", caller.getSubject(), null, null, "client " + id);
+    return Response.noContent().build();
+  }
+
+  private static Set<String> strings(JsonObject json, String name, Set<String> fallback) {
+    JsonValue value = json.get(name);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      if (fallback == null) {
+        throw new InvalidRequestException(name + " is required");
+      }
+      return fallback;
+    }
+    if (!(value instanceof JsonArray array) || !array.stream().allMatch(JsonString.class::isInstance)) {
+      throw new InvalidRequestException(name + " must be an array of strings");
+    }
+    Set<String> result = new LinkedHashSet<>();
+    for (JsonString item : array.getValuesAs(JsonString.class)) {
+      String text = item.getString().trim();
+      if (text.isEmpty() || text.length() > 200 || text.contains(" ")) {
+        throw new InvalidRequestException(name + " holds an empty, too long or spaced value");
+      }
+      result.add(text);
+    }
+    return result;
+  }
+
+  private static Duration ttl(JsonObject json) {
+    JsonValue value = json.get("access_token_ttl");
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (!(value instanceof JsonNumber number) || !number.isIntegral()
+        || number.longValue() < 1 || number.longValue() > 86_400) {
+      throw new InvalidRequestException("access_token_ttl must be whole seconds from 1 to 86400");
+    }
+    return Duration.ofSeconds(number.longValue());
+  }
+
+  private static JsonObjectBuilder json(Client client, OAuthClient entity) {
+    JsonObjectBuilder json = Json.createObjectBuilder()
+        .add("client_id", client.id())
+        .add("type", client.confidential() ? "confidential" : "public")
+        .add("grant_types", Json.createArrayBuilder(new TreeSet<>(client.grantTypes())))
+        .add("scopes", Json.createArrayBuilder(new TreeSet<>(client.scopes())))
+        .add("audiences", Json.createArrayBuilder(client.audiences()))
+        .add("roles", Json.createArrayBuilder(new TreeSet<>(client.roles())));
+    if (client.accessTokenTtl() != null) {
+      json.add("access_token_ttl", client.accessTokenTtl().toSeconds());
+    }
+    if (entity != null) {
+      json.add("created_at", entity.createdAt().toString());
+    }
+    return json;
+  }
+}

@@ -1,0 +1,134 @@
+package dev.jwtauth.clients;
+
+import dev.jwtauth.refresh.RefreshTokenValues;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The OAuth client registry. Secrets are 256 random bits generated here (or, for the configured service
+ * client, the operator's), so one SHA-256 is enough to keep them unreadable at rest without making every
+ * introspection call pay for a slow password hash.
+ */
+@ApplicationScoped
+public class ClientRegistry {
+
+  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,100}");
+
+  @PersistenceContext(unitName = "auth")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  /** A client just registered, with its secret: the only moment the secret is ever shown. */
+  public record Registered(Client client, String secret) {}
+
+  public Optional<Client> find(String id) {
+    return entity(id).map(OAuthClient::toClient);
+  }
+
+  /**
+   * A confidential client whose secret matches. The hash is compared even for an unknown id, so that
+   * timing does not tell which ids exist.
+   */
+  public Optional<Client> authenticate(String id, String secret) {
+    Optional<OAuthClient> entity = entity(id).filter(client -> client.toClient().confidential());
+    byte[] given = RefreshTokenValues.hash(secret == null ? "" : secret).getBytes(StandardCharsets.US_ASCII);
+    byte[] wanted = entity.map(OAuthClient::secretHash).orElse("-").getBytes(StandardCharsets.US_ASCII);
+    boolean matches = MessageDigest.isEqual(given, wanted);
+    return matches ? entity.map(OAuthClient::toClient) : Optional.empty();
+  }
+
+  /**
+   * @throws InvalidClientDefinitionException for an id or grant combination that cannot work
+   * @throws DuplicateClientException         when the id is taken
+   */
+  @Transactional
+  public Registered register(Client client) {
+    validate(client);
+    if (em.find(OAuthClient.class, client.id()) != null) {
+      throw new DuplicateClientException("The client " + client.id() + " already exists");
+    }
+    String secret = client.confidential() ? RefreshTokenValues.generate() : null;
+    em.persist(new OAuthClient(client, secret == null ? null : RefreshTokenValues.hash(secret), clock.instant()));
+    return new Registered(client, secret);
+  }
+
+  /** Creates or updates a client defined by configuration, with its configured secret (null for a public client). */
+  @Transactional
+  public void define(Client client, String secret) {
+    validate(client);
+    String hash = secret == null ? null : RefreshTokenValues.hash(secret);
+    OAuthClient existing = em.find(OAuthClient.class, client.id());
+    if (existing == null) {
+      em.persist(new OAuthClient(client, hash, clock.instant()));
+    } else {
+      existing.update(client, hash);
+    }
+  }
+
+  public List<OAuthClient> list() {
+    return em.createQuery("select c from OAuthClient c order by c.createdAt, c.id", OAuthClient.class)
+        .getResultList();
+  }
+
+  /** Deletes a client; false if there is none. The first-party client cannot be deleted. */
+  @Transactional
+  public boolean delete(String id) {
+    if (Client.WEB.equals(id)) {
+      throw new DuplicateClientException("The first-party client web cannot be deleted");
+    }
+    OAuthClient client = id == null ? null : em.find(OAuthClient.class, id);
+    if (client == null) {
+      return false;
+    }
+    em.remove(client);
+    return true;
+  }
+
+  private Optional<OAuthClient> entity(String id) {
+    if (id == null || id.length() > 100) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(OAuthClient.class, id));
+  }
+
+  private static void validate(Client client) {
+    if (client.id() == null || !CLIENT_ID.matcher(client.id()).matches()) {
+      throw new InvalidClientDefinitionException("client_id must be 1 to 100 of A-Z a-z 0-9 . _ ~ -");
+    }
+    for (String grant : client.grantTypes()) {
+      if (!Client.GRANT_TYPES.contains(grant)) {
+        throw new InvalidClientDefinitionException("Unknown grant type " + grant);
+      }
+    }
+    if (!client.confidential() && client.mayUse(Client.CLIENT_CREDENTIALS)) {
+      throw new InvalidClientDefinitionException("A public client cannot use client_credentials");
+    }
+    if (client.accessTokenTtl() != null
+        && (client.accessTokenTtl().isNegative() || client.accessTokenTtl().isZero())) {
+      throw new InvalidClientDefinitionException("access_token_ttl must be positive");
+    }
+  }
+
+  public static final class InvalidClientDefinitionException extends RuntimeException {
+    public InvalidClientDefinitionException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** 409: the id is taken, or the client may not be removed. */
+  public static final class DuplicateClientException extends RuntimeException {
+    public DuplicateClientException(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.jwtauth.clients;
+
+import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.ClientSettings;
+import dev.jwtauth.config.Secrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+
+/**
+ * The clients that exist because configuration says so, written to the registry on every start so that
+ * a changed setting (scopes, a rotated secret) takes effect: the first-party public client {@code web},
+ * and the service client {@code auth.resource-server.client-id} when it has a secret.
+ */
+@ApplicationScoped
+public class ConfiguredClients {
+
+  private static final Logger LOG = Logger.getLogger(ConfiguredClients.class.getName());
+
+  @Inject ClientRegistry registry;
+  @Inject AuthSettings settings;
+  @Inject ClientSettings clientSettings;
+  @Inject Secrets secrets;
+
+  public void ensure() {
+    Set<String> everyScope = new TreeSet<>();
+    settings.roleScopes().values().forEach(everyScope::addAll);
+    registry.define(new Client(Client.WEB, false,
+        Set.of(Client.PASSWORD, Client.REFRESH_TOKEN, Client.TOKEN_EXCHANGE),
+        everyScope, settings.audiences(), Set.of(), null), null);
+
+    String serviceId = settings.resourceServerClientId();
+    secrets.resourceServerClientSecret(settings.embedded()).ifPresentOrElse(
+        secret -> {
+          registry.define(new Client(serviceId, true, Set.of(Client.CLIENT_CREDENTIALS, Client.TOKEN_EXCHANGE),
+              clientSettings.serviceClientScopes(), settings.audiences(), clientSettings.serviceClientRoles(), null),
+              secret);
+          LOG.info(() -> "Service client " + serviceId + " defined from configuration");
+        },
+        () -> LOG.info(() -> "No service client: auth.resource-server.client-secret is not set"));
+  }
+}

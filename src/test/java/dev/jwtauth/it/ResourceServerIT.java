@@ -1,0 +1,112 @@
+package dev.jwtauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jwtauth.it.rs.ResourceServerApplication;
+import dev.jwtauth.it.rs.WhoAmIResource;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A second, tiny WAR that uses Payara's built-in MicroProfile JWT — configured with nothing but our
+ * JWKS URL, issuer and audience, and none of our classes — accepts our access tokens with the right
+ * principal and roles, and refuses them once they expire. The token service runs beside it, started by
+ * scripts/run.sh with a 20-second access-token lifetime so that expiry can be watched.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ResourceServerIT {
+
+  private static final long TOKEN_SECONDS = 20;
+  private static ServiceProcess tokenService;
+  private static String username;
+  private static String password;
+
+  @Deployment(testable = false)
+  static WebArchive resourceServer() throws Exception {
+    tokenService = startTokenService();
+    String issuer = "http://127.0.0.1:" + tokenService.port;
+    // The settings a consuming team writes (README, "Consuming our tokens with stock MP-JWT").
+    String config = String.join("\n",
+        "mp.jwt.verify.publickey.location=" + issuer + "/.well-known/jwks.json",
+        "mp.jwt.verify.issuer=" + issuer,
+        "mp.jwt.verify.audiences=api",
+        "mp.jwt.verify.clock.skew=0",
+        "");
+    return ShrinkWrap.create(WebArchive.class, "resource-server.war")
+        .addClasses(ResourceServerApplication.class, WhoAmIResource.class)
+        .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
+        // Payara activates MP-JWT from @LoginConfig on a class CDI discovers: with the default
+        // "annotated" discovery an Application subclass is not, so discover all.
+        .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
+            + "version=\"4.0\" bean-discovery-mode=\"all\"/>"), "beans.xml");
+  }
+
+  @AfterAll
+  static void stopTokenService() throws InterruptedException {
+    if (tokenService != null) {
+      tokenService.close();
+    }
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void stockMpJwtAcceptsOurTokensWithPrincipalAndRolesUntilTheyExpire() throws Exception {
+    Http resourceServer = new Http(base);
+    assertEquals(401, resourceServer.get("whoami").statusCode(), "no token, no entry");
+
+    JsonObject tokens = tokenService.http.loginResponse(username, password);
+    String token = tokens.getString("access_token");
+    long expiresAt = Http.claims(token).getJsonNumber("exp").longValue();
+
+    HttpResponse<String> accepted = resourceServer.get("whoami", token);
+    assertEquals(200, accepted.statusCode(), accepted.body());
+    JsonObject caller = Http.json(accepted);
+    assertEquals(username, caller.getString("principal"), "upn is the MP-JWT principal name");
+    assertEquals(Http.claims(token).getString("sub"), caller.getString("sub"));
+    assertTrue(caller.getJsonArray("groups").toString().contains("\"user\""), caller.toString());
+    assertTrue(caller.getBoolean("in_role_user"));
+
+    assertEquals(401, resourceServer.get("whoami", token.substring(0, token.length() - 4) + "AAAA").statusCode(),
+        "a forged signature is refused");
+
+    long waitMillis = (expiresAt + 2) * 1000 - Instant.now().toEpochMilli();
+    assertTrue(waitMillis <= (TOKEN_SECONDS + 2) * 1000, "the token lives " + TOKEN_SECONDS + " s");
+    if (waitMillis > 0) {
+      Thread.sleep(waitMillis);
+    }
+    assertEquals(401, resourceServer.get("whoami", token).statusCode(), "an expired token is refused");
+  }
+
+  /** On H2: its own embedded database and the demo user; with -Ppostgres: the suite's database and its admin. */
+  private static ServiceProcess startTokenService() throws Exception {
+    File workDir = new File(System.getProperty("project.dir", "."), "target/resource-server-it/" + System.currentTimeMillis());
+    Map<String, String> environment = new HashMap<>();
+    environment.put("AUTH_ACCESS_TOKEN_TTL", TOKEN_SECONDS + "s");
+    String dbUrl = System.getenv("AUTH_DB_URL");
+    if (dbUrl != null && dbUrl.startsWith("jdbc:postgresql:")) {
+      username = "admin";
+      password = System.getenv("AUTH_BOOTSTRAP_ADMIN_PASSWORD");
+    } else {
+      environment.put("AUTH_DB_URL", "jdbc:h2:file:" + new File(workDir, "data/auth").getAbsolutePath());
+      username = "alice";
+      password = "alice-password";
+    }
+    return ServiceProcess.start(workDir, "token-service", environment).awaitReady();
+  }
+}
