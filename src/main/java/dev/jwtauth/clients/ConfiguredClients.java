@@ -1,6 +1,7 @@
 package dev.jwtauth.clients;
 
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.ClientDefinition;
 import dev.jwtauth.config.ClientSettings;
 import dev.jwtauth.config.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * The clients that exist because configuration says so, written to the registry on every start so that
  * a changed setting (scopes, a rotated secret) takes effect: the first-party public client {@code web},
- * and the service client {@code auth.resource-server.client-id} when it has a secret.
+ * the service client {@code auth.resource-server.client-id} when it has a secret, and every client of
+ * {@code auth.clients}. A client removed from configuration stays registered until an admin deletes it.
  */
 @ApplicationScoped
 public class ConfiguredClients {
@@ -40,5 +42,11 @@ public class ConfiguredClients {
           LOG.info(() -> "Service client " + serviceId + " defined from configuration");
         },
         () -> LOG.info(() -> "No service client: auth.resource-server.client-secret is not set"));
+
+    for (ClientDefinition defined : clientSettings.definedClients()) {
+      registry.define(new Client(defined.id(), defined.secret() != null, defined.grantTypes(), defined.scopes(),
+          defined.audiences(), defined.roles(), defined.accessTokenTtl()), defined.secret());
+      LOG.info(() -> "Client " + defined + " defined from configuration");
+    }
   }
 }

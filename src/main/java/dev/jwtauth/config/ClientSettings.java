@@ -10,12 +10,14 @@ import java.util.Set;
  * @param serviceClientRoles  the {@code groups} of its client_credentials tokens (none by default)
  * @param impersonationRoles  callers with one of these roles may impersonate (the {@code impersonate} permission)
  * @param impersonationTtl    the longest lifetime of an impersonation token
+ * @param definedClients      further clients defined in configuration ({@code auth.clients})
  */
 public record ClientSettings(
     Set<String> serviceClientScopes, Set<String> serviceClientRoles, Set<String> impersonationRoles,
-    Duration impersonationTtl) {
+    Duration impersonationTtl, java.util.List<ClientDefinition> definedClients) {
 
   public ClientSettings {
+    definedClients = java.util.List.copyOf(definedClients);
     serviceClientScopes = Set.copyOf(serviceClientScopes);
     serviceClientRoles = Set.copyOf(serviceClientRoles);
     impersonationRoles = Set.copyOf(impersonationRoles);

@@ -53,7 +53,34 @@ public class SettingsProducer {
         new LinkedHashSet<>(words(text("auth.resource-server.scopes"))),
         new LinkedHashSet<>(words(optionalText("auth.resource-server.roles"))),
         new LinkedHashSet<>(words(text("auth.impersonation.roles"))),
-        duration("auth.impersonation.ttl"));
+        duration("auth.impersonation.ttl"),
+        definedClients());
+  }
+
+  /**
+   * {@code auth.clients=id1,id2} and, for each, {@code auth.client.<id>.grant-types} (required),
+   * {@code .secret} (absent: a public client), {@code .scopes}, {@code .audiences} (default
+   * {@code auth.audience}), {@code .roles}, {@code .access-token-ttl}.
+   */
+  private List<ClientDefinition> definedClients() {
+    List<ClientDefinition> clients = new java.util.ArrayList<>();
+    for (String id : words(optionalText("auth.clients"))) {
+      String prefix = "auth.client." + id + ".";
+      String grants = optionalText(prefix + "grant-types");
+      if (grants.isEmpty()) {
+        throw new IllegalArgumentException(prefix + "grant-types must be set for the client " + id + " listed in auth.clients");
+      }
+      String audiences = optionalText(prefix + "audiences");
+      String ttl = optionalText(prefix + "access-token-ttl");
+      String secret = optionalText(prefix + "secret");
+      clients.add(new ClientDefinition(id, secret.isEmpty() ? null : secret,
+          new LinkedHashSet<>(words(grants)),
+          new LinkedHashSet<>(words(optionalText(prefix + "scopes"))),
+          audiences.isEmpty() ? words(text("auth.audience")) : words(audiences),
+          new LinkedHashSet<>(words(optionalText(prefix + "roles"))),
+          ttl.isEmpty() ? null : Durations.parse(prefix + "access-token-ttl", ttl)));
+    }
+    return clients;
   }
 
   private String optionalText(String name) {

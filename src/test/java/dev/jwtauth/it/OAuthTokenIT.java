@@ -173,6 +173,23 @@ class OAuthTokenIT {
     assertEquals(SERVICE, introspection.getString("sub"));
   }
 
+  /** pom.xml gives the test server AUTH_CLIENTS=batch-job and its AUTH_CLIENT_BATCH_JOB_* settings. */
+  @Test
+  void aClientDefinedInConfigurationGetsItsRolesScopesAndLifetime() {
+    HttpResponse<String> response = http.postForm("oauth2/token", Http.basic("batch-job", "batch-job-test-secret"),
+        "grant_type", "client_credentials");
+    assertEquals(200, response.statusCode(), response.body());
+    JsonObject tokens = Http.json(response);
+    assertEquals(120, tokens.getInt("expires_in"));
+    JsonObject claims = Http.claims(tokens.getString("access_token"));
+    assertEquals("batch-job", claims.getString("sub"));
+    assertEquals("tasks:read", claims.getString("scope"));
+    assertEquals(List.of("user"), strings(claims.getJsonArray("groups")), "configured roles become groups");
+    assertEquals(200, http.get("api/tasks", tokens.getString("access_token")).statusCode());
+    assertError(401, "invalid_client", http.postForm("oauth2/token", Http.basic("batch-job", "wrong"),
+        "grant_type", "client_credentials"));
+  }
+
   @Test
   void aRefreshTokenOnlyWorksForTheClientItWasIssuedTo() {
     String partner = "partner-" + UUID.randomUUID();
