@@ -9,12 +9,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -103,25 +101,14 @@ public class AdminClientsResource {
   }
 
   private static Set<String> strings(JsonObject json, String name, Set<String> fallback) {
-    JsonValue value = json.get(name);
-    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      if (fallback == null) {
-        throw new InvalidRequestException(name + " is required");
-      }
-      return fallback;
+    Set<String> values = JsonBodies.optionalStringSet(json, name);
+    if (values != null) {
+      return values;
     }
-    if (!(value instanceof JsonArray array) || !array.stream().allMatch(JsonString.class::isInstance)) {
-      throw new InvalidRequestException(name + " must be an array of strings");
+    if (fallback == null) {
+      throw new InvalidRequestException("The field " + name + " is required");
     }
-    Set<String> result = new LinkedHashSet<>();
-    for (JsonString item : array.getValuesAs(JsonString.class)) {
-      String text = item.getString().trim();
-      if (text.isEmpty() || text.length() > 200 || text.contains(" ")) {
-        throw new InvalidRequestException(name + " holds an empty, too long or spaced value");
-      }
-      result.add(text);
-    }
-    return result;
+    return fallback;
   }
 
   private static Duration ttl(JsonObject json) {

@@ -6,12 +6,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -26,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -93,16 +89,8 @@ public class AdminUsersResource {
   }
 
   private static Set<String> roles(JsonObject json) {
-    JsonValue value = json.get("roles");
-    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      return Set.of("user");
-    }
-    if (!(value instanceof JsonArray array) || !array.stream().allMatch(JsonString.class::isInstance)) {
-      throw new InvalidRequestException("roles must be an array of strings");
-    }
-    Set<String> roles = new LinkedHashSet<>();
-    array.getValuesAs(JsonString.class).forEach(role -> roles.add(role.getString()));
-    return roles;
+    Set<String> roles = JsonBodies.optionalStringSet(json, "roles");
+    return roles == null ? Set.of("user") : roles;
   }
 
   private static int number(String name, String text, int min, int max) {

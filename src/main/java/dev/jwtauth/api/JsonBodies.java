@@ -52,4 +52,28 @@ final class JsonBodies {
     }
     return text.getString();
   }
+
+  /**
+   * An array of strings as a set, or null when the field is absent.
+   *
+   * @throws InvalidRequestException when it is not an array of non-blank strings without spaces
+   */
+  static java.util.Set<String> optionalStringSet(JsonObject json, String name) {
+    JsonValue value = json.get(name);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (!(value instanceof jakarta.json.JsonArray array) || !array.stream().allMatch(JsonString.class::isInstance)) {
+      throw new InvalidRequestException("The field " + name + " must be an array of strings");
+    }
+    java.util.Set<String> result = new java.util.LinkedHashSet<>();
+    for (JsonString item : array.getValuesAs(JsonString.class)) {
+      String text = item.getString().trim();
+      if (text.isEmpty() || text.length() > 200 || text.contains(" ")) {
+        throw new InvalidRequestException("The field " + name + " holds an empty, too long or spaced value");
+      }
+      result.add(text);
+    }
+    return result;
+  }
 }

@@ -93,20 +93,13 @@ class ResourceServerIT {
     assertEquals(401, resourceServer.get("whoami", token).statusCode(), "an expired token is refused");
   }
 
-  /** On H2: its own embedded database and the demo user; with -Ppostgres: the suite's database and its admin. */
   private static ServiceProcess startTokenService() throws Exception {
     File workDir = new File(System.getProperty("project.dir", "."), "target/resource-server-it/" + System.currentTimeMillis());
     Map<String, String> environment = new HashMap<>();
     environment.put("AUTH_ACCESS_TOKEN_TTL", TOKEN_SECONDS + "s");
-    String dbUrl = System.getenv("AUTH_DB_URL");
-    if (dbUrl != null && dbUrl.startsWith("jdbc:postgresql:")) {
-      username = "admin";
-      password = System.getenv("AUTH_BOOTSTRAP_ADMIN_PASSWORD");
-    } else {
-      environment.put("AUTH_DB_URL", "jdbc:h2:file:" + new File(workDir, "data/auth").getAbsolutePath());
-      username = "alice";
-      password = "alice-password";
-    }
+    ServiceProcess.Login login = ServiceProcess.chooseDatabase(workDir, environment);
+    username = login.username();
+    password = login.password();
     return ServiceProcess.start(workDir, "token-service", environment).awaitReady();
   }
 }

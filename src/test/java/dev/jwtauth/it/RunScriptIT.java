@@ -25,17 +25,9 @@ class RunScriptIT {
   @Test
   void startsServesAndKeepsItsKeyAcrossARestart() throws Exception {
     Map<String, String> environment = new HashMap<>();
-    String username;
-    String password;
-    String dbUrl = System.getenv("AUTH_DB_URL");
-    if (dbUrl != null && dbUrl.startsWith("jdbc:postgresql:")) {
-      username = "admin";
-      password = System.getenv("AUTH_BOOTSTRAP_ADMIN_PASSWORD");
-    } else {
-      environment.put("AUTH_DB_URL", "jdbc:h2:file:" + new File(workDir, "data/auth").getAbsolutePath());
-      username = "alice";
-      password = "alice-password";
-    }
+    ServiceProcess.Login login = ServiceProcess.chooseDatabase(workDir, environment);
+    String username = login.username();
+    String password = login.password();
 
     int port = ServiceProcess.freePort();
     String token;

@@ -59,6 +59,23 @@ final class ServiceProcess implements AutoCloseable {
     return new ServiceProcess(builder.start(), log, port);
   }
 
+  /** Who can log in to a started service. */
+  record Login(String username, String password) {}
+
+  /**
+   * Points a run.sh service at the right database for this suite and says who can log in: on H2 its
+   * own embedded database under {@code workDir} and the demo user alice; with -Ppostgres (AUTH_DB_URL
+   * inherited) the suite's database in production mode and its bootstrap admin.
+   */
+  static Login chooseDatabase(File workDir, Map<String, String> environment) {
+    String dbUrl = System.getenv("AUTH_DB_URL");
+    if (dbUrl != null && dbUrl.startsWith("jdbc:postgresql:")) {
+      return new Login("admin", System.getenv("AUTH_BOOTSTRAP_ADMIN_PASSWORD"));
+    }
+    environment.put("AUTH_DB_URL", "jdbc:h2:file:" + new File(workDir, "data/auth").getAbsolutePath());
+    return new Login("alice", "alice-password");
+  }
+
   /** Waits until the application answers (its JWKS), failing after 3 minutes. */
   ServiceProcess awaitReady() throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
