@@ -4,6 +4,8 @@
 #   AUTH_SKIP_BUILD=1 start the WAR already in target/ without building
 #   JAVA_OPTS         JVM options (default -Xmx512m)
 # Every other AUTH_* variable is passed on to the service (see the README's configuration table).
+# The connection pool (jdbc/auth) and server settings come from payara-config/; the JDBC drivers
+# from target/payara/lib.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,4 +25,6 @@ exec java ${JAVA_OPTS:--Xmx512m} -jar target/payara/payara-micro.jar \
   --port "$PORT" \
   --nohazelcast \
   --disablephonehome \
-  --prebootcommandfile payara-config/pre-boot-commands.asadmin
+  --prebootcommandfile payara-config/pre-boot-commands.asadmin \
+  --postbootcommandfile payara-config/post-boot-commands.asadmin \
+  --addlibs target/payara/lib

@@ -1,5 +1,6 @@
 package dev.jwtauth.config;
 
+import dev.jwtauth.db.PoolSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -89,6 +90,17 @@ public class SettingsProducer {
 
   private java.time.Duration duration(String name) {
     return Durations.parse(name, text(name));
+  }
+
+  @Produces
+  @Singleton
+  public PoolSettings poolSettings() {
+    return new PoolSettings(
+        text(PoolSettings.MIN_SIZE),
+        text(PoolSettings.MAX_SIZE),
+        text(PoolSettings.MAX_WAIT_MILLIS),
+        text(PoolSettings.IDLE_TIMEOUT_SECONDS),
+        text(PoolSettings.STATEMENT_TIMEOUT_SECONDS));
   }
 
   @Produces

@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The one {@code className} of our {@code @DataSourceDefinition}: a DataSource that is nothing but a JDBC
- * URL, user and password, for whichever driver in the WAR accepts the URL (H2 or PostgreSQL).
+ * The DataSource class of the server's connection pool {@code auth-pool} (payara-config/): nothing but a
+ * JDBC URL, user and password, for whichever driver on the server's class path accepts the URL (H2 or
+ * PostgreSQL, both in target/payara/lib). It is packaged into that directory, not into the WAR.
  *
  * <p>Why not PGSimpleDataSource: Payara passes its default {@code serverName} ("localhost") along with the
  * URL, and PGSimpleDataSource may then ignore the URL's host and database (payara/Payara#4385). A bare
@@ -99,7 +100,7 @@ public class JdbcUrlDataSource implements DataSource {
       }
       if (found == null) {
         // Never echo the URL: it may carry a password.
-        throw new SQLException("No JDBC driver in the application accepts auth.db.url (H2 and PostgreSQL are included)");
+        throw new SQLException("No JDBC driver on the server's class path accepts auth.db.url (H2 and PostgreSQL are in target/payara/lib)");
       }
       driver = found;
     }

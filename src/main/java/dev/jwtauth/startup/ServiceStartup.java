@@ -1,6 +1,7 @@
 package dev.jwtauth.startup;
 
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.db.PoolSettings;
 import dev.jwtauth.db.SchemaMigration;
 import dev.jwtauth.keys.KeyService;
 import dev.jwtauth.refresh.RefreshPurge;
@@ -24,6 +25,7 @@ public class ServiceStartup {
   private static final Logger LOG = Logger.getLogger(ServiceStartup.class.getName());
 
   @Inject AuthSettings settings;
+  @Inject PoolSettings pool;
   @Inject SchemaMigration schema;
   @Inject DemoUsers demoUsers;
   @Inject KeyService keys;
@@ -34,6 +36,7 @@ public class ServiceStartup {
   @Inject dev.jwtauth.clients.ConfiguredClients configuredClients;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    pool.validate();
     if (!settings.embedded()) {
       requireProductionSecrets();
     }

@@ -1,6 +1,7 @@
 package dev.jwtauth.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -53,6 +54,18 @@ class RunScriptIT {
       HttpResponse<String> revoked = second.http.get("api/me", loggedOut);
       assertEquals(401, revoked.statusCode(), "a revocation survives the restart");
       assertTrue(Http.json(revoked).getString("error_description").contains("revoked"), revoked.body());
+    }
+  }
+
+  /** A pool setting the server cannot use fails the deployment with the setting's name, not a pool of surprise size. */
+  @Test
+  void refusesToStartWithAPoolSizeThatIsNotANumber() throws Exception {
+    Map<String, String> environment = new HashMap<>();
+    ServiceProcess.chooseDatabase(workDir, environment);
+    environment.put("AUTH_DB_POOL_MAX_SIZE", "thirty");
+    try (ServiceProcess service = ServiceProcess.start(workDir, "bad-pool", environment)) {
+      service.awaitLog("auth.db.pool.max-size (environment variable AUTH_DB_POOL_MAX_SIZE) must be a whole number, not 'thirty'");
+      assertFalse(service.answersJwks(), "the application must not be deployed");
     }
   }
 

@@ -1,0 +1,52 @@
+package dev.jwtauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The connection pool is sized and timed by configuration: the suite sets every pool setting away
+ * from its default (the failsafe environment in pom.xml), and the running server's pool has them.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PoolIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.serviceWar().addClass(PoolProbe.class);
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void theServersPoolHasTheConfiguredSizesAndTimeoutsAndNoPasswordInItsFiles() {
+    HttpResponse<String> response = new Http(base).get("test-support/pool/configuration");
+    assertEquals(200, response.statusCode(), response.body());
+    JsonObject pool = Http.json(response);
+    assertEquals(System.getenv("AUTH_DB_POOL_MIN_SIZE"), pool.getString("steady-pool-size"));
+    assertEquals(System.getenv("AUTH_DB_POOL_MAX_SIZE"), pool.getString("max-pool-size"));
+    assertEquals(System.getenv("AUTH_DB_POOL_MAX_WAIT_MILLIS"), pool.getString("max-wait-time-in-millis"));
+    assertEquals(System.getenv("AUTH_DB_POOL_IDLE_TIMEOUT_SECONDS"), pool.getString("idle-timeout-in-seconds"));
+    assertEquals(System.getenv("AUTH_DB_STATEMENT_TIMEOUT_SECONDS"), pool.getString("statement-timeout-in-seconds"));
+    // The server's configuration file on disk holds the placeholder, never the password itself.
+    assertEquals("${MPCONFIG=auth.db.password:sa}", pool.getString("property.password"));
+  }
+
+  @Test
+  void thePoolHandsOutAsManyConnectionsAsConfiguredAndNoMore() {
+    HttpResponse<String> response = new Http(base).get("test-support/pool/capacity");
+    assertEquals(200, response.statusCode(), response.body());
+    JsonObject capacity = Http.json(response);
+    assertEquals(Integer.parseInt(System.getenv("AUTH_DB_POOL_MAX_SIZE")), capacity.getInt("connections"), response.body());
+    assertNotEquals("none", capacity.getString("refusal"));
+  }
+}
