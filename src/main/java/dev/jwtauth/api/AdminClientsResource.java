@@ -5,6 +5,8 @@ import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.clients.OAuthClient;
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.security.RequiresScope;
+import dev.jwtauth.token.ScopePolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 @Path("admin/clients")
 @RolesAllowed("admin")
+@RequiresScope(ScopePolicy.ADMIN) // the role says who may; the token's scope says this token may
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminClientsResource {
 

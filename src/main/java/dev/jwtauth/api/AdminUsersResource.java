@@ -2,6 +2,8 @@ package dev.jwtauth.api;
 
 import dev.jwtauth.admin.UserAdministration;
 import dev.jwtauth.users.UserAccount;
+import dev.jwtauth.security.RequiresScope;
+import dev.jwtauth.token.ScopePolicy;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 @Path("admin/users")
 @RolesAllowed("admin")
+@RequiresScope(ScopePolicy.ADMIN) // the role says who may; the token's scope says this token may
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminUsersResource {
 

@@ -3,7 +3,10 @@ package dev.jwtauth.api;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.keys.CsrfTokens;
+import dev.jwtauth.login.InvalidGrantException;
 import dev.jwtauth.login.LoginService;
+import dev.jwtauth.refresh.LoginSession;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.refresh.RefreshTokenValues;
 import dev.jwtauth.security.AuthenticationFailure;
@@ -25,6 +28,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The first-party JSON login API (PRODUCT.md §4), for the public client {@code web}. */
@@ -37,6 +41,7 @@ public class LoginResource {
   @Inject ClientRegistry clients;
   @Inject RefreshService sessions;
   @Inject AuthSettings settings;
+  @Inject CsrfTokens csrfTokens;
   @Inject JsonWebToken caller;
   @Context HttpServletRequest request;
 
@@ -57,9 +62,14 @@ public class LoginResource {
     return tokenResponse(grant, "cookie".equals(delivery));
   }
 
-  /** Body mode: {@code {"refresh_token"}}. Cookie mode: the {@code __Host-refresh_token} cookie plus the CSRF header. */
+  /**
+   * Body mode: {@code {"refresh_token"}}. Cookie mode: no body, an empty one or one without
+   * {@code refresh_token} (browsers often send {@code {}}), the {@code __Host-refresh_token} cookie and
+   * the session's CSRF token in the header.
+   */
   @POST
   @Path("refresh")
+  @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response refresh(String body,
       @CookieParam(RefreshCookies.REFRESH) String refreshCookie,
@@ -72,8 +82,11 @@ public class LoginResource {
     if (refreshCookie == null || refreshCookie.isEmpty()) {
       throw new InvalidRequestException("refresh_token is required");
     }
-    requireCsrf(csrfCookie, csrfHeader);
-    return tokenResponse(sessions.refresh(checkedLength(refreshCookie), LoginService.WEB_CLIENT), true);
+    String value = checkedLength(refreshCookie);
+    LoginSession session = sessions.sessionOfToken(value)
+        .orElseThrow(() -> new InvalidGrantException("The refresh token is not valid"));
+    requireCsrf(session.id(), csrfCookie, csrfHeader);
+    return tokenResponse(sessions.refresh(value, LoginService.WEB_CLIENT), true);
   }
 
   /** Ends the caller's session: the one of the bearer token's {@code sid}, or the one of the refresh cookie. */
@@ -84,8 +97,13 @@ public class LoginResource {
       @CookieParam(RefreshCookies.CSRF) String csrfCookie,
       @HeaderParam(RefreshCookies.CSRF_HEADER) String csrfHeader) {
     if (refreshCookie != null && !refreshCookie.isEmpty()) {
-      requireCsrf(csrfCookie, csrfHeader);
-      sessions.endSessionOf(checkedLength(refreshCookie), "logout");
+      Optional<LoginSession> session = sessions.sessionOfToken(checkedLength(refreshCookie));
+      if (session.isPresent()) {
+        requireCsrf(session.get().id(), csrfCookie, csrfHeader);
+        sessions.endSession(session.get().userId(), session.get().id(), "logout");
+      } else if (!RefreshCookies.csrfMatches(csrfCookie, csrfHeader)) {
+        throw new CsrfException(); // no session to bind to: at least the double submit
+      }
       endBearerSession();
       return Response.noContent().cookie(RefreshCookies.cleared()).build();
     }
@@ -109,12 +127,10 @@ public class LoginResource {
     }
   }
 
+  /** The body's refresh_token, or null when it has none (cookie mode). */
   private static String refreshTokenField(JsonObject json) {
     String value = JsonBodies.optionalString(json, "refresh_token", Integer.MAX_VALUE);
-    if (value == null || value.isEmpty()) {
-      throw new InvalidRequestException("refresh_token is required");
-    }
-    return checkedLength(value);
+    return value == null || value.isEmpty() ? null : checkedLength(value);
   }
 
   private static String checkedLength(String value) {
@@ -124,13 +140,14 @@ public class LoginResource {
     return value;
   }
 
-  private static void requireCsrf(String cookie, String header) {
-    if (!RefreshCookies.csrfMatches(cookie, header)) {
+  /** Double submit, and the value must be the one derived from this session (PRODUCT.md §9). */
+  private void requireCsrf(String sessionId, String cookie, String header) {
+    if (!RefreshCookies.csrfMatches(cookie, header) || !csrfTokens.matches(sessionId, header)) {
       throw new CsrfException();
     }
   }
 
-  static Response tokenResponse(TokenGrant grant, boolean cookieMode) {
+  private Response tokenResponse(TokenGrant grant, boolean cookieMode) {
     JsonObjectBuilder body = Json.createObjectBuilder()
         .add("access_token", grant.access().token())
         .add("token_type", "Bearer")
@@ -141,7 +158,7 @@ public class LoginResource {
     if (cookieMode) {
       response.cookie(
           RefreshCookies.refresh(grant.refreshToken(), grant.refreshExpiresInSeconds()),
-          RefreshCookies.csrf(RefreshTokenValues.generate(), grant.refreshExpiresInSeconds()));
+          RefreshCookies.csrf(csrfTokens.forSession(grant.sessionId()), grant.refreshExpiresInSeconds()));
     } else {
       body.add("refresh_token", grant.refreshToken());
     }
@@ -151,10 +168,10 @@ public class LoginResource {
         .build();
   }
 
-  /** A cookie-mode request without the matching CSRF header: 403 {@code {"error":"csrf"}}. */
+  /** A cookie-mode request without the session's CSRF token in the header and cookie: 403 {@code {"error":"csrf"}}. */
   static final class CsrfException extends RuntimeException {
     CsrfException() {
-      super("The X-CSRF-Token header must equal the csrf_token cookie", null, false, false);
+      super("The X-CSRF-Token header must equal the csrf_token cookie of this session", null, false, false);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.jwtauth.clients;
 
+import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.refresh.RefreshTokenValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,9 @@ import java.util.regex.Pattern;
 public class ClientRegistry {
 
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,100}");
+  /** User ids are UUIDs; a client id of that shape could one day be a user's (PRODUCT.md §9). */
+  private static final Pattern UUID_SHAPE =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   @PersistenceContext(unitName = "auth")
   EntityManager em;
@@ -54,6 +58,7 @@ public class ClientRegistry {
   @Transactional
   public Registered register(Client client) {
     validate(client);
+    refuseUserIds(client.id());
     if (em.find(OAuthClient.class, client.id()) != null) {
       throw new DuplicateClientException("The client " + client.id() + " already exists");
     }
@@ -66,6 +71,7 @@ public class ClientRegistry {
   @Transactional
   public void define(Client client, String secret) {
     validate(client);
+    refuseUserIds(client.id());
     String hash = secret == null ? null : RefreshTokenValues.hash(secret);
     OAuthClient existing = em.find(OAuthClient.class, client.id());
     if (existing == null) {
@@ -101,6 +107,22 @@ public class ClientRegistry {
     return Optional.ofNullable(em.find(OAuthClient.class, id));
   }
 
+  /**
+   * A client's client_credentials tokens carry its id as {@code sub}; an id that is (or could become) a
+   * user's id would let them pass for that user's tokens.
+   */
+  private void refuseUserIds(String id) {
+    if (UUID_SHAPE.matcher(id).matches()) {
+      throw new InvalidClientDefinitionException("client_id must not have the shape of a user id (a UUID)");
+    }
+    Long users = em.createQuery("select count(u) from UserAccount u where u.id = :id", Long.class)
+        .setParameter("id", id)
+        .getSingleResult();
+    if (users > 0) {
+      throw new InvalidClientDefinitionException("client_id must not equal a user id");
+    }
+  }
+
   private static void validate(Client client) {
     if (client.id() == null || !CLIENT_ID.matcher(client.id()).matches()) {
       throw new InvalidClientDefinitionException("client_id must be 1 to 100 of A-Z a-z 0-9 . _ ~ -");
@@ -114,8 +136,10 @@ public class ClientRegistry {
       throw new InvalidClientDefinitionException("A public client cannot use client_credentials");
     }
     if (client.accessTokenTtl() != null
-        && (client.accessTokenTtl().isNegative() || client.accessTokenTtl().isZero())) {
-      throw new InvalidClientDefinitionException("access_token_ttl must be positive");
+        && (client.accessTokenTtl().isNegative() || client.accessTokenTtl().isZero()
+            || client.accessTokenTtl().compareTo(AuthSettings.MAX_ACCESS_TOKEN_TTL) > 0)) {
+      throw new InvalidClientDefinitionException("access_token_ttl of client " + client.id()
+          + " must be from 1 second to 1 day");
     }
   }
 

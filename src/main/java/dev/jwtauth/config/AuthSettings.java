@@ -34,6 +34,12 @@ public record AuthSettings(
   /** Tokens longer than this are refused before any parsing (PRODUCT.md §5 rule 1). */
   public static final int MAX_TOKEN_LENGTH = 8 * 1024;
 
+  /**
+   * The longest lifetime any access token can have: the default and every client's own lifetime are
+   * capped here, so a revocation kept this long (plus the skew) outlives every token it covers.
+   */
+  public static final Duration MAX_ACCESS_TOKEN_TTL = Duration.ofDays(1);
+
   public AuthSettings {
     if (issuer == null || issuer.isBlank()) {
       throw new IllegalArgumentException("auth.issuer must be set");
@@ -43,6 +49,9 @@ public record AuthSettings(
     }
     if (accessTokenTtl.isNegative() || accessTokenTtl.isZero()) {
       throw new IllegalArgumentException("auth.access-token.ttl must be positive");
+    }
+    if (accessTokenTtl.compareTo(MAX_ACCESS_TOKEN_TTL) > 0) {
+      throw new IllegalArgumentException("auth.access-token.ttl must be at most 1 day");
     }
     if (clockSkew.isNegative()) {
       throw new IllegalArgumentException("auth.clock-skew must not be negative");

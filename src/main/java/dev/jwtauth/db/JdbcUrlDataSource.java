@@ -70,14 +70,30 @@ public class JdbcUrlDataSource implements DataSource {
     return getConnection(user, password);
   }
 
+  /** The password of the embedded mode's H2 file when none is configured. */
+  static final String EMBEDDED_DEFAULT_PASSWORD = "sa";
+
+  /**
+   * The configured password, or — only for the embedded H2 database — its documented default. Any other
+   * database gets no default (PRODUCT.md §9): an unset password is sent as none, never as "sa".
+   */
+  static String effectivePassword(String url, String configured) {
+    if (configured != null && !configured.isEmpty()) {
+      return configured;
+    }
+    return url != null && url.startsWith("jdbc:h2:") ? EMBEDDED_DEFAULT_PASSWORD : null;
+  }
+
   @Override
   public Connection getConnection(String username, String pass) throws SQLException {
     Properties properties = new Properties();
     if (username != null) {
       properties.setProperty("user", username);
     }
-    if (pass != null) {
-      properties.setProperty("password", pass);
+    // Payara's pool calls this method with the pool's user and password properties.
+    String effective = effectivePassword(url, pass);
+    if (effective != null) {
+      properties.setProperty("password", effective);
     }
     Connection connection = driver().connect(url, properties);
     if (connection == null) {

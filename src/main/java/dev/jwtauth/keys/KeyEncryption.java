@@ -63,9 +63,19 @@ public final class KeyEncryption {
     }
   }
 
+  /** Whether a stored value is in the encrypted form. */
+  public static boolean isEncrypted(String stored) {
+    return stored.startsWith(PREFIX);
+  }
+
   public String reveal(String kid, String stored) {
-    if (!stored.startsWith(PREFIX)) {
-      return stored; // stored before a secret was configured (embedded mode)
+    if (!isEncrypted(stored)) {
+      if (secret != null) {
+        // KeyService encrypts plaintext rows at start; one still here was written by a node without the secret.
+        throw new UnreadableKeyException("The signing key " + kid + " is stored unencrypted although "
+            + "auth.keys.encryption-secret (AUTH_KEYS_ENCRYPTION_SECRET) is set", null);
+      }
+      return stored; // embedded mode without a secret
     }
     if (secret == null) {
       throw new UnreadableKeyException("The signing key " + kid + " is stored encrypted, but "

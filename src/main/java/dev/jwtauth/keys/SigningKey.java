@@ -46,6 +46,10 @@ public class SigningKey {
     this.createdAt = createdAt;
   }
 
+  void replacePrivateJwk(String stored) {
+    this.privateJwk = stored;
+  }
+
   public String kid() { return kid; }
   public String algorithm() { return algorithm; }
   public Status status() { return status; }

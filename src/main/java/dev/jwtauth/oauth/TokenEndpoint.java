@@ -137,12 +137,15 @@ public class TokenEndpoint {
       throw new InvalidGrantException("The subject token is about to expire");
     }
     return issuer.issue(new TokenRequest(subject.subject(), subject.username(), subject.groups(), scopes,
-        client.id(), subject.sessionId().orElse(null), audiences, lifetime, actorOf(subject)));
+        client.id(), subject.sessionId().orElse(null), audiences, lifetime, actorOf(subject),
+        subject.actorSessionId().orElse(null)));
   }
 
   private IssuedAccessToken impersonation(Client client, VerifiedToken caller, String requestedSubject, String scope,
       List<String> audiences) {
-    if (Collections.disjoint(caller.groups(), clientSettings.impersonationRoles())) {
+    // Like /admin/*: the role says who may impersonate, the admin scope says this token may (PRODUCT.md §9).
+    if (Collections.disjoint(caller.groups(), clientSettings.impersonationRoles())
+        || !caller.scopes().contains(ScopePolicy.ADMIN)) {
       audit.record("impersonation_denied", caller.subject(), null, null, "client " + client.id());
       throw new OAuthException(403, "access_denied", "The caller may not impersonate other users");
     }
@@ -150,10 +153,15 @@ public class TokenEndpoint {
       throw new OAuthException(403, "access_denied", "An impersonation token cannot impersonate again");
     }
     UserAccount target = targetUser(requestedSubject);
-    Set<String> scopes = scopePolicy.grant(target.roles(), scope, client.scopes());
+    // Never more than the caller's own token may do, nor more than the target may hold.
+    Set<String> available = scopePolicy.allowed(target.roles());
+    available.retainAll(client.scopes());
+    available.retainAll(caller.scopes());
+    Set<String> scopes = ScopePolicy.narrow(available, scope, "the caller, the target user and this client");
     Duration lifetime = shorter(clientSettings.impersonationTtl(), lifetimeOf(client));
+    // act.sid ties the token to the actor's session: logging the actor out ends it (revocation rule 6).
     IssuedAccessToken access = issuer.issue(new TokenRequest(target.id(), target.username(), target.roles(),
-        scopes, client.id(), null, audiences, lifetime, caller.subject()));
+        scopes, client.id(), null, audiences, lifetime, caller.subject(), caller.sessionId().orElse(null)));
     audit.record("impersonation", caller.subject(), target.id(), null,
         "client " + client.id() + ", token jti " + access.jti() + ", expires " + access.expiresAt());
     return access;

@@ -36,11 +36,15 @@ public enum RefreshDecision {
     if (session.revoked() || token.state() == State.REVOKED) {
       return REVOKED;
     }
+    boolean withinGrace = false;
     if (token.state() == State.ROTATED) {
-      boolean withinGrace = !reuseGrace.isZero() && token.rotatedAt() != null
+      withinGrace = !reuseGrace.isZero() && token.rotatedAt() != null
           && now.isBefore(token.rotatedAt().plus(reuseGrace));
-      return withinGrace ? ROTATE_WITHIN_GRACE : REUSE_DETECTED;
+      if (!withinGrace) {
+        return REUSE_DETECTED;
+      }
     }
+    // The grace path is a refresh like any other: the same expiry and account checks apply.
     if (!now.isBefore(session.expiresAt())) {
       return SESSION_EXPIRED;
     }
@@ -50,6 +54,6 @@ public enum RefreshDecision {
     if (!userEnabled) {
       return USER_DISABLED;
     }
-    return ROTATE;
+    return withinGrace ? ROTATE_WITHIN_GRACE : ROTATE;
   }
 }

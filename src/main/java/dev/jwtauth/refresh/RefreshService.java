@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * Sessions as the login API sees them: start one at login, refresh (rotate) it, end it. Shared by
- * {@code /auth/*} and, later, the OAuth token endpoint.
+ * {@code /auth/*} and the OAuth token endpoint.
  */
 @ApplicationScoped
 public class RefreshService {
@@ -118,6 +118,6 @@ public class RefreshService {
 
   private TokenGrant grant(IssuedAccessToken access, RefreshTokenStore.Issued refresh) {
     long refreshExpiresIn = Math.max(0, Duration.between(clock.instant(), refresh.expiresAt()).toSeconds());
-    return new TokenGrant(access, refresh.value(), refreshExpiresIn);
+    return new TokenGrant(access, refresh.value(), refreshExpiresIn, refresh.session().id());
   }
 }

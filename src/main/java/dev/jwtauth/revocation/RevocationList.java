@@ -47,6 +47,10 @@ public final class RevocationList implements RevocationCheck {
     }
   }
 
+  /**
+   * Revoked by its jti, its session, its user's not-before, or — for a token someone else acts through
+   * (impersonation) — the actor's session or the actor's not-before: it dies with its actor.
+   */
   @Override
   public boolean isRevoked(VerifiedToken token) {
     if (!deniedJtis.isEmpty() && token.jti() != null && deniedJtis.containsKey(token.jti())) {
@@ -55,7 +59,20 @@ public final class RevocationList implements RevocationCheck {
     if (!revokedSessions.isEmpty() && token.sessionId().map(revokedSessions::containsKey).orElse(false)) {
       return true;
     }
-    NotBefore notBefore = userNotBefore.isEmpty() ? null : userNotBefore.get(token.subject());
+    if (issuedBeforeNotBeforeOf(token.subject(), token)) {
+      return true;
+    }
+    if (token.claims().containsKey("act")) {
+      if (!revokedSessions.isEmpty() && token.actorSessionId().map(revokedSessions::containsKey).orElse(false)) {
+        return true;
+      }
+      return token.actorSubject().map(actor -> issuedBeforeNotBeforeOf(actor, token)).orElse(false);
+    }
+    return false;
+  }
+
+  private boolean issuedBeforeNotBeforeOf(String userId, VerifiedToken token) {
+    NotBefore notBefore = userNotBefore.isEmpty() || userId == null ? null : userNotBefore.get(userId);
     // iat has whole seconds: a token counts as earlier only if issued in an earlier second than the
     // not-before, so a token issued right after a password change is never caught by it. Tokens of
     // that same second are still stopped by their revoked session.

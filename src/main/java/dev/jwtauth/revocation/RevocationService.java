@@ -100,9 +100,13 @@ public class RevocationService {
     entry.applyTo(list); // this node refuses the token from now on
   }
 
-  /** A token issued now is valid at most until then (plus the skew verifiers allow). */
+  /**
+   * The last instant a token issued up to now can still be accepted. Not the default lifetime: a client
+   * may have its own (up to {@link AuthSettings#MAX_ACCESS_TOKEN_TTL}), and a session's or user's tokens
+   * may come from any client, so the row is kept for the longest lifetime any token can have.
+   */
   private Instant lastValidityOfTokensIssuedNow() {
-    return clock.instant().plus(settings.accessTokenTtl()).plus(settings.clockSkew());
+    return clock.instant().plus(AuthSettings.MAX_ACCESS_TOKEN_TTL).plus(settings.clockSkew());
   }
 
   private void apply(List<RevocationEntry> entries) {

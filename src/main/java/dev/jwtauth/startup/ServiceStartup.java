@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
 import java.util.logging.Logger;
 
 /**
@@ -36,6 +38,16 @@ public class ServiceStartup {
   @Inject dev.jwtauth.clients.ConfiguredClients configuredClients;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    try {
+      start();
+    } catch (RuntimeException e) {
+      // One line with the cause, for the operator and for scripts/run.sh; the server logs the trace.
+      LOG.severe(StartFailure.MARKER + StartFailure.describe(e));
+      throw e;
+    }
+  }
+
+  private void start() {
     pool.validate();
     if (!settings.embedded()) {
       requireProductionSecrets();
@@ -48,6 +60,12 @@ public class ServiceStartup {
     }
     configuredClients.ensure();
     keys.ensureActiveKey();
+    try {
+      keys.ensureServerSecret();
+    } catch (PersistenceException | TransactionalException anotherNodeWasFirst) {
+      LOG.fine("Another node created the server secret first");
+    }
+    keys.encryptPlaintextAtRest();
     keys.loadIntoMemory();
     revocationSync.start();
     refreshPurge.start();

@@ -56,7 +56,9 @@ public final class AccessTokenIssuer {
       claims.claim("groups", List.copyOf(new TreeSet<>(request.groups())));
     }
     if (request.actor() != null) {
-      claims.claim("act", java.util.Map.of("sub", request.actor()));
+      claims.claim("act", request.actorSessionId() == null
+          ? java.util.Map.of("sub", request.actor())
+          : java.util.Map.of("sub", request.actor(), "sid", request.actorSessionId()));
     }
     if (request.sessionId() != null) {
       claims.claim("sid", request.sessionId());

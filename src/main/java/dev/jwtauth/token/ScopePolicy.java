@@ -13,6 +13,9 @@ import java.util.TreeSet;
  */
 public final class ScopePolicy {
 
+  /** The scope every administrative call needs in the token, besides the role {@code admin} (PRODUCT.md §9). */
+  public static final String ADMIN = "admin";
+
   private final Map<String, Set<String>> roleScopes;
 
   public ScopePolicy(Map<String, Set<String>> roleScopes) {

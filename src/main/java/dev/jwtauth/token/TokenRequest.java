@@ -16,10 +16,11 @@ import java.util.Set;
  * @param audiences the {@code aud}, or null for the configured audiences
  * @param lifetime  how long the token lives, or null for the configured lifetime
  * @param actor     the {@code act.sub} of an impersonation or delegated token, or null
+ * @param actorSessionId the {@code act.sid}: the actor's session, which the token dies with; or null
  */
 public record TokenRequest(
     String subject, String username, Set<String> groups, Set<String> scopes, String clientId, String sessionId,
-    List<String> audiences, Duration lifetime, String actor) {
+    List<String> audiences, Duration lifetime, String actor, String actorSessionId) {
 
   public TokenRequest {
     groups = Set.copyOf(groups);
@@ -30,9 +31,15 @@ public record TokenRequest(
     }
   }
 
+  /** A token acting for nobody else, or for an actor without a session. */
+  public TokenRequest(String subject, String username, Set<String> groups, Set<String> scopes, String clientId,
+      String sessionId, List<String> audiences, Duration lifetime, String actor) {
+    this(subject, username, groups, scopes, clientId, sessionId, audiences, lifetime, actor, null);
+  }
+
   /** A token with the configured audiences and lifetime, acting for nobody else. */
   public TokenRequest(
       String subject, String username, Set<String> groups, Set<String> scopes, String clientId, String sessionId) {
-    this(subject, username, groups, scopes, clientId, sessionId, null, null, null);
+    this(subject, username, groups, scopes, clientId, sessionId, null, null, null, null);
   }
 }

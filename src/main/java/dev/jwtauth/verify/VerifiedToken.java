@@ -37,6 +37,22 @@ public record VerifiedToken(String rawToken, Map<String, Object> claims) {
     return Optional.ofNullable(claims.get("sid")).map(String.class::cast);
   }
 
+  /** {@code act.sub}: who acts through this token (impersonation, delegation), if anyone. */
+  public Optional<String> actorSubject() {
+    return actorMember("sub");
+  }
+
+  /** {@code act.sid}: the actor's session; the token is revoked with it. */
+  public Optional<String> actorSessionId() {
+    return actorMember("sid");
+  }
+
+  private Optional<String> actorMember(String name) {
+    return claims.get("act") instanceof Map<?, ?> act && act.get(name) instanceof String value
+        ? Optional.of(value)
+        : Optional.empty();
+  }
+
   public Instant issuedAt() {
     return epochSeconds("iat");
   }

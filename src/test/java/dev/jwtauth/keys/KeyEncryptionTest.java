@@ -47,6 +47,15 @@ class KeyEncryptionTest {
   @Test
   void withoutASecretKeysStayPlainForTheEmbeddedMode() {
     assertEquals(PRIVATE_JWK, new KeyEncryption(null).protect(KID, PRIVATE_JWK));
-    assertEquals(PRIVATE_JWK, new KeyEncryption("a-secret-of-decent-length").reveal(KID, PRIVATE_JWK));
+    assertEquals(PRIVATE_JWK, new KeyEncryption(null).reveal(KID, PRIVATE_JWK));
+  }
+
+  /** PRODUCT.md §9 "Embedded mode files": once a secret is configured, a plaintext private key is never used. */
+  @Test
+  void withASecretAPlaintextKeyIsRefused() {
+    KeyEncryption encryption = new KeyEncryption("a-secret-of-decent-length");
+    assertThrows(KeyEncryption.UnreadableKeyException.class, () -> encryption.reveal(KID, PRIVATE_JWK));
+    assertFalse(KeyEncryption.isEncrypted(PRIVATE_JWK));
+    assertTrue(KeyEncryption.isEncrypted(encryption.protect(KID, PRIVATE_JWK)));
   }
 }

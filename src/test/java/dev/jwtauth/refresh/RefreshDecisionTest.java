@@ -54,6 +54,29 @@ class RefreshDecisionTest {
     assertEquals(RefreshDecision.REUSE_DETECTED, decide(LOGIN.plusSeconds(70), grace));
   }
 
+  /** PRODUCT.md §9 "Defaults that leak": the grace path checks expiry and the account like the normal path. */
+  @Test
+  void theGracePeriodDoesNotSkipTheSessionLifetime() {
+    RefreshToken late = new RefreshToken("late", session.id(), LOGIN.plus(LIFETIME).minusSeconds(30),
+        LOGIN.plus(LIFETIME).plus(IDLE));
+    late.rotated(LOGIN.plus(LIFETIME).minusSeconds(5), "next");
+    assertEquals(RefreshDecision.SESSION_EXPIRED,
+        RefreshDecision.decide(late, session, "web", true, LOGIN.plus(LIFETIME).plusSeconds(1), Duration.ofMinutes(1)));
+  }
+
+  @Test
+  void theGracePeriodDoesNotSkipTheIdleTimeout() {
+    token.rotated(LOGIN.plus(IDLE).minusSeconds(5), "next");
+    assertEquals(RefreshDecision.IDLE_EXPIRED, decide(LOGIN.plus(IDLE).plusSeconds(1), Duration.ofMinutes(1)));
+  }
+
+  @Test
+  void theGracePeriodDoesNotSkipADisabledUser() {
+    token.rotated(LOGIN.plusSeconds(60), "next");
+    assertEquals(RefreshDecision.USER_DISABLED,
+        RefreshDecision.decide(token, session, "web", false, LOGIN.plusSeconds(65), Duration.ofSeconds(10)));
+  }
+
   @Test
   void aRevokedTokenOrSessionIsRefused() {
     token.revoked();

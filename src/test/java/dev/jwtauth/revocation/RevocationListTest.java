@@ -73,6 +73,24 @@ class RevocationListTest {
     assertEquals(0, list.size());
   }
 
+  /** PRODUCT.md §9 "Impersonation dies with its actor": act.sid and act.sub are checked like sid and sub. */
+  @Test
+  void anImpersonationTokenIsRevokedWithItsActorsSession() {
+    VerifiedToken impersonation = actingToken("imp-1", "target-1", "admin-1", "admin-sid", NOW);
+    assertFalse(list.isRevoked(impersonation));
+    list.add(Kind.SID, "admin-sid", null, NOW.plusSeconds(900));
+    assertTrue(list.isRevoked(impersonation));
+    assertFalse(list.isRevoked(actingToken("imp-2", "target-1", "admin-1", "other-sid", NOW)));
+  }
+
+  @Test
+  void anImpersonationTokenIsRevokedWithItsActor() {
+    list.add(Kind.USER, "admin-1", NOW.plusSeconds(1), NOW.plusSeconds(900));
+    assertTrue(list.isRevoked(actingToken("imp-1", "target-1", "admin-1", "admin-sid", NOW)));
+    assertFalse(list.isRevoked(actingToken("imp-2", "target-1", "admin-2", "sid-2", NOW)));
+    assertFalse(list.isRevoked(token("own", "target-sid", "target-1", NOW)), "the target's own tokens stay");
+  }
+
   @Test
   void alreadyExpiredEntriesAreNotAdded() {
     list.add(Kind.JTI, "old", null, NOW.minusSeconds(1));
@@ -87,6 +105,12 @@ class RevocationListTest {
     if (sid != null) {
       claims.put("sid", sid);
     }
+    return new VerifiedToken("raw", claims);
+  }
+
+  private static VerifiedToken actingToken(String jti, String sub, String actor, String actorSid, Instant issuedAt) {
+    Map<String, Object> claims = new HashMap<>(token(jti, null, sub, issuedAt).claims());
+    claims.put("act", Map.of("sub", actor, "sid", actorSid));
     return new VerifiedToken("raw", claims);
   }
 

@@ -1,0 +1,28 @@
+package dev.jwtauth.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+/** PRODUCT.md §9 "Defaults that leak into production mode": the H2 default password stays with H2. */
+class JdbcUrlDataSourceTest {
+
+  @Test
+  void postgresqlWithoutAConfiguredPasswordGetsNone() {
+    assertNull(JdbcUrlDataSource.effectivePassword("jdbc:postgresql://127.0.0.1:5432/auth", null));
+    assertNull(JdbcUrlDataSource.effectivePassword("jdbc:postgresql://127.0.0.1:5432/auth", ""));
+  }
+
+  @Test
+  void theEmbeddedH2FileKeepsItsDefault() {
+    assertEquals("sa", JdbcUrlDataSource.effectivePassword("jdbc:h2:file:./data/auth", ""));
+    assertEquals("sa", JdbcUrlDataSource.effectivePassword("jdbc:h2:file:./data/auth", null));
+  }
+
+  @Test
+  void aConfiguredPasswordIsUsedAsItIs() {
+    assertEquals("secret", JdbcUrlDataSource.effectivePassword("jdbc:postgresql://db/auth", "secret"));
+    assertEquals("secret", JdbcUrlDataSource.effectivePassword("jdbc:h2:file:./data/auth", "secret"));
+  }
+}
