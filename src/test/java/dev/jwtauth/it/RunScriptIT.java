@@ -6,9 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +61,16 @@ class RunScriptIT {
       assertEquals(401, first.http.get("api/me", loggedOut).statusCode());
     }
 
+    boolean embedded = !"admin".equals(username);
+    if (embedded) {
+      dataFilesAreTheOwnersOnly();
+      // An encryption secret configured later: the plaintext key is encrypted in place, never used as it is.
+      environment.put("AUTH_KEYS_ENCRYPTION_SECRET", "a-secret-configured-after-the-first-start");
+    }
     try (ServiceProcess second = ServiceProcess.start(workDir, "second", environment, port).awaitReady()) {
+      if (embedded) {
+        assertTrue(second.log().contains("it is now encrypted with auth.keys.encryption-secret"), second.log());
+      }
       assertEquals(kidBefore, onlyKid(second.http), "the signing key survives a restart");
       HttpResponse<String> again = second.http.get("api/me", token);
       assertEquals(200, again.statusCode(), "a token issued before the restart still verifies: " + again.body());
@@ -55,17 +78,123 @@ class RunScriptIT {
       assertEquals(401, revoked.statusCode(), "a revocation survives the restart");
       assertTrue(Http.json(revoked).getString("error_description").contains("revoked"), revoked.body());
     }
+    if (embedded) {
+      assertTrue(storedPrivateKey().startsWith("aesgcm:v1:"), "the embedded database's key is encrypted at rest");
+    }
   }
 
-  /** A pool setting the server cannot use fails the deployment with the setting's name, not a pool of surprise size. */
+  /** PRODUCT.md §9 "Embedded mode files": the H2 file holds the private key; nobody but its owner reads it. */
+  private void dataFilesAreTheOwnersOnly() throws IOException {
+    Path data = workDir.toPath().resolve("data");
+    assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(data));
+    try (Stream<Path> files = Files.list(data)) {
+      List<Path> all = files.toList();
+      assertFalse(all.isEmpty());
+      for (Path file : all) {
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file), file.toString());
+      }
+    }
+  }
+
+  private String storedPrivateKey() throws Exception {
+    String url = "jdbc:h2:file:" + new File(workDir, "data/auth").getAbsolutePath();
+    try (Connection connection = DriverManager.getConnection(url, "sa", "sa");
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select private_jwk from signing_keys")) {
+      assertTrue(rows.next());
+      return rows.getString(1);
+    }
+  }
+
+  /**
+   * PRODUCT.md §9 "Revocations outlive what they cover": with a 15 s default lifetime and a client whose
+   * tokens live 10 minutes, a disabled user's token stays refused long after the default lifetime and
+   * the skew (on the first release it passed again after 20 s here).
+   */
+  @Test
+  void keepsARevocationAsLongAsTheLongestLivedTokenItCovers() throws Exception {
+    Map<String, String> environment = new HashMap<>();
+    ServiceProcess.Login login = ServiceProcess.chooseDatabase(workDir, environment);
+    ServiceProcess.Login admin = "admin".equals(login.username()) ? login : new ServiceProcess.Login("admin", "admin-password");
+    environment.put("AUTH_ACCESS_TOKEN_TTL", "15s");
+    environment.put("AUTH_CLOCK_SKEW", "5s");
+    environment.put("AUTH_CLIENTS", "long-lived");
+    environment.put("AUTH_CLIENT_LONG_LIVED_GRANT_TYPES", "password");
+    environment.put("AUTH_CLIENT_LONG_LIVED_SCOPES", "tasks:read tasks:write");
+    environment.put("AUTH_CLIENT_LONG_LIVED_ACCESS_TOKEN_TTL", "10m");
+    try (ServiceProcess service = ServiceProcess.start(workDir, "long-lived-client", environment).awaitReady()) {
+      Http http = service.http;
+      String adminToken = http.login(admin.username(), admin.password());
+      String username = "disabled-" + System.nanoTime();
+      HttpResponse<String> created = http.exchange(http.request("admin/users").header("Authorization", "Bearer " + adminToken)
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+              "{\"username\":\"" + username + "\",\"password\":\"long-enough-password\",\"roles\":[\"user\"]}")).build());
+      assertEquals(201, created.statusCode(), created.body());
+      String userId = Http.json(created).getString("id");
+      HttpResponse<String> issued = http.postForm("oauth2/token", null, "grant_type", "password", "client_id", "long-lived",
+          "username", username, "password", "long-enough-password");
+      assertEquals(200, issued.statusCode(), issued.body());
+      assertEquals(600, Http.json(issued).getInt("expires_in"));
+      String token = Http.json(issued).getString("access_token");
+      assertEquals(200, http.get("api/me", token).statusCode());
+
+      assertEquals(204, http.exchange(http.request("admin/users/" + userId).header("Authorization", "Bearer " + adminToken)
+          .DELETE().build()).statusCode());
+      Instant disabledAt = Instant.now();
+      // The service drops what it thinks can no longer matter every half second; watch it for 45 s.
+      while (Instant.now().isBefore(disabledAt.plusSeconds(45))) {
+        assertEquals(401, http.get("api/me", token).statusCode(), "refused "
+            + Duration.between(disabledAt, Instant.now()).toSeconds() + " s after the user was disabled");
+        assertEquals(401, http.exchange(http.request("api/tasks").header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}"))
+            .build()).statusCode());
+        Thread.sleep(2_000);
+      }
+    }
+  }
+
+  /**
+   * PRODUCT.md §9 "A start that cannot deploy stops": a pool setting the server cannot use, a missing
+   * secret, an unreachable database — run.sh exits non-zero within a minute, the cause is its last
+   * line, and no stack trace reaches the console.
+   */
   @Test
   void refusesToStartWithAPoolSizeThatIsNotANumber() throws Exception {
     Map<String, String> environment = new HashMap<>();
     ServiceProcess.chooseDatabase(workDir, environment);
     environment.put("AUTH_DB_POOL_MAX_SIZE", "thirty");
-    try (ServiceProcess service = ServiceProcess.start(workDir, "bad-pool", environment)) {
-      service.awaitLog("auth.db.pool.max-size (environment variable AUTH_DB_POOL_MAX_SIZE) must be a whole number, not 'thirty'");
-      assertFalse(service.answersJwks(), "the application must not be deployed");
+    assertStopsWithTheCause("bad-pool", environment,
+        "auth.db.pool.max-size (environment variable AUTH_DB_POOL_MAX_SIZE) must be a whole number, not 'thirty'");
+  }
+
+  @Test
+  void refusesToStartInProductionModeWithoutTheEncryptionSecret() throws Exception {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    environment.put("AUTH_DB_USER", "postgres");
+    environment.put("AUTH_KEYS_ENCRYPTION_SECRET", null);
+    assertStopsWithTheCause("no-secret", environment,
+        "needs auth.keys.encryption-secret (environment variable AUTH_KEYS_ENCRYPTION_SECRET)");
+  }
+
+  @Test
+  void refusesToStartWhenTheDatabaseCannotBeReached() throws Exception {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:1/auth");
+    environment.put("AUTH_DB_USER", "postgres");
+    environment.put("AUTH_KEYS_ENCRYPTION_SECRET", "an-encryption-secret-for-this-test");
+    assertStopsWithTheCause("no-database", environment, "cannot be used: Connection to 127.0.0.1:1 refused");
+  }
+
+  private void assertStopsWithTheCause(String name, Map<String, String> environment, String cause) throws Exception {
+    try (ServiceProcess service = ServiceProcess.start(workDir, name, environment)) {
+      int status = service.awaitExit(Duration.ofSeconds(60));
+      assertTrue(status != 0, "exit status " + status);
+      String last = service.lastLine();
+      assertTrue(last.startsWith("run.sh: the service did not start: ") && last.contains(cause), last);
+      assertFalse(Pattern.compile("^\\s+at \\S+\\(", Pattern.MULTILINE).matcher(service.log()).find(),
+          "no stack trace on the console");
+      assertFalse(service.answersJwks(), "nothing is left running");
     }
   }
 

@@ -49,6 +49,7 @@ final class ServiceProcess implements AutoCloseable {
     env.put("PORT", Integer.toString(port));
     env.put("AUTH_SKIP_BUILD", "1");
     env.put("JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1 -Djava.io.tmpdir=" + tmp.getAbsolutePath());
+    env.put("AUTH_LOG_FILE", new File(workDir, name + "-server.log").getAbsolutePath());
     environment.forEach((key, value) -> {
       if (value == null) {
         env.remove(key);
@@ -112,6 +113,20 @@ final class ServiceProcess implements AutoCloseable {
       Thread.sleep(500);
     }
     throw new AssertionError("the log never said " + text + "; see " + log);
+  }
+
+  /** Waits for run.sh to exit; its exit status, or an AssertionError if it is still running after the timeout. */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("run.sh still runs after " + timeout + "; see " + log);
+    }
+    return process.exitValue();
+  }
+
+  /** The last non-blank line run.sh printed. */
+  String lastLine() {
+    String[] lines = log().strip().split("\\R");
+    return lines[lines.length - 1];
   }
 
   boolean answersJwks() {
