@@ -113,13 +113,13 @@ public class ClientRegistry {
    */
   private void refuseUserIds(String id) {
     if (UUID_SHAPE.matcher(id).matches()) {
-      throw new InvalidClientDefinitionException("client_id must not have the shape of a user id (a UUID)");
+      throw new InvalidClientDefinitionException("client_id " + id + " must not have the shape of a user id (a UUID)");
     }
     Long users = em.createQuery("select count(u) from UserAccount u where u.id = :id", Long.class)
         .setParameter("id", id)
         .getSingleResult();
     if (users > 0) {
-      throw new InvalidClientDefinitionException("client_id must not equal a user id");
+      throw new InvalidClientDefinitionException("client_id " + id + " must not equal a user id");
     }
   }
 

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -163,8 +162,8 @@ class HardeningIT {
 
   @Test
   void theCsrfTokenIsBoundToTheSession() {
-    Map<String, String> first = cookies(cookieLogin());
-    Map<String, String> second = cookies(cookieLogin());
+    Map<String, String> first = Http.cookies(cookieLogin());
+    Map<String, String> second = Http.cookies(cookieLogin());
     assertFalse(first.get("csrf_token").equals(second.get("csrf_token")));
 
     HttpResponse<String> chosenByAttacker = cookieRefresh(first.get("__Host-refresh_token"), "attacker-value",
@@ -184,12 +183,12 @@ class HardeningIT {
     HttpResponse<String> own = cookieRefresh(first.get("__Host-refresh_token"), first.get("csrf_token"),
         first.get("csrf_token"), null);
     assertEquals(200, own.statusCode(), own.body());
-    assertEquals(first.get("csrf_token"), cookies(own).get("csrf_token"), "the session's token, again");
+    assertEquals(first.get("csrf_token"), Http.cookies(own).get("csrf_token"), "the session's token, again");
   }
 
   @Test
   void cookieModeRefreshAcceptsABodyWithoutRefreshToken() {
-    Map<String, String> cookies = cookies(cookieLogin());
+    Map<String, String> cookies = Http.cookies(cookieLogin());
     HttpResponse<String> refreshed = cookieRefresh(cookies.get("__Host-refresh_token"), cookies.get("csrf_token"),
         cookies.get("csrf_token"), "{}");
     assertEquals(200, refreshed.statusCode(), refreshed.body());
@@ -273,11 +272,6 @@ class HardeningIT {
     return http.exchange(request.build());
   }
 
-  private static Map<String, String> cookies(HttpResponse<String> response) {
-    return response.headers().allValues("Set-Cookie").stream()
-        .map(c -> c.split(";", 2)[0])
-        .collect(Collectors.toMap(c -> c.substring(0, c.indexOf('=')), c -> c.substring(c.indexOf('=') + 1)));
-  }
 
   /** A body of unknown length: the JDK client sends it with Transfer-Encoding: chunked. */
   private static HttpRequest.BodyPublisher chunked(byte[] body) {

@@ -125,6 +125,13 @@ public final class Http {
     }
   }
 
+  /** The cookies a response sets, by name (values only). */
+  public static java.util.Map<String, String> cookies(HttpResponse<String> response) {
+    return response.headers().allValues("Set-Cookie").stream()
+        .map(c -> c.split(";", 2)[0])
+        .collect(java.util.stream.Collectors.toMap(c -> c.substring(0, c.indexOf('=')), c -> c.substring(c.indexOf('=') + 1)));
+  }
+
   public static JsonObject json(HttpResponse<String> response) {
     return (JsonObject) parse(response.body());
   }

@@ -38,7 +38,7 @@ class PoolIT {
     assertEquals(System.getenv("AUTH_DB_POOL_IDLE_TIMEOUT_SECONDS"), pool.getString("idle-timeout-in-seconds"));
     assertEquals(System.getenv("AUTH_DB_STATEMENT_TIMEOUT_SECONDS"), pool.getString("statement-timeout-in-seconds"));
     // The server's configuration file on disk holds the placeholder, never the password itself.
-    assertEquals("${MPCONFIG=auth.db.password:sa}", pool.getString("property.password"));
+    assertEquals("${MPCONFIG=auth.db.password:}", pool.getString("property.password"), "no default password either");
   }
 
   @Test

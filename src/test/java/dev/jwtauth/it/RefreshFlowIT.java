@@ -189,7 +189,7 @@ class RefreshFlowIT {
         .add("username", username).add("password", PASSWORD).add("token_delivery", "cookie").build().toString());
     assertEquals(200, login.statusCode(), login.body());
     assertFalse(Http.json(login).containsKey("refresh_token"), "the refresh token is not in the body");
-    Map<String, String> cookies = cookies(login);
+    Map<String, String> cookies = Http.cookies(login);
     String refreshCookie = login.headers().allValues("Set-Cookie").stream()
         .filter(c -> c.startsWith("__Host-refresh_token=")).findFirst().orElseThrow();
     for (String attribute : List.of("HttpOnly", "Secure", "SameSite=Strict", "Path=/")) {
@@ -209,7 +209,7 @@ class RefreshFlowIT {
     HttpResponse<String> refreshed = http.exchange(http.request("auth/refresh").header("Cookie", cookieHeader)
         .header("X-CSRF-Token", cookies.get("csrf_token")).POST(HttpRequest.BodyPublishers.noBody()).build());
     assertEquals(200, refreshed.statusCode(), refreshed.body());
-    Map<String, String> rotated = cookies(refreshed);
+    Map<String, String> rotated = Http.cookies(refreshed);
     assertNotEquals(cookies.get("__Host-refresh_token"), rotated.get("__Host-refresh_token"), "the cookie rotates");
     assertEquals(200, http.get("api/me", Http.json(refreshed).getString("access_token")).statusCode());
 
@@ -322,11 +322,6 @@ class RefreshFlowIT {
     }
   }
 
-  private static Map<String, String> cookies(HttpResponse<String> response) {
-    return response.headers().allValues("Set-Cookie").stream()
-        .map(c -> c.split(";", 2)[0])
-        .collect(Collectors.toMap(c -> c.substring(0, c.indexOf('=')), c -> c.substring(c.indexOf('=') + 1)));
-  }
 
   private static String sha256(String value) throws Exception {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(
