@@ -1,6 +1,7 @@
 package dev.jwtauth.api;
 
-import dev.jwtauth.login.InvalidGrantException;
+import dev.jwtauth.security.ErrorResponses;
+import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.login.PasswordChangeService;
 import dev.jwtauth.token.InvalidScopeException;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,14 +1,15 @@
 package dev.jwtauth.api;
 
+import dev.jwtauth.security.ErrorResponses;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.keys.CsrfTokens;
-import dev.jwtauth.login.InvalidGrantException;
+import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.login.LoginService;
 import dev.jwtauth.refresh.LoginSession;
 import dev.jwtauth.refresh.RefreshService;
-import dev.jwtauth.refresh.RefreshTokenValues;
+import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.security.AuthenticationFailure;
 import dev.jwtauth.token.TokenGrant;
 import jakarta.annotation.security.PermitAll;
@@ -134,7 +135,7 @@ public class LoginResource {
   }
 
   private static String checkedLength(String value) {
-    if (value.length() > RefreshTokenValues.MAX_LENGTH) {
+    if (value.length() > OpaqueValues.MAX_LENGTH) {
       throw new InvalidRequestException("refresh_token is too long");
     }
     return value;

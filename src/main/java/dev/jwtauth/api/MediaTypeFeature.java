@@ -1,5 +1,6 @@
 package dev.jwtauth.api;
 
+import dev.jwtauth.security.ErrorResponses;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Priorities;

@@ -1,7 +1,7 @@
 package dev.jwtauth.clients;
 
 import dev.jwtauth.config.AuthSettings;
-import dev.jwtauth.refresh.RefreshTokenValues;
+import dev.jwtauth.crypto.OpaqueValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,7 +45,7 @@ public class ClientRegistry {
    */
   public Optional<Client> authenticate(String id, String secret) {
     Optional<OAuthClient> entity = entity(id).filter(client -> client.toClient().confidential());
-    byte[] given = RefreshTokenValues.hash(secret == null ? "" : secret).getBytes(StandardCharsets.US_ASCII);
+    byte[] given = OpaqueValues.hash(secret == null ? "" : secret).getBytes(StandardCharsets.US_ASCII);
     byte[] wanted = entity.map(OAuthClient::secretHash).orElse("-").getBytes(StandardCharsets.US_ASCII);
     boolean matches = MessageDigest.isEqual(given, wanted);
     return matches ? entity.map(OAuthClient::toClient) : Optional.empty();
@@ -62,8 +62,8 @@ public class ClientRegistry {
     if (em.find(OAuthClient.class, client.id()) != null) {
       throw new DuplicateClientException("The client " + client.id() + " already exists");
     }
-    String secret = client.confidential() ? RefreshTokenValues.generate() : null;
-    em.persist(new OAuthClient(client, secret == null ? null : RefreshTokenValues.hash(secret), clock.instant()));
+    String secret = client.confidential() ? OpaqueValues.generate() : null;
+    em.persist(new OAuthClient(client, secret == null ? null : OpaqueValues.hash(secret), clock.instant()));
     return new Registered(client, secret);
   }
 
@@ -72,7 +72,7 @@ public class ClientRegistry {
   public void define(Client client, String secret) {
     validate(client);
     refuseUserIds(client.id());
-    String hash = secret == null ? null : RefreshTokenValues.hash(secret);
+    String hash = secret == null ? null : OpaqueValues.hash(secret);
     OAuthClient existing = em.find(OAuthClient.class, client.id());
     if (existing == null) {
       em.persist(new OAuthClient(client, hash, clock.instant()));

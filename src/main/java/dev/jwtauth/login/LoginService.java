@@ -1,5 +1,6 @@
 package dev.jwtauth.login;
 
+import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;

@@ -3,10 +3,10 @@ package dev.jwtauth.oauth;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.config.ClientSettings;
-import dev.jwtauth.login.InvalidGrantException;
+import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.login.LoginService;
 import dev.jwtauth.refresh.RefreshService;
-import dev.jwtauth.refresh.RefreshTokenValues;
+import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.token.AccessTokenIssuer;
 import dev.jwtauth.token.IssuedAccessToken;
 import dev.jwtauth.token.ScopePolicy;
@@ -90,7 +90,7 @@ public class TokenEndpoint {
    */
   private TokenResult refresh(Client client, Parameters form) {
     String refreshToken = form.required("refresh_token");
-    if (refreshToken.length() > RefreshTokenValues.MAX_LENGTH) {
+    if (refreshToken.length() > OpaqueValues.MAX_LENGTH) {
       throw new InvalidGrantException("The refresh token is not valid");
     }
     TokenGrant grant = sessions.refresh(refreshToken, client.id(), client.accessTokenTtl());

@@ -2,7 +2,7 @@ package dev.jwtauth.oauth;
 
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.refresh.RefreshService;
-import dev.jwtauth.refresh.RefreshTokenValues;
+import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.verify.InvalidTokenException;
 import dev.jwtauth.verify.TokenVerifier;
@@ -36,7 +36,7 @@ public class TokenRevocation {
   }
 
   private void revokeRefreshToken(Client client, String token) {
-    if (token.length() > RefreshTokenValues.MAX_LENGTH) {
+    if (token.length() > OpaqueValues.MAX_LENGTH) {
       return;
     }
     sessions.sessionOfToken(token)

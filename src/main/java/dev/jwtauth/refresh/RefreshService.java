@@ -1,7 +1,7 @@
 package dev.jwtauth.refresh;
 
 import dev.jwtauth.audit.AuditLog;
-import dev.jwtauth.login.InvalidGrantException;
+import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.AccessTokenIssuer;
 import dev.jwtauth.token.IssuedAccessToken;
 import dev.jwtauth.token.ScopePolicy;

@@ -1,5 +1,6 @@
 package dev.jwtauth.refresh;
 
+import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.config.RefreshSettings;
 import dev.jwtauth.refresh.RefreshToken.State;
@@ -56,7 +57,7 @@ public class RefreshTokenStore {
   @Transactional
   public Outcome rotate(String value, String clientId) {
     Instant now = clock.instant();
-    RefreshToken presented = findByHash(RefreshTokenValues.hash(value));
+    RefreshToken presented = findByHash(OpaqueValues.hash(value));
     if (presented == null) {
       return new Refused("unknown");
     }
@@ -82,7 +83,7 @@ public class RefreshTokenStore {
 
   /** The session a refresh token value belongs to, whatever its state. */
   public Optional<LoginSession> sessionOf(String value) {
-    RefreshToken token = findByHash(RefreshTokenValues.hash(value));
+    RefreshToken token = findByHash(OpaqueValues.hash(value));
     return token == null ? Optional.empty() : Optional.ofNullable(em.find(LoginSession.class, token.sessionId()));
   }
 
@@ -183,10 +184,10 @@ public class RefreshTokenStore {
   }
 
   private NewToken newToken(LoginSession session, Instant now) {
-    String value = RefreshTokenValues.generate();
+    String value = OpaqueValues.generate();
     Instant idleExpiry = now.plus(settings.idleTimeout());
     Instant expiresAt = idleExpiry.isBefore(session.expiresAt()) ? idleExpiry : session.expiresAt();
-    RefreshToken entity = new RefreshToken(RefreshTokenValues.hash(value), session.id(), now, expiresAt);
+    RefreshToken entity = new RefreshToken(OpaqueValues.hash(value), session.id(), now, expiresAt);
     return new NewToken(entity, new Issued(value, session, expiresAt));
   }
 

@@ -1,5 +1,6 @@
 package dev.jwtauth.security;
 
+import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.verify.InvalidTokenException;
 import dev.jwtauth.verify.Reason;
 import dev.jwtauth.verify.TokenVerifier;
@@ -20,11 +21,18 @@ import java.util.Collections;
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+  /** The request attribute (and JAX-RS request property) with the realm of this service's challenges. */
+  public static final String REALM_ATTRIBUTE = BearerAuthenticationMechanism.class.getName() + ".realm";
+  static final String DEFAULT_REALM = "auth";
+
   @Inject TokenVerifier verifier;
+  @Inject AuthSettings settings;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    // The authorization feature answers with the realm; it has no configuration of its own.
+    request.setAttribute(REALM_ATTRIBUTE, settings.realm());
     BearerCredentials credentials =
         BearerCredentials.extract(Collections.list(request.getHeaders("Authorization")));
     switch (credentials.kind()) {

@@ -2,12 +2,10 @@ package dev.jwtauth.verify;
 
 /**
  * Rule 6 of PRODUCT.md §5: is this otherwise valid token revoked? Implementations answer from memory.
- * Until the revocation lists exist, {@link #NONE} revokes nothing.
+ * The service has exactly one (the revocation lists); tests without revocations pass their own lambda.
  */
 @FunctionalInterface
 public interface RevocationCheck {
-
-  RevocationCheck NONE = token -> false;
 
   boolean isRevoked(VerifiedToken token);
 }

@@ -1,5 +1,6 @@
 package dev.jwtauth.it;
 
+import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.users.UserRepository;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -61,7 +62,7 @@ public class TestSupport {
   @GET
   @Path("refresh-tokens/stored-values")
   @Produces(MediaType.APPLICATION_JSON)
-  public String storedRefreshTokenValues() {
+  public String storedOpaqueValues() {
     JsonArrayBuilder values = Json.createArrayBuilder();
     @SuppressWarnings("unchecked")
     List<Object[]> rows = em.createNativeQuery("select id, token_hash, session_id, state, successor_id from refresh_tokens")

@@ -1,5 +1,6 @@
 package dev.jwtauth.refresh;
 
+import dev.jwtauth.crypto.OpaqueValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,12 +109,12 @@ class RefreshDecisionTest {
 
   @Test
   void refreshTokenValuesAre256RandomBitsStoredAsSha256() {
-    String value = RefreshTokenValues.generate();
+    String value = OpaqueValues.generate();
     assertEquals(43, value.length());
     assertTrue(value.matches("[A-Za-z0-9_-]+"));
-    assertEquals(43, RefreshTokenValues.hash(value).length());
-    assertEquals(RefreshTokenValues.hash(value), RefreshTokenValues.hash(value));
-    assertFalse(value.equals(RefreshTokenValues.generate()));
+    assertEquals(43, OpaqueValues.hash(value).length());
+    assertEquals(OpaqueValues.hash(value), OpaqueValues.hash(value));
+    assertFalse(value.equals(OpaqueValues.generate()));
   }
 
   private RefreshDecision decide(Instant now, Duration grace) {

@@ -1,4 +1,4 @@
-package dev.jwtauth.api;
+package dev.jwtauth.security;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -44,7 +44,7 @@ public final class ErrorResponses {
   }
 
   /** The RFC 6750 answer for a caller whose credentials were missing (failure null) or refused. */
-  public static Response unauthenticated(dev.jwtauth.security.AuthenticationFailure failure, String realm) {
+  public static Response unauthenticated(AuthenticationFailure failure, String realm) {
     if (failure == null) {
       return bearerChallenge(401, realm, null, null);
     }

@@ -1,4 +1,4 @@
-package dev.jwtauth.refresh;
+package dev.jwtauth.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,8 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Refresh token values: 256 random bits, base64url; stored only as their SHA-256. */
-public final class RefreshTokenValues {
+/**
+ * Opaque secret values (refresh tokens, client secrets): 256 random bits, base64url, stored only as their
+ * SHA-256. One SHA-256 suffices at rest because the values are random, not chosen by people.
+ */
+public final class OpaqueValues {
 
   /** Longer values cannot be ours; they are refused before hashing. */
   public static final int MAX_LENGTH = 128;
@@ -15,7 +18,7 @@ public final class RefreshTokenValues {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-  private RefreshTokenValues() {}
+  private OpaqueValues() {}
 
   public static String generate() {
     byte[] bytes = new byte[32];

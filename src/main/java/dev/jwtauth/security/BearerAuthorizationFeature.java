@@ -1,14 +1,9 @@
-package dev.jwtauth.api;
+package dev.jwtauth.security;
 
-import dev.jwtauth.config.AuthSettings;
-import dev.jwtauth.security.AuthenticationFailure;
-import dev.jwtauth.security.JwtCallerPrincipal;
-import dev.jwtauth.security.RequiresScope;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -24,7 +19,8 @@ import java.util.List;
  * Enforces {@code @RolesAllowed} / {@code @DenyAll} and {@link RequiresScope} on resource methods with the answers of
  * PRODUCT.md §4 "Errors on protected endpoints": 400 for a malformed credential, 401 with a Bearer
  * challenge when the token is missing or refused, 403 {@code forbidden} when a role is missing.
- * The container's own answers are HTML without {@code WWW-Authenticate}, hence this filter.
+ * The container's own answers are HTML without {@code WWW-Authenticate}, hence this filter. The realm
+ * comes with each request from {@link BearerAuthenticationMechanism}, which runs first.
  */
 @Provider
 public class BearerAuthorizationFeature implements DynamicFeature {
@@ -72,12 +68,12 @@ public class BearerAuthorizationFeature implements DynamicFeature {
       Object failure = request.getProperty(AuthenticationFailure.ATTRIBUTE);
       java.security.Principal caller = request.getSecurityContext().getUserPrincipal();
       if (failure != null || caller == null) {
-        request.abortWith(ErrorResponses.unauthenticated((AuthenticationFailure) failure, RoleCheck.realm()));
+        request.abortWith(ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm(request)));
         return;
       }
       boolean granted = caller instanceof JwtCallerPrincipal jwt && jwt.token().scopes().contains(scope);
       if (!granted) {
-        request.abortWith(ErrorResponses.insufficientScope(RoleCheck.realm(), scope));
+        request.abortWith(ErrorResponses.insufficientScope(realm(request), scope));
       }
     }
   }
@@ -87,7 +83,6 @@ public class BearerAuthorizationFeature implements DynamicFeature {
   static final class RoleCheck implements ContainerRequestFilter {
 
     private final List<String> roles;
-    private static volatile String realm;
 
     RoleCheck(List<String> roles) {
       this.roles = roles;
@@ -98,7 +93,7 @@ public class BearerAuthorizationFeature implements DynamicFeature {
       Object failure = request.getProperty(AuthenticationFailure.ATTRIBUTE);
       SecurityContext security = request.getSecurityContext();
       if (failure != null || security.getUserPrincipal() == null) {
-        request.abortWith(ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm()));
+        request.abortWith(ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm(request)));
         return;
       }
       // "**" is Jakarta's "any authenticated caller".
@@ -106,14 +101,12 @@ public class BearerAuthorizationFeature implements DynamicFeature {
         request.abortWith(ErrorResponses.json(403, "forbidden", "The caller lacks the role this needs"));
       }
     }
+  }
 
-    static String realm() {
-      String value = realm;
-      if (value == null) {
-        value = CDI.current().select(AuthSettings.class).get().realm();
-        realm = value;
-      }
-      return value;
-    }
+  /** The realm the mechanism put on the request (every request passes through it first). */
+  static String realm(ContainerRequestContext request) {
+    return request.getProperty(BearerAuthenticationMechanism.REALM_ATTRIBUTE) instanceof String realm
+        ? realm
+        : BearerAuthenticationMechanism.DEFAULT_REALM;
   }
 }

@@ -1,6 +1,6 @@
-package dev.jwtauth.login;
+package dev.jwtauth.token;
 
-/** Credentials (or, later, a refresh token) were not accepted (OAuth {@code invalid_grant}). */
+/** Credentials, a refresh token or a subject token were not accepted (OAuth {@code invalid_grant}). */
 public final class InvalidGrantException extends RuntimeException {
 
   public InvalidGrantException(String message) {
