@@ -21,17 +21,7 @@ public class UserAdministration {
   /** The roles a user may be given: those the application declares (RestApplication's @DeclareRoles). */
   public static final Set<String> ROLES = Set.of("user", "admin");
 
-  public static final class InvalidUserException extends RuntimeException {
-    InvalidUserException(String message) {
-      super(message, null, false, false);
-    }
-  }
 
-  public static final class DuplicateUserException extends RuntimeException {
-    DuplicateUserException() {
-      super("A user with this username exists already", null, false, false);
-    }
-  }
 
   @Inject UserRepository users;
   @Inject RefreshService sessions;

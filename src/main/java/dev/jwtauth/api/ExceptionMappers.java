@@ -1,9 +1,11 @@
 package dev.jwtauth.api;
 
+import dev.jwtauth.error.ServiceException;
 import dev.jwtauth.security.ErrorResponses;
-import dev.jwtauth.token.InvalidGrantException;
-import dev.jwtauth.login.PasswordChangeService;
-import dev.jwtauth.token.InvalidScopeException;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -12,118 +14,32 @@ import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Every failure leaves as a JSON error; nothing unexpected leaks a stack trace. */
+/**
+ * Every failure leaves as a JSON error; nothing unexpected leaks a stack trace. Our own failures are
+ * {@link ServiceException}s and carry their answer; the other mappers translate the framework's.
+ */
 public final class ExceptionMappers {
 
   private ExceptionMappers() {}
 
+  /** Every exception of the service: its status, error code, description and headers. */
   @Provider
-  public static class InvalidRequest implements ExceptionMapper<InvalidRequestException> {
+  public static class Service implements ExceptionMapper<ServiceException> {
     @Override
-    public Response toResponse(InvalidRequestException e) {
-      return ErrorResponses.json(400, "invalid_request", e.getMessage());
-    }
-  }
-
-  @Provider
-  public static class InvalidGrant implements ExceptionMapper<InvalidGrantException> {
-    @Override
-    public Response toResponse(InvalidGrantException e) {
-      return ErrorResponses.json(401, "invalid_grant", e.getMessage());
-    }
-  }
-
-  @Provider
-  public static class InvalidScope implements ExceptionMapper<InvalidScopeException> {
-    @Override
-    public Response toResponse(InvalidScopeException e) {
-      return ErrorResponses.json(400, "invalid_scope", e.getMessage());
-    }
-  }
-
-  @Provider
-  public static class Csrf implements ExceptionMapper<LoginResource.CsrfException> {
-    @Override
-    public Response toResponse(LoginResource.CsrfException e) {
-      return ErrorResponses.json(403, "csrf", e.getMessage());
-    }
-  }
-
-  @Provider
-  public static class WeakPassword implements ExceptionMapper<PasswordChangeService.WeakPasswordException> {
-    @Override
-    public Response toResponse(PasswordChangeService.WeakPasswordException e) {
-      return ErrorResponses.json(400, "invalid_request", e.getMessage());
-    }
-  }
-
-  @Provider
-  public static class WrongPassword implements ExceptionMapper<PasswordChangeService.WrongPasswordException> {
-    @Override
-    public Response toResponse(PasswordChangeService.WrongPasswordException e) {
-      return ErrorResponses.json(403, "forbidden", e.getMessage());
-    }
-  }
-
-  @Provider
-  public static class InvalidClient implements ExceptionMapper<OAuthResource.InvalidClientException> {
-    @Override
-    public Response toResponse(OAuthResource.InvalidClientException e) {
-      return ErrorResponses.builder(401, "invalid_client", e.getMessage())
-          .header(jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"oauth2\"")
-          .build();
-    }
-  }
-
-  /** The token endpoint's RFC 6749 §5.2 errors, with their own status. */
-  @Provider
-  public static class OAuth implements ExceptionMapper<dev.jwtauth.oauth.OAuthException> {
-    @Override
-    public Response toResponse(dev.jwtauth.oauth.OAuthException e) {
-      return ErrorResponses.builder(e.status(), e.error(), e.getMessage()).header("Pragma", "no-cache").build();
-    }
-  }
-
-  @Provider
-  public static class InvalidClientDefinition
-      implements ExceptionMapper<dev.jwtauth.clients.ClientRegistry.InvalidClientDefinitionException> {
-    @Override
-    public Response toResponse(dev.jwtauth.clients.ClientRegistry.InvalidClientDefinitionException e) {
-      return ErrorResponses.json(400, "invalid_request", e.getMessage());
-    }
-  }
-
-  @Provider
-  public static class DuplicateClient implements ExceptionMapper<dev.jwtauth.clients.ClientRegistry.DuplicateClientException> {
-    @Override
-    public Response toResponse(dev.jwtauth.clients.ClientRegistry.DuplicateClientException e) {
-      return ErrorResponses.json(409, "conflict", e.getMessage());
-    }
-  }
-
-  @Provider
-  public static class TaskNotFound implements ExceptionMapper<dev.jwtauth.tasks.TaskService.TaskNotFoundException> {
-    @Override
-    public Response toResponse(dev.jwtauth.tasks.TaskService.TaskNotFoundException e) {
-      return ErrorResponses.json(404, "not_found", e.getMessage());
-    }
-  }
-
-  @Provider
-  public static class NotOwner implements ExceptionMapper<dev.jwtauth.tasks.TaskService.NotOwnerException> {
-    @Override
-    public Response toResponse(dev.jwtauth.tasks.TaskService.NotOwnerException e) {
-      return ErrorResponses.json(403, "forbidden", e.getMessage());
+    public Response toResponse(ServiceException e) {
+      Response.ResponseBuilder answer = ErrorResponses.builder(e.status(), e.error(), e.getMessage());
+      e.headers().forEach(answer::header);
+      return answer.build();
     }
   }
 
   /** Bean Validation failures of request bodies: 400 with every violation. */
   @Provider
-  public static class Violations implements ExceptionMapper<jakarta.validation.ConstraintViolationException> {
+  public static class Violations implements ExceptionMapper<ConstraintViolationException> {
     @Override
-    public Response toResponse(jakarta.validation.ConstraintViolationException e) {
+    public Response toResponse(ConstraintViolationException e) {
       String description = e.getConstraintViolations().stream()
-          .map(jakarta.validation.ConstraintViolation::getMessage)
+          .map(ConstraintViolation::getMessage)
           .sorted()
           .reduce((a, b) -> a + "; " + b)
           .orElse("The request body is not valid");
@@ -133,34 +49,18 @@ public final class ExceptionMappers {
 
   /** A JSON body that JSON-B cannot map onto the expected type (wrong types, broken JSON). */
   @Provider
-  public static class UnreadableBody implements ExceptionMapper<jakarta.json.bind.JsonbException> {
+  public static class UnreadableBody implements ExceptionMapper<JsonbException> {
     @Override
-    public Response toResponse(jakarta.json.bind.JsonbException e) {
+    public Response toResponse(JsonbException e) {
       return ErrorResponses.json(400, "invalid_request", "The request body is not valid JSON for this resource");
     }
   }
 
   @Provider
-  public static class Processing implements ExceptionMapper<jakarta.ws.rs.ProcessingException> {
+  public static class Processing implements ExceptionMapper<ProcessingException> {
     @Override
-    public Response toResponse(jakarta.ws.rs.ProcessingException e) {
+    public Response toResponse(ProcessingException e) {
       return ErrorResponses.json(400, "invalid_request", "The request body is not valid JSON for this resource");
-    }
-  }
-
-  @Provider
-  public static class InvalidUser implements ExceptionMapper<dev.jwtauth.admin.UserAdministration.InvalidUserException> {
-    @Override
-    public Response toResponse(dev.jwtauth.admin.UserAdministration.InvalidUserException e) {
-      return ErrorResponses.json(400, "invalid_request", e.getMessage());
-    }
-  }
-
-  @Provider
-  public static class DuplicateUser implements ExceptionMapper<dev.jwtauth.admin.UserAdministration.DuplicateUserException> {
-    @Override
-    public Response toResponse(dev.jwtauth.admin.UserAdministration.DuplicateUserException e) {
-      return ErrorResponses.json(409, "conflict", e.getMessage());
     }
   }
 

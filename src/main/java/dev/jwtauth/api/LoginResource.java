@@ -169,10 +169,4 @@ public class LoginResource {
         .build();
   }
 
-  /** A cookie-mode request without the session's CSRF token in the header and cookie: 403 {@code {"error":"csrf"}}. */
-  static final class CsrfException extends RuntimeException {
-    CsrfException() {
-      super("The X-CSRF-Token header must equal the csrf_token cookie of this session", null, false, false);
-    }
-  }
 }

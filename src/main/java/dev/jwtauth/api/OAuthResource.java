@@ -2,6 +2,7 @@ package dev.jwtauth.api;
 
 import dev.jwtauth.clients.ClientAuthenticator;
 import dev.jwtauth.clients.Client;
+import dev.jwtauth.clients.InvalidClientException;
 import dev.jwtauth.oauth.TokenEndpoint;
 import dev.jwtauth.oauth.TokenResult;
 import dev.jwtauth.oauth.TokenRevocation;
@@ -116,10 +117,4 @@ public class OAuthResource {
     return token;
   }
 
-  /** RFC 6749 §5.2: 401 with a Basic challenge. */
-  static final class InvalidClientException extends RuntimeException {
-    InvalidClientException() {
-      super("Client authentication failed", null, false, false);
-    }
-  }
 }

@@ -60,7 +60,7 @@ public class ClientRegistry {
     validate(client);
     refuseUserIds(client.id());
     if (em.find(OAuthClient.class, client.id()) != null) {
-      throw new DuplicateClientException("The client " + client.id() + " already exists");
+      throw new DuplicateClientException(client.id());
     }
     String secret = client.confidential() ? OpaqueValues.generate() : null;
     em.persist(new OAuthClient(client, secret == null ? null : OpaqueValues.hash(secret), clock.instant()));
@@ -86,11 +86,15 @@ public class ClientRegistry {
         .getResultList();
   }
 
-  /** Deletes a client; false if there is none. The first-party client cannot be deleted. */
+  /**
+   * Deletes a client; false if there is none.
+   *
+   * @throws ProtectedClientException for the first-party client
+   */
   @Transactional
   public boolean delete(String id) {
     if (Client.WEB.equals(id)) {
-      throw new DuplicateClientException("The first-party client web cannot be deleted");
+      throw new ProtectedClientException(Client.WEB);
     }
     OAuthClient client = id == null ? null : em.find(OAuthClient.class, id);
     if (client == null) {
@@ -143,16 +147,5 @@ public class ClientRegistry {
     }
   }
 
-  public static final class InvalidClientDefinitionException extends RuntimeException {
-    public InvalidClientDefinitionException(String message) {
-      super(message, null, false, false);
-    }
-  }
 
-  /** 409: the id is taken, or the client may not be removed. */
-  public static final class DuplicateClientException extends RuntimeException {
-    public DuplicateClientException(String message) {
-      super(message, null, false, false);
-    }
-  }
 }

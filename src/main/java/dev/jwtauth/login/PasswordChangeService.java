@@ -11,20 +11,6 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class PasswordChangeService {
 
-  /** The new password breaks the password rules. */
-  public static final class WeakPasswordException extends RuntimeException {
-    WeakPasswordException(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  /** The current password given was wrong. */
-  public static final class WrongPasswordException extends RuntimeException {
-    WrongPasswordException() {
-      super("The current password is not correct", null, false, false);
-    }
-  }
-
   @Inject UserRepository users;
   @Inject RefreshService sessions;
   @Inject RefreshSettings settings;

@@ -1,26 +1,22 @@
 package dev.jwtauth.oauth;
 
-/** An RFC 6749 §5.2 (or RFC 8693 §2.2.2) error answer of the token endpoint. */
-public final class OAuthException extends RuntimeException {
+import dev.jwtauth.error.ServiceException;
+import java.util.Map;
 
-  private final int status;
-  private final String error;
+/** An RFC 6749 §5.2 (or RFC 8693 §2.2.2) error answer of the token endpoint. */
+public final class OAuthException extends ServiceException {
 
   public OAuthException(int status, String error, String description) {
-    super(description, null, false, false);
-    this.status = status;
-    this.error = error;
+    super(status, error, description);
   }
 
   public static OAuthException invalidRequest(String description) {
     return new OAuthException(400, "invalid_request", description);
   }
 
-  public int status() {
-    return status;
-  }
-
-  public String error() {
-    return error;
+  /** RFC 6749 §5.1: token endpoint answers are never cached. */
+  @Override
+  public Map<String, String> headers() {
+    return Map.of("Pragma", "no-cache");
   }
 }

@@ -1,5 +1,6 @@
 package dev.jwtauth.startup;
 
+import dev.jwtauth.error.ServiceException;
 import java.sql.SQLException;
 
 /**
@@ -20,8 +21,9 @@ final class StartFailure {
       if (t instanceof SQLException sql && database == null) {
         database = sql;
       }
-      if ((t instanceof IllegalStateException || t instanceof IllegalArgumentException) && t.getMessage() != null
-          && configuration == null) {
+      boolean ours = t instanceof IllegalStateException || t instanceof IllegalArgumentException
+          || t instanceof ServiceException; // e.g. a client in auth.clients that cannot be defined
+      if (ours && t.getMessage() != null && configuration == null) {
         configuration = t; // our own checks throw these with the setting's name
       }
     }

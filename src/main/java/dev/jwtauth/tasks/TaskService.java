@@ -15,17 +15,7 @@ public class TaskService {
   /** The caller as far as ownership goes. */
   public record Caller(String subject, boolean admin) {}
 
-  public static final class TaskNotFoundException extends RuntimeException {
-    TaskNotFoundException() {
-      super("No such task", null, false, false);
-    }
-  }
 
-  public static final class NotOwnerException extends RuntimeException {
-    NotOwnerException() {
-      super("Only the task's owner or an admin may do this", null, false, false);
-    }
-  }
 
   @PersistenceContext(unitName = "auth")
   EntityManager em;

@@ -1,9 +1,11 @@
 package dev.jwtauth.token;
 
-/** The caller asked for a scope it may not hold (OAuth {@code invalid_scope}). */
-public final class InvalidScopeException extends RuntimeException {
+import dev.jwtauth.error.ServiceException;
+
+/** The caller asked for a scope it may not hold: 400 {@code invalid_scope}. */
+public final class InvalidScopeException extends ServiceException {
 
   public InvalidScopeException(String message) {
-    super(message, null, false, false);
+    super(400, "invalid_scope", message);
   }
 }
