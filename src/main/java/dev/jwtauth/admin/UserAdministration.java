@@ -18,10 +18,11 @@ import java.util.Set;
 @ApplicationScoped
 public class UserAdministration {
 
-  /** The roles a user may be given: those the application declares (RestApplication's @DeclareRoles). */
+  /**
+   * The roles a user may be given: those the application declares
+   * (RestApplication's @DeclareRoles).
+   */
   public static final Set<String> ROLES = Set.of("user", "admin");
-
-
 
   @Inject UserRepository users;
   @Inject RefreshService sessions;
@@ -34,7 +35,8 @@ public class UserAdministration {
       throw new InvalidUserException("username must be 1-100 letters, digits or . _ @ -");
     }
     if (password.length < rules.passwordMinLength()) {
-      throw new InvalidUserException("password must have at least " + rules.passwordMinLength() + " characters");
+      throw new InvalidUserException(
+          "password must have at least " + rules.passwordMinLength() + " characters");
     }
     if (roles.isEmpty() || !ROLES.containsAll(roles)) {
       throw new InvalidUserException("roles must be a non-empty subset of " + ROLES);
@@ -74,7 +76,9 @@ public class UserAdministration {
     return true;
   }
 
-  /** Every session and every token issued so far to the user stops working; false if no such user. */
+  /**
+   * Every session and every token issued so far to the user stops working; false if no such user.
+   */
   public boolean revokeEverything(String userId, String adminId) {
     if (userId.length() > 36 || users.findById(userId).isEmpty()) {
       return false;

@@ -35,7 +35,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The OAuth client registry (role {@code admin}). A confidential client's secret is shown once, at creation. */
+/**
+ * The OAuth client registry (role {@code admin}). A confidential client's secret is shown once, at
+ * creation.
+ */
 @RequestScoped
 @Path("admin/clients")
 @RolesAllowed("admin")
@@ -50,7 +53,8 @@ public class AdminClientsResource {
   @Context UriInfo uri;
 
   /**
-   * {@code {"client_id","type":"confidential"|"public","grant_types":[..],"scopes":[..],"audiences"?:[..],
+   * {@code
+   * {"client_id","type":"confidential"|"public","grant_types":[..],"scopes":[..],"audiences"?:[..],
    * "roles"?:[..],"access_token_ttl"?:seconds}} → 201 with Location and, for a confidential client,
    * {@code client_secret}; a taken id → 409.
    */
@@ -63,9 +67,17 @@ public class AdminClientsResource {
     if (type != null && !type.equals("confidential") && !type.equals("public")) {
       throw new InvalidRequestException("type must be confidential or public");
     }
-    List<String> audiences = List.copyOf(strings(json, "audiences", new LinkedHashSet<>(settings.audiences())));
-    Client client = new Client(id, !"public".equals(type), strings(json, "grant_types", null),
-        strings(json, "scopes", Set.of()), audiences, strings(json, "roles", Set.of()), ttl(json));
+    List<String> audiences =
+        List.copyOf(strings(json, "audiences", new LinkedHashSet<>(settings.audiences())));
+    Client client =
+        new Client(
+            id,
+            !"public".equals(type),
+            strings(json, "grant_types", null),
+            strings(json, "scopes", Set.of()),
+            audiences,
+            strings(json, "roles", Set.of()),
+            ttl(json));
     ClientRegistry.Registered registered = registry.register(client);
     audit.record("client_created", caller.getSubject(), null, null, "client " + id);
     JsonObjectBuilder answer = json(client, null);
@@ -74,7 +86,8 @@ public class AdminClientsResource {
     }
     return Response.created(uri.getAbsolutePathBuilder().path(id).build())
         .header("Cache-Control", "no-store")
-        .entity(answer.build().toString()).build();
+        .entity(answer.build().toString())
+        .build();
   }
 
   @GET
@@ -87,12 +100,17 @@ public class AdminClientsResource {
   @GET
   @Path("{id}")
   public String get(@PathParam("id") String id) {
-    return registry.list().stream().filter(client -> client.id().equals(id)).findFirst()
+    return registry.list().stream()
+        .filter(client -> client.id().equals(id))
+        .findFirst()
         .map(client -> json(client.toClient(), client).build().toString())
         .orElseThrow(NotFoundException::new);
   }
 
-  /** 204; the first-party client {@code web} cannot be deleted (409). Tokens already issued stay valid until they expire. */
+  /**
+   * 204; the first-party client {@code web} cannot be deleted (409). Tokens already issued stay
+   * valid until they expire.
+   */
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") String id) {
@@ -119,21 +137,24 @@ public class AdminClientsResource {
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return null;
     }
-    if (!(value instanceof JsonNumber number) || !number.isIntegral()
-        || number.longValue() < 1 || number.longValue() > 86_400) {
+    if (!(value instanceof JsonNumber number)
+        || !number.isIntegral()
+        || number.longValue() < 1
+        || number.longValue() > 86_400) {
       throw new InvalidRequestException("access_token_ttl must be whole seconds from 1 to 86400");
     }
     return Duration.ofSeconds(number.longValue());
   }
 
   private static JsonObjectBuilder json(Client client, OAuthClient entity) {
-    JsonObjectBuilder json = Json.createObjectBuilder()
-        .add("client_id", client.id())
-        .add("type", client.confidential() ? "confidential" : "public")
-        .add("grant_types", Json.createArrayBuilder(new TreeSet<>(client.grantTypes())))
-        .add("scopes", Json.createArrayBuilder(new TreeSet<>(client.scopes())))
-        .add("audiences", Json.createArrayBuilder(client.audiences()))
-        .add("roles", Json.createArrayBuilder(new TreeSet<>(client.roles())));
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("client_id", client.id())
+            .add("type", client.confidential() ? "confidential" : "public")
+            .add("grant_types", Json.createArrayBuilder(new TreeSet<>(client.grantTypes())))
+            .add("scopes", Json.createArrayBuilder(new TreeSet<>(client.scopes())))
+            .add("audiences", Json.createArrayBuilder(client.audiences()))
+            .add("roles", Json.createArrayBuilder(new TreeSet<>(client.roles())));
     if (client.accessTokenTtl() != null) {
       json.add("access_token_ttl", client.accessTokenTtl().toSeconds());
     }

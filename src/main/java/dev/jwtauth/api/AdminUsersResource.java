@@ -1,9 +1,9 @@
 package dev.jwtauth.api;
 
 import dev.jwtauth.admin.UserAdministration;
-import dev.jwtauth.users.UserAccount;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.token.ScopePolicy;
+import dev.jwtauth.users.UserAccount;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -43,27 +43,39 @@ public class AdminUsersResource {
   @Inject JsonWebToken caller;
   @Context UriInfo uri;
 
-  /** {@code {"username","password","roles":[...]}} → 201 with Location; duplicate → 409; weak password → 400. */
+  /**
+   * {@code {"username","password","roles":[...]}} → 201 with Location; duplicate → 409; weak
+   * password → 400.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body) {
     JsonObject json = JsonBodies.object(body);
     String username = JsonBodies.requiredString(json, "username", 100);
     String password = JsonBodies.requiredString(json, "password", 1024);
-    UserAccount user = administration.create(username, password.toCharArray(), roles(json), caller.getSubject());
+    UserAccount user =
+        administration.create(username, password.toCharArray(), roles(json), caller.getSubject());
     return Response.created(uri.getAbsolutePathBuilder().path(user.id()).build())
-        .entity(json(user).build().toString()).build();
+        .entity(json(user).build().toString())
+        .build();
   }
 
   /** {@code ?page=0&size=20} → {@code {"items":[...],"page","size","total"}}. */
   @GET
-  public String list(@QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("20") String size) {
+  public String list(
+      @QueryParam("page") @DefaultValue("0") String page,
+      @QueryParam("size") @DefaultValue("20") String size) {
     int pageNumber = number("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
     int pageSize = number("size", size, 1, MAX_PAGE_SIZE);
     JsonArrayBuilder items = Json.createArrayBuilder();
     administration.page(pageNumber, pageSize).forEach(user -> items.add(json(user)));
-    return Json.createObjectBuilder().add("items", items).add("page", pageNumber).add("size", pageSize)
-        .add("total", administration.count()).build().toString();
+    return Json.createObjectBuilder()
+        .add("items", items)
+        .add("page", pageNumber)
+        .add("size", pageSize)
+        .add("total", administration.count())
+        .build()
+        .toString();
   }
 
   @GET

@@ -2,7 +2,10 @@ package dev.jwtauth.api;
 
 import dev.jwtauth.error.ServiceException;
 
-/** A cookie-mode request without the session's CSRF token in the header and cookie: 403 {@code csrf}. */
+/**
+ * A cookie-mode request without the session's CSRF token in the header and cookie: 403 {@code
+ * csrf}.
+ */
 final class CsrfException extends ServiceException {
 
   CsrfException() {

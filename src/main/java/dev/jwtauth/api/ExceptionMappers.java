@@ -15,8 +15,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every failure leaves as a JSON error; nothing unexpected leaks a stack trace. Our own failures are
- * {@link ServiceException}s and carry their answer; the other mappers translate the framework's.
+ * Every failure leaves as a JSON error; nothing unexpected leaks a stack trace. Our own failures
+ * are {@link ServiceException}s and carry their answer; the other mappers translate the
+ * framework's.
  */
 public final class ExceptionMappers {
 
@@ -27,7 +28,8 @@ public final class ExceptionMappers {
   public static class Service implements ExceptionMapper<ServiceException> {
     @Override
     public Response toResponse(ServiceException e) {
-      Response.ResponseBuilder answer = ErrorResponses.builder(e.status(), e.error(), e.getMessage());
+      Response.ResponseBuilder answer =
+          ErrorResponses.builder(e.status(), e.error(), e.getMessage());
       e.headers().forEach(answer::header);
       return answer.build();
     }
@@ -38,11 +40,12 @@ public final class ExceptionMappers {
   public static class Violations implements ExceptionMapper<ConstraintViolationException> {
     @Override
     public Response toResponse(ConstraintViolationException e) {
-      String description = e.getConstraintViolations().stream()
-          .map(ConstraintViolation::getMessage)
-          .sorted()
-          .reduce((a, b) -> a + "; " + b)
-          .orElse("The request body is not valid");
+      String description =
+          e.getConstraintViolations().stream()
+              .map(ConstraintViolation::getMessage)
+              .sorted()
+              .reduce((a, b) -> a + "; " + b)
+              .orElse("The request body is not valid");
       return ErrorResponses.json(400, "invalid_request", description);
     }
   }
@@ -52,7 +55,8 @@ public final class ExceptionMappers {
   public static class UnreadableBody implements ExceptionMapper<JsonbException> {
     @Override
     public Response toResponse(JsonbException e) {
-      return ErrorResponses.json(400, "invalid_request", "The request body is not valid JSON for this resource");
+      return ErrorResponses.json(
+          400, "invalid_request", "The request body is not valid JSON for this resource");
     }
   }
 
@@ -60,11 +64,15 @@ public final class ExceptionMappers {
   public static class Processing implements ExceptionMapper<ProcessingException> {
     @Override
     public Response toResponse(ProcessingException e) {
-      return ErrorResponses.json(400, "invalid_request", "The request body is not valid JSON for this resource");
+      return ErrorResponses.json(
+          400, "invalid_request", "The request body is not valid JSON for this resource");
     }
   }
 
-  /** JAX-RS's own answers (404, 405, 415, …) as JSON: {@code not_found}, {@code method_not_allowed}, …. */
+  /**
+   * JAX-RS's own answers (404, 405, 415, …) as JSON: {@code not_found}, {@code method_not_allowed},
+   * ….
+   */
   @Provider
   public static class WebApplication implements ExceptionMapper<WebApplicationException> {
     @Override
@@ -75,15 +83,19 @@ public final class ExceptionMappers {
         // e.g. a body that JSON-B cannot read
         return ErrorResponses.json(400, "invalid_request", "The request body is not valid");
       }
-      String error = status.getReasonPhrase() == null
-          ? "http_" + status.getStatusCode()
-          : status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_');
+      String error =
+          status.getReasonPhrase() == null
+              ? "http_" + status.getStatusCode()
+              : status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_');
       Response.ResponseBuilder answer = ErrorResponses.builder(status.getStatusCode(), error, null);
-      original.getHeaders().forEach((name, values) -> {
-        if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("WWW-Authenticate")) {
-          values.forEach(v -> answer.header(name, v));
-        }
-      });
+      original
+          .getHeaders()
+          .forEach(
+              (name, values) -> {
+                if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("WWW-Authenticate")) {
+                  values.forEach(v -> answer.header(name, v));
+                }
+              });
       return answer.build();
     }
   }

@@ -48,7 +48,8 @@ final class JsonBodies {
       throw new InvalidRequestException("The field " + name + " must be a string");
     }
     if (text.getString().length() > maxLength) {
-      throw new InvalidRequestException("The field " + name + " is longer than " + maxLength + " characters");
+      throw new InvalidRequestException(
+          "The field " + name + " is longer than " + maxLength + " characters");
     }
     return text.getString();
   }
@@ -63,14 +64,16 @@ final class JsonBodies {
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return null;
     }
-    if (!(value instanceof jakarta.json.JsonArray array) || !array.stream().allMatch(JsonString.class::isInstance)) {
+    if (!(value instanceof jakarta.json.JsonArray array)
+        || !array.stream().allMatch(JsonString.class::isInstance)) {
       throw new InvalidRequestException("The field " + name + " must be an array of strings");
     }
     java.util.Set<String> result = new java.util.LinkedHashSet<>();
     for (JsonString item : array.getValuesAs(JsonString.class)) {
       String text = item.getString().trim();
       if (text.isEmpty() || text.length() > 200 || text.contains(" ")) {
-        throw new InvalidRequestException("The field " + name + " holds an empty, too long or spaced value");
+        throw new InvalidRequestException(
+            "The field " + name + " holds an empty, too long or spaced value");
       }
       result.add(text);
     }

@@ -1,16 +1,16 @@
 package dev.jwtauth.api;
 
-import dev.jwtauth.security.ErrorResponses;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.keys.CsrfTokens;
-import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.login.LoginService;
 import dev.jwtauth.refresh.LoginSession;
 import dev.jwtauth.refresh.RefreshService;
-import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.security.AuthenticationFailure;
+import dev.jwtauth.security.ErrorResponses;
+import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.TokenGrant;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -64,19 +64,21 @@ public class LoginResource {
   }
 
   /**
-   * Body mode: {@code {"refresh_token"}}. Cookie mode: no body, an empty one or one without
-   * {@code refresh_token} (browsers often send {@code {}}), the {@code __Host-refresh_token} cookie and
+   * Body mode: {@code {"refresh_token"}}. Cookie mode: no body, an empty one or one without {@code
+   * refresh_token} (browsers often send {@code {}}), the {@code __Host-refresh_token} cookie and
    * the session's CSRF token in the header.
    */
   @POST
   @Path("refresh")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response refresh(String body,
+  public Response refresh(
+      String body,
       @CookieParam(RefreshCookies.REFRESH) String refreshCookie,
       @CookieParam(RefreshCookies.CSRF) String csrfCookie,
       @HeaderParam(RefreshCookies.CSRF_HEADER) String csrfHeader) {
-    String fromBody = body == null || body.isBlank() ? null : refreshTokenField(JsonBodies.object(body));
+    String fromBody =
+        body == null || body.isBlank() ? null : refreshTokenField(JsonBodies.object(body));
     if (fromBody != null) {
       return tokenResponse(sessions.refresh(fromBody, LoginService.WEB_CLIENT), false);
     }
@@ -84,13 +86,18 @@ public class LoginResource {
       throw new InvalidRequestException("refresh_token is required");
     }
     String value = checkedLength(refreshCookie);
-    LoginSession session = sessions.sessionOfToken(value)
-        .orElseThrow(() -> new InvalidGrantException("The refresh token is not valid"));
+    LoginSession session =
+        sessions
+            .sessionOfToken(value)
+            .orElseThrow(() -> new InvalidGrantException("The refresh token is not valid"));
     requireCsrf(session.id(), csrfCookie, csrfHeader);
     return tokenResponse(sessions.refresh(value, LoginService.WEB_CLIENT), true);
   }
 
-  /** Ends the caller's session: the one of the bearer token's {@code sid}, or the one of the refresh cookie. */
+  /**
+   * Ends the caller's session: the one of the bearer token's {@code sid}, or the one of the refresh
+   * cookie.
+   */
   @POST
   @Path("logout")
   public Response logout(
@@ -118,12 +125,17 @@ public class LoginResource {
 
   /** The first-party client's registration (its scopes and lifetime), defined at every start. */
   private Client webClient() {
-    return clients.find(Client.WEB).orElseThrow(() -> new IllegalStateException("The client web is not registered"));
+    return clients
+        .find(Client.WEB)
+        .orElseThrow(() -> new IllegalStateException("The client web is not registered"));
   }
 
   private void endBearerSession() {
     if (caller.getSubject() != null && caller.getTokenID() != null) {
-      sessions.logout(caller.getSubject(), caller.getClaim("sid"), caller.getTokenID(),
+      sessions.logout(
+          caller.getSubject(),
+          caller.getClaim("sid"),
+          caller.getTokenID(),
           java.time.Instant.ofEpochSecond(caller.getExpirationTime()));
     }
   }
@@ -149,24 +161,26 @@ public class LoginResource {
   }
 
   private Response tokenResponse(TokenGrant grant, boolean cookieMode) {
-    JsonObjectBuilder body = Json.createObjectBuilder()
-        .add("access_token", grant.access().token())
-        .add("token_type", "Bearer")
-        .add("expires_in", grant.access().expiresInSeconds())
-        .add("scope", grant.access().scope())
-        .add("refresh_expires_in", grant.refreshExpiresInSeconds());
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("access_token", grant.access().token())
+            .add("token_type", "Bearer")
+            .add("expires_in", grant.access().expiresInSeconds())
+            .add("scope", grant.access().scope())
+            .add("refresh_expires_in", grant.refreshExpiresInSeconds());
     Response.ResponseBuilder response = Response.ok().type(MediaType.APPLICATION_JSON_TYPE);
     if (cookieMode) {
       response.cookie(
           RefreshCookies.refresh(grant.refreshToken(), grant.refreshExpiresInSeconds()),
-          RefreshCookies.csrf(csrfTokens.forSession(grant.sessionId()), grant.refreshExpiresInSeconds()));
+          RefreshCookies.csrf(
+              csrfTokens.forSession(grant.sessionId()), grant.refreshExpiresInSeconds()));
     } else {
       body.add("refresh_token", grant.refreshToken());
     }
-    return response.entity(body.build().toString())
+    return response
+        .entity(body.build().toString())
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header("Pragma", "no-cache")
         .build();
   }
-
 }

@@ -37,13 +37,14 @@ public class MeResource {
   @Produces(MediaType.APPLICATION_JSON)
   public String me() {
     String scope = caller.getClaim("scope");
-    JsonObjectBuilder me = Json.createObjectBuilder()
-        .add("sub", caller.getSubject())
-        .add("username", caller.getName())
-        .add("roles", Json.createArrayBuilder(new TreeSet<>(caller.getGroups())))
-        .add("scope", scope == null ? "" : scope)
-        .add("iat", caller.getIssuedAtTime())
-        .add("exp", caller.getExpirationTime());
+    JsonObjectBuilder me =
+        Json.createObjectBuilder()
+            .add("sub", caller.getSubject())
+            .add("username", caller.getName())
+            .add("roles", Json.createArrayBuilder(new TreeSet<>(caller.getGroups())))
+            .add("scope", scope == null ? "" : scope)
+            .add("iat", caller.getIssuedAtTime())
+            .add("exp", caller.getExpirationTime());
     if (caller.getClaim("act") instanceof JsonObject act) {
       me.add("act", act);
     }
@@ -58,13 +59,14 @@ public class MeResource {
     String current = caller.getClaim("sid");
     JsonArrayBuilder list = Json.createArrayBuilder();
     for (LoginSession session : sessions.activeSessions(caller.getSubject())) {
-      list.add(Json.createObjectBuilder()
-          .add("id", session.id())
-          .add("client_id", session.clientId())
-          .add("created_at", session.createdAt().toString())
-          .add("last_used_at", session.lastUsedAt().toString())
-          .add("expires_at", session.expiresAt().toString())
-          .add("current", session.id().equals(current)));
+      list.add(
+          Json.createObjectBuilder()
+              .add("id", session.id())
+              .add("client_id", session.clientId())
+              .add("created_at", session.createdAt().toString())
+              .add("last_used_at", session.lastUsedAt().toString())
+              .add("expires_at", session.expiresAt().toString())
+              .add("current", session.id().equals(current)));
     }
     return list.build().toString();
   }

@@ -16,10 +16,10 @@ import java.util.List;
 
 /**
  * Media types are strict (PRODUCT.md §9): a body sent to a resource method that declares
- * {@code @Consumes} must say it is of that type. JAX-RS alone lets a request without
- * {@code Content-Type} match any method, so a JSON endpoint would read a body of any kind; here such a
- * request, or one with a wildcard type, gets 415 with a JSON error before the method runs (so it never
- * counts as a login attempt). A request without a body and without a type passes: cookie-mode
+ * {@code @Consumes} must say it is of that type. JAX-RS alone lets a request without {@code
+ * Content-Type} match any method, so a JSON endpoint would read a body of any kind; here such a
+ * request, or one with a wildcard type, gets 415 with a JSON error before the method runs (so it
+ * never counts as a login attempt). A request without a body and without a type passes: cookie-mode
  * {@code /auth/refresh} has nothing to send.
  */
 @Provider
@@ -27,15 +27,20 @@ public class MediaTypeFeature implements DynamicFeature {
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
-    Consumes consumes = resource.getResourceMethod().isAnnotationPresent(Consumes.class)
-        ? resource.getResourceMethod().getAnnotation(Consumes.class)
-        : resource.getResourceClass().getAnnotation(Consumes.class);
+    Consumes consumes =
+        resource.getResourceMethod().isAnnotationPresent(Consumes.class)
+            ? resource.getResourceMethod().getAnnotation(Consumes.class)
+            : resource.getResourceClass().getAnnotation(Consumes.class);
     if (consumes != null) {
-      context.register(new RequireMediaType(Arrays.stream(consumes.value()).map(MediaType::valueOf).toList()));
+      context.register(
+          new RequireMediaType(Arrays.stream(consumes.value()).map(MediaType::valueOf).toList()));
     }
   }
 
-  /** After authentication and authorization: an anonymous caller learns nothing about the body it should send. */
+  /**
+   * After authentication and authorization: an anonymous caller learns nothing about the body it
+   * should send.
+   */
   @Priority(Priorities.ENTITY_CODER)
   static final class RequireMediaType implements ContainerRequestFilter {
 
@@ -51,11 +56,18 @@ public class MediaTypeFeature implements DynamicFeature {
       if (type == null && !request.hasEntity()) {
         return;
       }
-      boolean acceptable = type != null && !type.isWildcardType() && !type.isWildcardSubtype()
-          && accepted.stream().anyMatch(type::isCompatible);
+      boolean acceptable =
+          type != null
+              && !type.isWildcardType()
+              && !type.isWildcardSubtype()
+              && accepted.stream().anyMatch(type::isCompatible);
       if (!acceptable) {
-        request.abortWith(ErrorResponses.json(415, "unsupported_media_type",
-            "The request body must be " + String.join(" or ", accepted.stream().map(MediaType::toString).toList())));
+        request.abortWith(
+            ErrorResponses.json(
+                415,
+                "unsupported_media_type",
+                "The request body must be "
+                    + String.join(" or ", accepted.stream().map(MediaType::toString).toList())));
       }
     }
   }

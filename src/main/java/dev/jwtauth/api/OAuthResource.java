@@ -1,7 +1,7 @@
 package dev.jwtauth.api;
 
-import dev.jwtauth.clients.ClientAuthenticator;
 import dev.jwtauth.clients.Client;
+import dev.jwtauth.clients.ClientAuthenticator;
 import dev.jwtauth.clients.InvalidClientException;
 import dev.jwtauth.oauth.TokenEndpoint;
 import dev.jwtauth.oauth.TokenResult;
@@ -26,7 +26,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
-/** The OAuth 2.0 endpoints for standard clients (form-encoded): token, revocation and introspection. */
+/**
+ * The OAuth 2.0 endpoints for standard clients (form-encoded): token, revocation and introspection.
+ */
 @RequestScoped
 @Path("oauth2")
 @PermitAll
@@ -39,21 +41,27 @@ public class OAuthResource {
   @Inject TokenVerifier verifier;
   @Inject TokenEndpoint tokens;
 
-  /** RFC 6749 §3.2 / RFC 8693: every grant the client is registered for; errors per RFC 6749 §5.2. */
+  /**
+   * RFC 6749 §3.2 / RFC 8693: every grant the client is registered for; errors per RFC 6749 §5.2.
+   */
   @POST
   @Path("token")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
+  public Response token(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      MultivaluedMap<String, String> form) {
     Client client = authenticate(authorization, form);
     TokenResult result = tokens.token(client, form);
-    JsonObjectBuilder body = Json.createObjectBuilder()
-        .add("access_token", result.access().token())
-        .add("token_type", "Bearer")
-        .add("expires_in", result.access().expiresInSeconds())
-        .add("scope", result.access().scope());
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("access_token", result.access().token())
+            .add("token_type", "Bearer")
+            .add("expires_in", result.access().expiresInSeconds())
+            .add("scope", result.access().scope());
     if (result.refreshToken() != null) {
-      body.add("refresh_token", result.refreshToken()).add("refresh_expires_in", result.refreshExpiresIn());
+      body.add("refresh_token", result.refreshToken())
+          .add("refresh_expires_in", result.refreshExpiresIn());
     }
     if (result.issuedTokenType() != null) {
       body.add("issued_token_type", result.issuedTokenType());
@@ -64,23 +72,33 @@ public class OAuthResource {
         .build();
   }
 
-  /** RFC 7009: 200 for every token, known or not; 401 invalid_client when the client fails to authenticate. */
+  /**
+   * RFC 7009: 200 for every token, known or not; 401 invalid_client when the client fails to
+   * authenticate.
+   */
   @POST
   @Path("revoke")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
+  public Response revoke(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      MultivaluedMap<String, String> form) {
     Client client = authenticate(authorization, form);
     revocation.revoke(client, requiredToken(form), form.getFirst("token_type_hint"));
     return Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
   }
 
-  /** RFC 7662: confidential clients only; {@code active} is true only for a token the bearer mechanism would accept now. */
+  /**
+   * RFC 7662: confidential clients only; {@code active} is true only for a token the bearer
+   * mechanism would accept now.
+   */
   @POST
   @Path("introspect")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
+  public Response introspect(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      MultivaluedMap<String, String> form) {
     Client client = authenticate(authorization, form);
     if (!client.confidential()) {
       throw new InvalidClientException();
@@ -93,7 +111,9 @@ public class OAuthResource {
     } catch (InvalidTokenException notActive) {
       answer.add("active", false);
     }
-    return Response.ok(answer.build().toString()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    return Response.ok(answer.build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .build();
   }
 
   private Client authenticate(String authorization, MultivaluedMap<String, String> form) {
@@ -102,7 +122,8 @@ public class OAuthResource {
     if (ids.size() > 1 || secrets.size() > 1) {
       throw new InvalidRequestException("client_id and client_secret must not be repeated");
     }
-    return clients.authenticate(authorization, form.getFirst("client_id"), form.getFirst("client_secret"))
+    return clients
+        .authenticate(authorization, form.getFirst("client_id"), form.getFirst("client_secret"))
         .orElseThrow(InvalidClientException::new);
   }
 
@@ -116,5 +137,4 @@ public class OAuthResource {
     }
     return token;
   }
-
 }

@@ -1,12 +1,12 @@
 package dev.jwtauth.api;
 
 import jakarta.ws.rs.core.NewCookie;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 /**
- * Cookie mode of the login API (PRODUCT.md §8): the refresh token in an HttpOnly {@code __Host-} cookie,
- * and a readable CSRF token that the client echoes in {@code X-CSRF-Token} (double submit).
+ * Cookie mode of the login API (PRODUCT.md §8): the refresh token in an HttpOnly {@code __Host-}
+ * cookie, and a readable CSRF token that the client echoes in {@code X-CSRF-Token} (double submit).
  */
 final class RefreshCookies {
 
@@ -30,8 +30,11 @@ final class RefreshCookies {
 
   /** The double-submit check: the header must equal the cookie, compared in constant time. */
   static boolean csrfMatches(String cookie, String header) {
-    return cookie != null && !cookie.isEmpty() && header != null
-        && MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
+    return cookie != null
+        && !cookie.isEmpty()
+        && header != null
+        && MessageDigest.isEqual(
+            cookie.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
   }
 
   private static NewCookie cookie(String name, String value, long maxAgeSeconds, boolean httpOnly) {

@@ -16,9 +16,9 @@ import java.io.InputStream;
 
 /**
  * Request bodies over 64 KB are refused with 413 before the application reads them (PRODUCT.md §8
- * "Limits", §9 "Body limits count bytes"). A declared {@code Content-Length} over the limit is refused
- * unread. A body of unknown length (chunked) is read here, counting bytes, and refused as soon as it
- * passes the limit; a smaller one is handed on from memory (at most 64 KB per request).
+ * "Limits", §9 "Body limits count bytes"). A declared {@code Content-Length} over the limit is
+ * refused unread. A body of unknown length (chunked) is read here, counting bytes, and refused as
+ * soon as it passes the limit; a smaller one is handed on from memory (at most 64 KB per request).
  */
 @WebFilter(urlPatterns = "/*")
 public class RequestSizeFilter extends HttpFilter {
@@ -26,7 +26,8 @@ public class RequestSizeFilter extends HttpFilter {
   static final int MAX_BODY_BYTES = 64 * 1024;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     long declared = request.getContentLengthLong();
     if (declared > MAX_BODY_BYTES) {
@@ -64,8 +65,10 @@ public class RequestSizeFilter extends HttpFilter {
     response.setContentType("application/json");
     // The rest of the body is never read: the connection cannot be reused.
     response.setHeader("Connection", "close");
-    response.getWriter().write(
-        "{\"error\":\"invalid_request\",\"error_description\":\"The request body is larger than 64 KB\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"error\":\"invalid_request\",\"error_description\":\"The request body is larger than 64 KB\"}");
   }
 
   /** The request with its body already read into memory. */
@@ -122,8 +125,9 @@ public class RequestSizeFilter extends HttpFilter {
     @Override
     public java.io.BufferedReader getReader() {
       String encoding = getCharacterEncoding() != null ? getCharacterEncoding() : "UTF-8";
-      return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body),
-          java.nio.charset.Charset.forName(encoding)));
+      return new java.io.BufferedReader(
+          new java.io.InputStreamReader(
+              new ByteArrayInputStream(body), java.nio.charset.Charset.forName(encoding)));
     }
   }
 }

@@ -28,7 +28,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The task API (PRODUCT.md §4 "Sample protected resource"): scopes per method, ownership in the service. */
+/**
+ * The task API (PRODUCT.md §4 "Sample protected resource"): scopes per method, ownership in the
+ * service.
+ */
 @RequestScoped
 @Path("api/tasks")
 @RolesAllowed("**")
@@ -54,7 +57,8 @@ public class TaskResource {
   public Response create(@Valid @NotNull(message = "a task body is required") TaskInput input) {
     Task task = tasks.create(caller(), input);
     return Response.created(uri.getAbsolutePathBuilder().path(task.id()).build())
-        .entity(json(task).build().toString()).build();
+        .entity(json(task).build().toString())
+        .build();
   }
 
   @GET
@@ -68,7 +72,9 @@ public class TaskResource {
   @Path("{id}")
   @RequiresScope("tasks:write")
   @Consumes(MediaType.APPLICATION_JSON)
-  public String update(@PathParam("id") String id, @Valid @NotNull(message = "a task body is required") TaskInput input) {
+  public String update(
+      @PathParam("id") String id,
+      @Valid @NotNull(message = "a task body is required") TaskInput input) {
     return json(tasks.update(caller(), id, input)).build().toString();
   }
 
@@ -85,13 +91,14 @@ public class TaskResource {
   }
 
   private static JsonObjectBuilder json(Task task) {
-    JsonObjectBuilder json = Json.createObjectBuilder()
-        .add("id", task.id())
-        .add("title", task.title())
-        .add("done", task.done())
-        .add("owner", task.owner())
-        .add("created_at", task.createdAt().toString())
-        .add("updated_at", task.updatedAt().toString());
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("id", task.id())
+            .add("title", task.title())
+            .add("done", task.done())
+            .add("owner", task.owner())
+            .add("created_at", task.createdAt().toString())
+            .add("updated_at", task.updatedAt().toString());
     if (task.description() != null) {
       json.add("description", task.description());
     }

@@ -1,11 +1,11 @@
 package dev.jwtauth.api;
 
 import dev.jwtauth.clients.Client;
-import jakarta.enterprise.context.RequestScoped;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.keys.KeyRing;
 import dev.jwtauth.token.ScopePolicy;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;
@@ -26,14 +26,18 @@ public class WellKnownResource {
   @Inject AuthSettings settings;
   @Inject ScopePolicy scopes;
 
-  private static final java.util.List<String> CLIENT_AUTH_METHODS = java.util.List.of("client_secret_basic", "client_secret_post");
+  private static final java.util.List<String> CLIENT_AUTH_METHODS =
+      java.util.List.of("client_secret_basic", "client_secret_post");
 
   @GET
   @Path("jwks.json")
   @Produces(MediaType.APPLICATION_JSON)
   public Response jwks() {
-    // Short caching: resource servers pick up a rotated key within minutes, and refetch on an unknown kid.
-    return Response.ok(keys.jwksJson()).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300").build();
+    // Short caching: resource servers pick up a rotated key within minutes, and refetch on an
+    // unknown kid.
+    return Response.ok(keys.jwksJson())
+        .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
+        .build();
   }
 
   @GET
@@ -50,7 +54,10 @@ public class WellKnownResource {
     return metadata();
   }
 
-  /** RFC 8414: what a standard client needs to find and call the token, revocation and introspection endpoints. */
+  /**
+   * RFC 8414: what a standard client needs to find and call the token, revocation and introspection
+   * endpoints.
+   */
   private String metadata() {
     Set<String> allScopes = scopes.allowed(settings.roleScopes().keySet());
     String issuer = settings.issuer();
@@ -60,15 +67,42 @@ public class WellKnownResource {
         .add("token_endpoint", issuer + "/oauth2/token")
         .add("revocation_endpoint", issuer + "/oauth2/revoke")
         .add("introspection_endpoint", issuer + "/oauth2/introspect")
-        .add("grant_types_supported", Json.createArrayBuilder(java.util.List.of(
-            Client.PASSWORD, Client.REFRESH_TOKEN, Client.CLIENT_CREDENTIALS, Client.TOKEN_EXCHANGE)))
-        .add("token_endpoint_auth_methods_supported", Json.createArrayBuilder(CLIENT_AUTH_METHODS).add("none"))
-        .add("revocation_endpoint_auth_methods_supported", Json.createArrayBuilder(CLIENT_AUTH_METHODS).add("none"))
-        .add("introspection_endpoint_auth_methods_supported", Json.createArrayBuilder(CLIENT_AUTH_METHODS))
+        .add(
+            "grant_types_supported",
+            Json.createArrayBuilder(
+                java.util.List.of(
+                    Client.PASSWORD,
+                    Client.REFRESH_TOKEN,
+                    Client.CLIENT_CREDENTIALS,
+                    Client.TOKEN_EXCHANGE)))
+        .add(
+            "token_endpoint_auth_methods_supported",
+            Json.createArrayBuilder(CLIENT_AUTH_METHODS).add("none"))
+        .add(
+            "revocation_endpoint_auth_methods_supported",
+            Json.createArrayBuilder(CLIENT_AUTH_METHODS).add("none"))
+        .add(
+            "introspection_endpoint_auth_methods_supported",
+            Json.createArrayBuilder(CLIENT_AUTH_METHODS))
         .add("scopes_supported", Json.createArrayBuilder(allScopes))
-        .add("claims_supported", Json.createArrayBuilder(java.util.List.of(
-            "iss", "sub", "aud", "exp", "iat", "nbf", "jti", "client_id", "scope", "groups", "upn",
-            "preferred_username", "sid", "act")))
+        .add(
+            "claims_supported",
+            Json.createArrayBuilder(
+                java.util.List.of(
+                    "iss",
+                    "sub",
+                    "aud",
+                    "exp",
+                    "iat",
+                    "nbf",
+                    "jti",
+                    "client_id",
+                    "scope",
+                    "groups",
+                    "upn",
+                    "preferred_username",
+                    "sid",
+                    "act")))
         .build()
         .toString();
   }

@@ -35,7 +35,13 @@ public class AuditEvent {
 
   protected AuditEvent() {}
 
-  AuditEvent(Instant occurredAt, String type, String actor, String subject, String sessionId, String detail) {
+  AuditEvent(
+      Instant occurredAt,
+      String type,
+      String actor,
+      String subject,
+      String sessionId,
+      String detail) {
     this.id = UUID.randomUUID().toString();
     this.occurredAt = occurredAt;
     this.type = type;
@@ -45,8 +51,19 @@ public class AuditEvent {
     this.detail = detail;
   }
 
-  public String type() { return type; }
-  public String subject() { return subject; }
-  public String sessionId() { return sessionId; }
-  public Instant occurredAt() { return occurredAt; }
+  public String type() {
+    return type;
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  public Instant occurredAt() {
+    return occurredAt;
+  }
 }

@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
 
-/** Records security events as rows (in the caller's transaction, so they commit with what they describe) and log lines. */
+/**
+ * Records security events as rows (in the caller's transaction, so they commit with what they
+ * describe) and log lines.
+ */
 @ApplicationScoped
 public class AuditLog {
 
@@ -23,17 +26,18 @@ public class AuditLog {
   @Inject Clock clock;
 
   /**
-   * @param type      e.g. {@code refresh_token_reuse}
-   * @param actor     who did it (a user id), or null
-   * @param subject   whom it concerns (a user id)
+   * @param type e.g. {@code refresh_token_reuse}
+   * @param actor who did it (a user id), or null
+   * @param subject whom it concerns (a user id)
    * @param sessionId the session concerned, or null
-   * @param detail    free text; never a token
+   * @param detail free text; never a token
    */
   @Transactional
   public void record(String type, String actor, String subject, String sessionId, String detail) {
     Instant now = clock.instant();
     em.persist(new AuditEvent(now, type, actor, subject, sessionId, detail));
-    JsonObjectBuilder line = Json.createObjectBuilder().add("audit", type).add("at", now.toString());
+    JsonObjectBuilder line =
+        Json.createObjectBuilder().add("audit", type).add("at", now.toString());
     add(line, "actor", actor);
     add(line, "subject", subject);
     add(line, "sid", sessionId);

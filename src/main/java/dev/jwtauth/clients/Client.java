@@ -7,16 +7,22 @@ import java.util.Set;
 /**
  * A registered OAuth client, as the token endpoint sees it.
  *
- * @param id             the {@code client_id}
- * @param confidential   authenticates with a secret; public clients only name themselves
- * @param grantTypes     the grant types it may use at the token endpoint
- * @param scopes         the most it may ask for (a user's own limits still apply)
- * @param audiences      the audiences it may ask for in a token exchange
- * @param roles          the {@code groups} of its client_credentials tokens (often none)
+ * @param id the {@code client_id}
+ * @param confidential authenticates with a secret; public clients only name themselves
+ * @param grantTypes the grant types it may use at the token endpoint
+ * @param scopes the most it may ask for (a user's own limits still apply)
+ * @param audiences the audiences it may ask for in a token exchange
+ * @param roles the {@code groups} of its client_credentials tokens (often none)
  * @param accessTokenTtl its access-token lifetime, or null for the service's default
  */
-public record Client(String id, boolean confidential, Set<String> grantTypes, Set<String> scopes,
-    List<String> audiences, Set<String> roles, Duration accessTokenTtl) {
+public record Client(
+    String id,
+    boolean confidential,
+    Set<String> grantTypes,
+    Set<String> scopes,
+    List<String> audiences,
+    Set<String> roles,
+    Duration accessTokenTtl) {
 
   public static final String WEB = "web";
 
@@ -26,7 +32,8 @@ public record Client(String id, boolean confidential, Set<String> grantTypes, Se
   public static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 
   /** Every grant type the token endpoint knows. */
-  public static final Set<String> GRANT_TYPES = Set.of(PASSWORD, REFRESH_TOKEN, CLIENT_CREDENTIALS, TOKEN_EXCHANGE);
+  public static final Set<String> GRANT_TYPES =
+      Set.of(PASSWORD, REFRESH_TOKEN, CLIENT_CREDENTIALS, TOKEN_EXCHANGE);
 
   public Client {
     grantTypes = Set.copyOf(grantTypes);

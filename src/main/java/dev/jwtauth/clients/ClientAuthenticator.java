@@ -7,8 +7,9 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Who is calling an OAuth endpoint (RFC 6749 §2.3): a confidential client by {@code client_secret_basic}
- * or {@code client_secret_post}, or a registered public client by its {@code client_id} alone.
+ * Who is calling an OAuth endpoint (RFC 6749 §2.3): a confidential client by {@code
+ * client_secret_basic} or {@code client_secret_post}, or a registered public client by its {@code
+ * client_id} alone.
  */
 @ApplicationScoped
 public class ClientAuthenticator {
@@ -17,15 +18,19 @@ public class ClientAuthenticator {
 
   /**
    * @param authorization the Authorization header, or null
-   * @param formClientId  client_id from the form, or null
-   * @param formSecret    client_secret from the form, or null
+   * @param formClientId client_id from the form, or null
+   * @param formSecret client_secret from the form, or null
    * @return the client, or empty when authentication failed (answer 401 invalid_client)
    */
-  public Optional<Client> authenticate(String authorization, String formClientId, String formSecret) {
+  public Optional<Client> authenticate(
+      String authorization, String formClientId, String formSecret) {
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       String decoded;
       try {
-        decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        decoded =
+            new String(
+                Base64.getDecoder().decode(authorization.substring(6).trim()),
+                StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         return Optional.empty();
       }

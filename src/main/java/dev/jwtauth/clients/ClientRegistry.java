@@ -15,17 +15,19 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The OAuth client registry. Secrets are 256 random bits generated here (or, for the configured service
- * client, the operator's), so one SHA-256 is enough to keep them unreadable at rest without making every
- * introspection call pay for a slow password hash.
+ * The OAuth client registry. Secrets are 256 random bits generated here (or, for the configured
+ * service client, the operator's), so one SHA-256 is enough to keep them unreadable at rest without
+ * making every introspection call pay for a slow password hash.
  */
 @ApplicationScoped
 public class ClientRegistry {
 
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,100}");
+
   /** User ids are UUIDs; a client id of that shape could one day be a user's (PRODUCT.md §9). */
   private static final Pattern UUID_SHAPE =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   @PersistenceContext(unitName = "auth")
   EntityManager em;
@@ -40,20 +42,22 @@ public class ClientRegistry {
   }
 
   /**
-   * A confidential client whose secret matches. The hash is compared even for an unknown id, so that
-   * timing does not tell which ids exist.
+   * A confidential client whose secret matches. The hash is compared even for an unknown id, so
+   * that timing does not tell which ids exist.
    */
   public Optional<Client> authenticate(String id, String secret) {
     Optional<OAuthClient> entity = entity(id).filter(client -> client.toClient().confidential());
-    byte[] given = OpaqueValues.hash(secret == null ? "" : secret).getBytes(StandardCharsets.US_ASCII);
-    byte[] wanted = entity.map(OAuthClient::secretHash).orElse("-").getBytes(StandardCharsets.US_ASCII);
+    byte[] given =
+        OpaqueValues.hash(secret == null ? "" : secret).getBytes(StandardCharsets.US_ASCII);
+    byte[] wanted =
+        entity.map(OAuthClient::secretHash).orElse("-").getBytes(StandardCharsets.US_ASCII);
     boolean matches = MessageDigest.isEqual(given, wanted);
     return matches ? entity.map(OAuthClient::toClient) : Optional.empty();
   }
 
   /**
    * @throws InvalidClientDefinitionException for an id or grant combination that cannot work
-   * @throws DuplicateClientException         when the id is taken
+   * @throws DuplicateClientException when the id is taken
    */
   @Transactional
   public Registered register(Client client) {
@@ -63,11 +67,16 @@ public class ClientRegistry {
       throw new DuplicateClientException(client.id());
     }
     String secret = client.confidential() ? OpaqueValues.generate() : null;
-    em.persist(new OAuthClient(client, secret == null ? null : OpaqueValues.hash(secret), clock.instant()));
+    em.persist(
+        new OAuthClient(
+            client, secret == null ? null : OpaqueValues.hash(secret), clock.instant()));
     return new Registered(client, secret);
   }
 
-  /** Creates or updates a client defined by configuration, with its configured secret (null for a public client). */
+  /**
+   * Creates or updates a client defined by configuration, with its configured secret (null for a
+   * public client).
+   */
   @Transactional
   public void define(Client client, String secret) {
     validate(client);
@@ -82,7 +91,8 @@ public class ClientRegistry {
   }
 
   public List<OAuthClient> list() {
-    return em.createQuery("select c from OAuthClient c order by c.createdAt, c.id", OAuthClient.class)
+    return em.createQuery(
+            "select c from OAuthClient c order by c.createdAt, c.id", OAuthClient.class)
         .getResultList();
   }
 
@@ -112,16 +122,18 @@ public class ClientRegistry {
   }
 
   /**
-   * A client's client_credentials tokens carry its id as {@code sub}; an id that is (or could become) a
-   * user's id would let them pass for that user's tokens.
+   * A client's client_credentials tokens carry its id as {@code sub}; an id that is (or could
+   * become) a user's id would let them pass for that user's tokens.
    */
   private void refuseUserIds(String id) {
     if (UUID_SHAPE.matcher(id).matches()) {
-      throw new InvalidClientDefinitionException("client_id " + id + " must not have the shape of a user id (a UUID)");
+      throw new InvalidClientDefinitionException(
+          "client_id " + id + " must not have the shape of a user id (a UUID)");
     }
-    Long users = em.createQuery("select count(u) from UserAccount u where u.id = :id", Long.class)
-        .setParameter("id", id)
-        .getSingleResult();
+    Long users =
+        em.createQuery("select count(u) from UserAccount u where u.id = :id", Long.class)
+            .setParameter("id", id)
+            .getSingleResult();
     if (users > 0) {
       throw new InvalidClientDefinitionException("client_id " + id + " must not equal a user id");
     }
@@ -129,7 +141,8 @@ public class ClientRegistry {
 
   private static void validate(Client client) {
     if (client.id() == null || !CLIENT_ID.matcher(client.id()).matches()) {
-      throw new InvalidClientDefinitionException("client_id must be 1 to 100 of A-Z a-z 0-9 . _ ~ -");
+      throw new InvalidClientDefinitionException(
+          "client_id must be 1 to 100 of A-Z a-z 0-9 . _ ~ -");
     }
     for (String grant : client.grantTypes()) {
       if (!Client.GRANT_TYPES.contains(grant)) {
@@ -140,12 +153,11 @@ public class ClientRegistry {
       throw new InvalidClientDefinitionException("A public client cannot use client_credentials");
     }
     if (client.accessTokenTtl() != null
-        && (client.accessTokenTtl().isNegative() || client.accessTokenTtl().isZero()
+        && (client.accessTokenTtl().isNegative()
+            || client.accessTokenTtl().isZero()
             || client.accessTokenTtl().compareTo(AuthSettings.MAX_ACCESS_TOKEN_TTL) > 0)) {
-      throw new InvalidClientDefinitionException("access_token_ttl of client " + client.id()
-          + " must be from 1 second to 1 day");
+      throw new InvalidClientDefinitionException(
+          "access_token_ttl of client " + client.id() + " must be from 1 second to 1 day");
     }
   }
-
-
 }

@@ -11,10 +11,11 @@ import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /**
- * The clients that exist because configuration says so, written to the registry on every start so that
- * a changed setting (scopes, a rotated secret) takes effect: the first-party public client {@code web},
- * the service client {@code auth.resource-server.client-id} when it has a secret, and every client of
- * {@code auth.clients}. A client removed from configuration stays registered until an admin deletes it.
+ * The clients that exist because configuration says so, written to the registry on every start so
+ * that a changed setting (scopes, a rotated secret) takes effect: the first-party public client
+ * {@code web}, the service client {@code auth.resource-server.client-id} when it has a secret, and
+ * every client of {@code auth.clients}. A client removed from configuration stays registered until
+ * an admin deletes it.
  */
 @ApplicationScoped
 public class ConfiguredClients {
@@ -29,23 +30,48 @@ public class ConfiguredClients {
   public void ensure() {
     Set<String> everyScope = new TreeSet<>();
     settings.roleScopes().values().forEach(everyScope::addAll);
-    registry.define(new Client(Client.WEB, false,
-        Set.of(Client.PASSWORD, Client.REFRESH_TOKEN, Client.TOKEN_EXCHANGE),
-        everyScope, settings.audiences(), Set.of(), null), null);
+    registry.define(
+        new Client(
+            Client.WEB,
+            false,
+            Set.of(Client.PASSWORD, Client.REFRESH_TOKEN, Client.TOKEN_EXCHANGE),
+            everyScope,
+            settings.audiences(),
+            Set.of(),
+            null),
+        null);
 
     String serviceId = settings.resourceServerClientId();
-    secrets.resourceServerClientSecret(settings.embedded()).ifPresentOrElse(
-        secret -> {
-          registry.define(new Client(serviceId, true, Set.of(Client.CLIENT_CREDENTIALS, Client.TOKEN_EXCHANGE),
-              clientSettings.serviceClientScopes(), settings.audiences(), clientSettings.serviceClientRoles(), null),
-              secret);
-          LOG.info(() -> "Service client " + serviceId + " defined from configuration");
-        },
-        () -> LOG.info(() -> "No service client: auth.resource-server.client-secret is not set"));
+    secrets
+        .resourceServerClientSecret(settings.embedded())
+        .ifPresentOrElse(
+            secret -> {
+              registry.define(
+                  new Client(
+                      serviceId,
+                      true,
+                      Set.of(Client.CLIENT_CREDENTIALS, Client.TOKEN_EXCHANGE),
+                      clientSettings.serviceClientScopes(),
+                      settings.audiences(),
+                      clientSettings.serviceClientRoles(),
+                      null),
+                  secret);
+              LOG.info(() -> "Service client " + serviceId + " defined from configuration");
+            },
+            () ->
+                LOG.info(() -> "No service client: auth.resource-server.client-secret is not set"));
 
     for (ClientDefinition defined : clientSettings.definedClients()) {
-      registry.define(new Client(defined.id(), defined.secret() != null, defined.grantTypes(), defined.scopes(),
-          defined.audiences(), defined.roles(), defined.accessTokenTtl()), defined.secret());
+      registry.define(
+          new Client(
+              defined.id(),
+              defined.secret() != null,
+              defined.grantTypes(),
+              defined.scopes(),
+              defined.audiences(),
+              defined.roles(),
+              defined.accessTokenTtl()),
+          defined.secret());
       LOG.info(() -> "Client " + defined + " defined from configuration");
     }
   }

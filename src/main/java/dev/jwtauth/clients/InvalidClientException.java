@@ -3,7 +3,9 @@ package dev.jwtauth.clients;
 import dev.jwtauth.error.ServiceException;
 import java.util.Map;
 
-/** Client authentication failed (RFC 6749 §5.2): 401 {@code invalid_client} with a Basic challenge. */
+/**
+ * Client authentication failed (RFC 6749 §5.2): 401 {@code invalid_client} with a Basic challenge.
+ */
 public final class InvalidClientException extends ServiceException {
 
   public InvalidClientException() {

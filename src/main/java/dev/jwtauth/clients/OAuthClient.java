@@ -62,7 +62,8 @@ public class OAuthClient {
     this.scopes = joined(client.scopes());
     this.audiences = String.join(" ", client.audiences());
     this.roles = joined(client.roles());
-    this.accessTokenTtlSeconds = client.accessTokenTtl() == null ? null : client.accessTokenTtl().toSeconds();
+    this.accessTokenTtlSeconds =
+        client.accessTokenTtl() == null ? null : client.accessTokenTtl().toSeconds();
   }
 
   String secretHash() {
@@ -79,8 +80,14 @@ public class OAuthClient {
 
   /** The immutable view the rest of the service works with. */
   public Client toClient() {
-    return new Client(id, confidential, words(grantTypes), words(scopes), List.copyOf(words(audiences)),
-        words(roles), accessTokenTtlSeconds == null ? null : Duration.ofSeconds(accessTokenTtlSeconds));
+    return new Client(
+        id,
+        confidential,
+        words(grantTypes),
+        words(scopes),
+        List.copyOf(words(audiences)),
+        words(roles),
+        accessTokenTtlSeconds == null ? null : Duration.ofSeconds(accessTokenTtlSeconds));
   }
 
   private static String joined(Collection<String> values) {

@@ -8,15 +8,16 @@ import java.util.Set;
 /**
  * Every setting of the service, read once from MicroProfile Config by {@link SettingsProducer}.
  *
- * @param issuer          the {@code iss} of every token we issue and the only one we accept
- * @param audiences       the {@code aud} of issued tokens; a presented token must contain the first
- * @param accessTokenTtl  lifetime of an access token
- * @param clockSkew       tolerance when checking {@code exp}, {@code nbf} and {@code iat}
- * @param accessTokenType the JOSE {@code typ} header of access tokens ({@code JWT} or {@code at+jwt})
- * @param realm           the realm named in {@code WWW-Authenticate}
- * @param roleScopes      which scopes each role may hold
+ * @param issuer the {@code iss} of every token we issue and the only one we accept
+ * @param audiences the {@code aud} of issued tokens; a presented token must contain the first
+ * @param accessTokenTtl lifetime of an access token
+ * @param clockSkew tolerance when checking {@code exp}, {@code nbf} and {@code iat}
+ * @param accessTokenType the JOSE {@code typ} header of access tokens ({@code JWT} or {@code
+ *     at+jwt})
+ * @param realm the realm named in {@code WWW-Authenticate}
+ * @param roleScopes which scopes each role may hold
  * @param passwordIterations PBKDF2 iterations for new password hashes
- * @param databaseUrl     JDBC URL of the store; an H2 URL means embedded (demo) mode
+ * @param databaseUrl JDBC URL of the store; an H2 URL means embedded (demo) mode
  * @param resourceServerClientId the confidential client that may introspect tokens
  */
 public record AuthSettings(

@@ -5,14 +5,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A client defined in configuration ({@code auth.clients} and {@code auth.client.<id>.*}). The secret
- * never appears in {@link #toString()}.
+ * A client defined in configuration ({@code auth.clients} and {@code auth.client.<id>.*}). The
+ * secret never appears in {@link #toString()}.
  *
  * @param secret null for a public client
  * @param accessTokenTtl null for the service's default
  */
-public record ClientDefinition(String id, String secret, Set<String> grantTypes, Set<String> scopes,
-    List<String> audiences, Set<String> roles, Duration accessTokenTtl) {
+public record ClientDefinition(
+    String id,
+    String secret,
+    Set<String> grantTypes,
+    Set<String> scopes,
+    List<String> audiences,
+    Set<String> roles,
+    Duration accessTokenTtl) {
 
   public ClientDefinition {
     grantTypes = Set.copyOf(grantTypes);
@@ -23,6 +29,13 @@ public record ClientDefinition(String id, String secret, Set<String> grantTypes,
 
   @Override
   public String toString() {
-    return "ClientDefinition[" + id + ", grants " + grantTypes + ", scopes " + scopes + (secret == null ? "" : ", secret hidden") + "]";
+    return "ClientDefinition["
+        + id
+        + ", grants "
+        + grantTypes
+        + ", scopes "
+        + scopes
+        + (secret == null ? "" : ", secret hidden")
+        + "]";
   }
 }

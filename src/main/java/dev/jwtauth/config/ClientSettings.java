@@ -6,23 +6,31 @@ import java.util.Set;
 /**
  * Settings of OAuth clients and of the token endpoint.
  *
- * @param serviceClientScopes the scopes of the configured service client ({@code auth.resource-server.client-id})
- * @param serviceClientRoles  the {@code groups} of its client_credentials tokens (none by default)
- * @param impersonationRoles  callers with one of these roles may impersonate (the {@code impersonate} permission)
- * @param impersonationTtl    the longest lifetime of an impersonation token
- * @param definedClients      further clients defined in configuration ({@code auth.clients})
+ * @param serviceClientScopes the scopes of the configured service client ({@code
+ *     auth.resource-server.client-id})
+ * @param serviceClientRoles the {@code groups} of its client_credentials tokens (none by default)
+ * @param impersonationRoles callers with one of these roles may impersonate (the {@code
+ *     impersonate} permission)
+ * @param impersonationTtl the longest lifetime of an impersonation token
+ * @param definedClients further clients defined in configuration ({@code auth.clients})
  */
 public record ClientSettings(
-    Set<String> serviceClientScopes, Set<String> serviceClientRoles, Set<String> impersonationRoles,
-    Duration impersonationTtl, java.util.List<ClientDefinition> definedClients) {
+    Set<String> serviceClientScopes,
+    Set<String> serviceClientRoles,
+    Set<String> impersonationRoles,
+    Duration impersonationTtl,
+    java.util.List<ClientDefinition> definedClients) {
 
   public ClientSettings {
     definedClients = java.util.List.copyOf(definedClients);
     serviceClientScopes = Set.copyOf(serviceClientScopes);
     serviceClientRoles = Set.copyOf(serviceClientRoles);
     impersonationRoles = Set.copyOf(impersonationRoles);
-    if (impersonationTtl.isNegative() || impersonationTtl.isZero() || impersonationTtl.compareTo(Duration.ofMinutes(5)) > 0) {
-      throw new IllegalArgumentException("auth.impersonation.ttl must be positive and at most 5 minutes");
+    if (impersonationTtl.isNegative()
+        || impersonationTtl.isZero()
+        || impersonationTtl.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new IllegalArgumentException(
+          "auth.impersonation.ttl must be positive and at most 5 minutes");
     }
   }
 }

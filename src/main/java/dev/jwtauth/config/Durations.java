@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** Reads durations written as ISO-8601 ({@code PT15M}), plain seconds ({@code 900}) or with a unit ({@code 15m}). */
+/**
+ * Reads durations written as ISO-8601 ({@code PT15M}), plain seconds ({@code 900}) or with a unit
+ * ({@code 15m}).
+ */
 public final class Durations {
 
   private Durations() {}

@@ -5,24 +5,32 @@ import java.time.Duration;
 /**
  * Settings of refresh tokens and sessions.
  *
- * @param idleTimeout       a refresh token expires this long after it was issued (sliding: each rotation renews it)
- * @param sessionLifetime   no session lives longer than this, however often it is refreshed
- * @param reuseGrace        a token rotated less than this long ago may be presented again without revoking its session
- * @param purgeInterval     how often expired and revoked rows are deleted
+ * @param idleTimeout a refresh token expires this long after it was issued (sliding: each rotation
+ *     renews it)
+ * @param sessionLifetime no session lives longer than this, however often it is refreshed
+ * @param reuseGrace a token rotated less than this long ago may be presented again without revoking
+ *     its session
+ * @param purgeInterval how often expired and revoked rows are deleted
  * @param passwordMinLength the shortest password accepted when a password is set
  */
 public record RefreshSettings(
-    Duration idleTimeout, Duration sessionLifetime, Duration reuseGrace, Duration purgeInterval, int passwordMinLength) {
+    Duration idleTimeout,
+    Duration sessionLifetime,
+    Duration reuseGrace,
+    Duration purgeInterval,
+    int passwordMinLength) {
 
   public RefreshSettings {
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw new IllegalArgumentException("auth.refresh-token.idle-timeout must be positive");
     }
     if (sessionLifetime.compareTo(idleTimeout) < 0) {
-      throw new IllegalArgumentException("auth.session.lifetime must not be shorter than auth.refresh-token.idle-timeout");
+      throw new IllegalArgumentException(
+          "auth.session.lifetime must not be shorter than auth.refresh-token.idle-timeout");
     }
     if (reuseGrace.isNegative() || reuseGrace.compareTo(Duration.ofMinutes(5)) > 0) {
-      throw new IllegalArgumentException("auth.refresh-token.reuse-grace must be between 0 and 5 minutes");
+      throw new IllegalArgumentException(
+          "auth.refresh-token.reuse-grace must be between 0 and 5 minutes");
     }
     if (purgeInterval.isNegative() || purgeInterval.isZero()) {
       throw new IllegalArgumentException("auth.refresh-token.purge-interval must be positive");

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 
-/** The one reader of MicroProfile Config. Defaults live in META-INF/microprofile-config.properties. */
+/**
+ * The one reader of MicroProfile Config. Defaults live in META-INF/microprofile-config.properties.
+ */
 @ApplicationScoped
 public class SettingsProducer {
 
@@ -60,8 +62,8 @@ public class SettingsProducer {
 
   /**
    * {@code auth.clients=id1,id2} and, for each, {@code auth.client.<id>.grant-types} (required),
-   * {@code .secret} (absent: a public client), {@code .scopes}, {@code .audiences} (default
-   * {@code auth.audience}), {@code .roles}, {@code .access-token-ttl}.
+   * {@code .secret} (absent: a public client), {@code .scopes}, {@code .audiences} (default {@code
+   * auth.audience}), {@code .roles}, {@code .access-token-ttl}.
    */
   private List<ClientDefinition> definedClients() {
     List<ClientDefinition> clients = new java.util.ArrayList<>();
@@ -69,17 +71,21 @@ public class SettingsProducer {
       String prefix = "auth.client." + id + ".";
       String grants = optionalText(prefix + "grant-types");
       if (grants.isEmpty()) {
-        throw new IllegalArgumentException(prefix + "grant-types must be set for the client " + id + " listed in auth.clients");
+        throw new IllegalArgumentException(
+            prefix + "grant-types must be set for the client " + id + " listed in auth.clients");
       }
       String audiences = optionalText(prefix + "audiences");
       String ttl = optionalText(prefix + "access-token-ttl");
       String secret = optionalText(prefix + "secret");
-      clients.add(new ClientDefinition(id, secret.isEmpty() ? null : secret,
-          new LinkedHashSet<>(words(grants)),
-          new LinkedHashSet<>(words(optionalText(prefix + "scopes"))),
-          audiences.isEmpty() ? words(text("auth.audience")) : words(audiences),
-          new LinkedHashSet<>(words(optionalText(prefix + "roles"))),
-          ttl.isEmpty() ? null : Durations.parse(prefix + "access-token-ttl", ttl)));
+      clients.add(
+          new ClientDefinition(
+              id,
+              secret.isEmpty() ? null : secret,
+              new LinkedHashSet<>(words(grants)),
+              new LinkedHashSet<>(words(optionalText(prefix + "scopes"))),
+              audiences.isEmpty() ? words(text("auth.audience")) : words(audiences),
+              new LinkedHashSet<>(words(optionalText(prefix + "roles"))),
+              ttl.isEmpty() ? null : Durations.parse(prefix + "access-token-ttl", ttl)));
     }
     return clients;
   }
@@ -138,7 +144,8 @@ public class SettingsProducer {
       if (eq < 1) {
         throw new IllegalArgumentException("auth.role-scopes entry is not role=scopes: " + entry);
       }
-      result.put(entry.substring(0, eq).trim(), new LinkedHashSet<>(words(entry.substring(eq + 1))));
+      result.put(
+          entry.substring(0, eq).trim(), new LinkedHashSet<>(words(entry.substring(eq + 1))));
     }
     return result;
   }

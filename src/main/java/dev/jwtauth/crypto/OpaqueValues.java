@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Opaque secret values (refresh tokens, client secrets): 256 random bits, base64url, stored only as their
- * SHA-256. One SHA-256 suffices at rest because the values are random, not chosen by people.
+ * Opaque secret values (refresh tokens, client secrets): 256 random bits, base64url, stored only as
+ * their SHA-256. One SHA-256 suffices at rest because the values are random, not chosen by people.
  */
 public final class OpaqueValues {
 

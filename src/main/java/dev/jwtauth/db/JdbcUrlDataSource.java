@@ -11,14 +11,16 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The DataSource class of the server's connection pool {@code auth-pool} (payara-config/): nothing but a
- * JDBC URL, user and password, for whichever driver on the server's class path accepts the URL (H2 or
- * PostgreSQL, both in target/payara/lib). It is packaged into that directory, not into the WAR.
+ * The DataSource class of the server's connection pool {@code auth-pool} (payara-config/): nothing
+ * but a JDBC URL, user and password, for whichever driver on the server's class path accepts the
+ * URL (H2 or PostgreSQL, both in target/payara/lib). It is packaged into that directory, not into
+ * the WAR.
  *
- * <p>Why not PGSimpleDataSource: Payara passes its default {@code serverName} ("localhost") along with the
- * URL, and PGSimpleDataSource may then ignore the URL's host and database (payara/Payara#4385). A bare
- * URL cannot be misread, and the driver is chosen by the URL instead of by a second setting.
- * Payara's pool wraps this class; it creates connections only when the pool grows.
+ * <p>Why not PGSimpleDataSource: Payara passes its default {@code serverName} ("localhost") along
+ * with the URL, and PGSimpleDataSource may then ignore the URL's host and database
+ * (payara/Payara#4385). A bare URL cannot be misread, and the driver is chosen by the URL instead
+ * of by a second setting. Payara's pool wraps this class; it creates connections only when the pool
+ * grows.
  */
 public class JdbcUrlDataSource implements DataSource {
 
@@ -74,8 +76,9 @@ public class JdbcUrlDataSource implements DataSource {
   static final String EMBEDDED_DEFAULT_PASSWORD = "sa";
 
   /**
-   * The configured password, or — only for the embedded H2 database — its documented default. Any other
-   * database gets no default (PRODUCT.md §9): an unset password is sent as none, never as "sa".
+   * The configured password, or — only for the embedded H2 database — its documented default. Any
+   * other database gets no default (PRODUCT.md §9): an unset password is sent as none, never as
+   * "sa".
    */
   static String effectivePassword(String url, String configured) {
     if (configured != null && !configured.isEmpty()) {
@@ -108,7 +111,8 @@ public class JdbcUrlDataSource implements DataSource {
       if (url == null || url.isBlank()) {
         throw new SQLException("auth.db.url is not set");
       }
-      for (Driver candidate : ServiceLoader.load(Driver.class, JdbcUrlDataSource.class.getClassLoader())) {
+      for (Driver candidate :
+          ServiceLoader.load(Driver.class, JdbcUrlDataSource.class.getClassLoader())) {
         if (candidate.acceptsURL(url)) {
           found = candidate;
           break;
@@ -116,7 +120,8 @@ public class JdbcUrlDataSource implements DataSource {
       }
       if (found == null) {
         // Never echo the URL: it may carry a password.
-        throw new SQLException("No JDBC driver on the server's class path accepts auth.db.url (H2 and PostgreSQL are in target/payara/lib)");
+        throw new SQLException(
+            "No JDBC driver on the server's class path accepts auth.db.url (H2 and PostgreSQL are in target/payara/lib)");
       }
       driver = found;
     }

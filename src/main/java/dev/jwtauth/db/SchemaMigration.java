@@ -7,7 +7,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-/** Brings the schema up to date with the versioned migrations in {@code db/migration}; JPA never generates DDL. */
+/**
+ * Brings the schema up to date with the versioned migrations in {@code db/migration}; JPA never
+ * generates DDL.
+ */
 @ApplicationScoped
 public class SchemaMigration {
 
@@ -23,7 +26,12 @@ public class SchemaMigration {
             .locations("classpath:db/migration")
             .load()
             .migrate();
-    LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-        + " (" + result.migrationsExecuted + " migrations applied now)");
+    LOG.info(
+        () ->
+            "Database schema at version "
+                + result.targetSchemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migrations applied now)");
   }
 }

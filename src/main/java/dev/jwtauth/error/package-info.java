@@ -1,2 +1,5 @@
-/** The one error model: {@link dev.jwtauth.error.ServiceException} and its HTTP status and error code. */
+/**
+ * The one error model: {@link dev.jwtauth.error.ServiceException} and its HTTP status and error
+ * code.
+ */
 package dev.jwtauth.error;

@@ -9,9 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * CSRF tokens of the cookie mode, bound to the session (PRODUCT.md §9): HMAC-SHA256 of the session id
- * under a secret every node shares ({@code server_secrets}, kept and encrypted with the signing keys).
- * A cookie/header pair an attacker picks, or the token of another session, never matches.
+ * CSRF tokens of the cookie mode, bound to the session (PRODUCT.md §9): HMAC-SHA256 of the session
+ * id under a secret every node shares ({@code server_secrets}, kept and encrypted with the signing
+ * keys). A cookie/header pair an attacker picks, or the token of another session, never matches.
  */
 @ApplicationScoped
 public class CsrfTokens {
@@ -33,8 +33,10 @@ public class CsrfTokens {
 
   /** Whether the presented value is this session's CSRF token (compared in constant time). */
   public boolean matches(String sessionId, String presented) {
-    return presented != null && !presented.isEmpty()
-        && MessageDigest.isEqual(forSession(sessionId).getBytes(StandardCharsets.US_ASCII),
+    return presented != null
+        && !presented.isEmpty()
+        && MessageDigest.isEqual(
+            forSession(sessionId).getBytes(StandardCharsets.US_ASCII),
             presented.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -14,9 +14,9 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Private key material at rest: AES-256-GCM under a key derived from {@code auth.keys.encryption-secret}
- * with PBKDF2-HMAC-SHA256 and a random salt per stored key; the {@code kid} is authenticated data, so
- * a ciphertext cannot be moved to another key's row. Stored form:
+ * Private key material at rest: AES-256-GCM under a key derived from {@code
+ * auth.keys.encryption-secret} with PBKDF2-HMAC-SHA256 and a random salt per stored key; the {@code
+ * kid} is authenticated data, so a ciphertext cannot be moved to another key's row. Stored form:
  * {@code aesgcm:v1:<salt>:<iv>:<ciphertext>} (base64url). Without a secret (embedded mode) keys are
  * stored as plain JWK.
  */
@@ -37,7 +37,9 @@ public final class KeyEncryption {
 
   private final char[] secret;
 
-  /** @param secret the encryption secret, or null to store keys unencrypted (embedded mode only) */
+  /**
+   * @param secret the encryption secret, or null to store keys unencrypted (embedded mode only)
+   */
   public KeyEncryption(String secret) {
     this.secret = secret == null ? null : secret.toCharArray();
   }
@@ -57,7 +59,12 @@ public final class KeyEncryption {
       cipher.init(Cipher.ENCRYPT_MODE, derive(salt), new GCMParameterSpec(128, iv));
       cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
       byte[] sealed = cipher.doFinal(privateJwk.getBytes(StandardCharsets.UTF_8));
-      return PREFIX + ENCODER.encodeToString(salt) + ":" + ENCODER.encodeToString(iv) + ":" + ENCODER.encodeToString(sealed);
+      return PREFIX
+          + ENCODER.encodeToString(salt)
+          + ":"
+          + ENCODER.encodeToString(iv)
+          + ":"
+          + ENCODER.encodeToString(sealed);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot encrypt the signing key " + kid, e);
     }
@@ -71,15 +78,24 @@ public final class KeyEncryption {
   public String reveal(String kid, String stored) {
     if (!isEncrypted(stored)) {
       if (secret != null) {
-        // KeyService encrypts plaintext rows at start; one still here was written by a node without the secret.
-        throw new UnreadableKeyException("The signing key " + kid + " is stored unencrypted although "
-            + "auth.keys.encryption-secret (AUTH_KEYS_ENCRYPTION_SECRET) is set", null);
+        // KeyService encrypts plaintext rows at start; one still here was written by a node without
+        // the secret.
+        throw new UnreadableKeyException(
+            "The signing key "
+                + kid
+                + " is stored unencrypted although "
+                + "auth.keys.encryption-secret (AUTH_KEYS_ENCRYPTION_SECRET) is set",
+            null);
       }
       return stored; // embedded mode without a secret
     }
     if (secret == null) {
-      throw new UnreadableKeyException("The signing key " + kid + " is stored encrypted, but "
-          + "auth.keys.encryption-secret (AUTH_KEYS_ENCRYPTION_SECRET) is not set", null);
+      throw new UnreadableKeyException(
+          "The signing key "
+              + kid
+              + " is stored encrypted, but "
+              + "auth.keys.encryption-secret (AUTH_KEYS_ENCRYPTION_SECRET) is not set",
+          null);
     }
     String[] parts = stored.substring(PREFIX.length()).split(":");
     try {
@@ -87,12 +103,19 @@ public final class KeyEncryption {
         throw new GeneralSecurityException("malformed");
       }
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, derive(DECODER.decode(parts[0])), new GCMParameterSpec(128, DECODER.decode(parts[1])));
+      cipher.init(
+          Cipher.DECRYPT_MODE,
+          derive(DECODER.decode(parts[0])),
+          new GCMParameterSpec(128, DECODER.decode(parts[1])));
       cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
       return new String(cipher.doFinal(DECODER.decode(parts[2])), StandardCharsets.UTF_8);
     } catch (AEADBadTagException e) {
-      throw new UnreadableKeyException("auth.keys.encryption-secret (AUTH_KEYS_ENCRYPTION_SECRET) does not "
-          + "decrypt the stored signing key " + kid + ": is it the secret the keys were created with?", e);
+      throw new UnreadableKeyException(
+          "auth.keys.encryption-secret (AUTH_KEYS_ENCRYPTION_SECRET) does not "
+              + "decrypt the stored signing key "
+              + kid
+              + ": is it the secret the keys were created with?",
+          e);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new UnreadableKeyException("The stored signing key " + kid + " is damaged", e);
     }
@@ -100,7 +123,8 @@ public final class KeyEncryption {
 
   private SecretKey derive(byte[] salt) throws GeneralSecurityException {
     KeySpec spec = new PBEKeySpec(secret, salt, KDF_ITERATIONS, 256);
-    byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+    byte[] key =
+        SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
     return new SecretKeySpec(key, "AES");
   }
 

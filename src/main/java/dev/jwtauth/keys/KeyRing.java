@@ -22,14 +22,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class KeyRing implements VerificationKeys {
 
-  private record Snapshot(Map<String, VerificationKey> verifiers, ActiveSigner signer, String jwksJson) {}
+  private record Snapshot(
+      Map<String, VerificationKey> verifiers, ActiveSigner signer, String jwksJson) {}
 
   private volatile Snapshot snapshot = new Snapshot(Map.of(), null, new JWKSet().toString(true));
 
   /**
    * Replaces the keys in memory.
    *
-   * @param keys      every key that may still verify tokens, with private parts
+   * @param keys every key that may still verify tokens, with private parts
    * @param activeKid the one that signs new tokens
    */
   public void load(List<JWK> keys, String activeKid) {
@@ -43,7 +44,8 @@ public class KeyRing implements VerificationKeys {
       }
     }
     if (signer == null) {
-      throw new IllegalArgumentException("The active key " + activeKid + " is not among the loaded keys");
+      throw new IllegalArgumentException(
+          "The active key " + activeKid + " is not among the loaded keys");
     }
     String jwks = new JWKSet(keys).toString(true); // true: public members only
     snapshot = new Snapshot(Map.copyOf(verifiers), signer, jwks);
@@ -80,7 +82,8 @@ public class KeyRing implements VerificationKeys {
     } catch (JOSEException e) {
       throw new IllegalArgumentException("Unusable public key " + key.getKeyID(), e);
     }
-    throw new IllegalArgumentException("Unsupported key type " + key.getKeyType() + " for " + key.getKeyID());
+    throw new IllegalArgumentException(
+        "Unsupported key type " + key.getKeyType() + " for " + key.getKeyID());
   }
 
   private static com.nimbusds.jose.JWSSigner signerFor(JWK key) {
@@ -91,6 +94,7 @@ public class KeyRing implements VerificationKeys {
     } catch (JOSEException e) {
       throw new IllegalArgumentException("Unusable private key " + key.getKeyID(), e);
     }
-    throw new IllegalArgumentException("Unsupported key type " + key.getKeyType() + " for " + key.getKeyID());
+    throw new IllegalArgumentException(
+        "Unsupported key type " + key.getKeyType() + " for " + key.getKeyID());
   }
 }

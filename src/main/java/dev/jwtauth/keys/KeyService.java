@@ -47,14 +47,21 @@ public class KeyService {
       return;
     }
     RSAKey key = generateRsaKey();
-    em.persist(new SigningKey(key.getKeyID(), JWSAlgorithm.RS256.getName(),
-        key.toPublicJWK().toJSONString(), encryption().protect(key.getKeyID(), key.toJSONString()), clock.instant()));
-    LOG.info(() -> "Generated signing key " + key.getKeyID() + " (RSA " + RSA_KEY_BITS + ", RS256)");
+    em.persist(
+        new SigningKey(
+            key.getKeyID(),
+            JWSAlgorithm.RS256.getName(),
+            key.toPublicJWK().toJSONString(),
+            encryption().protect(key.getKeyID(), key.toJSONString()),
+            clock.instant()));
+    LOG.info(
+        () -> "Generated signing key " + key.getKeyID() + " (RSA " + RSA_KEY_BITS + ", RS256)");
   }
 
   /**
    * Creates the shared CSRF secret unless it exists. Two nodes starting together may both try: the
-   * primary key lets one insert win, and the other's transaction fails (the caller then just loads).
+   * primary key lets one insert win, and the other's transaction fails (the caller then just
+   * loads).
    */
   @Transactional
   public void ensureServerSecret() {
@@ -64,15 +71,18 @@ public class KeyService {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    em.persist(new ServerSecret(CsrfTokens.SECRET_NAME,
-        encryption().protect(secretAad(CsrfTokens.SECRET_NAME), encoded), clock.instant()));
+    em.persist(
+        new ServerSecret(
+            CsrfTokens.SECRET_NAME,
+            encryption().protect(secretAad(CsrfTokens.SECRET_NAME), encoded),
+            clock.instant()));
     em.flush();
   }
 
   /**
    * Once an encryption secret is configured, no private key or server secret stays in plaintext
-   * (PRODUCT.md §9): rows stored before it was set (embedded mode) are encrypted in place, each with a
-   * log line. Rows that are already encrypted are untouched.
+   * (PRODUCT.md §9): rows stored before it was set (embedded mode) are encrypted in place, each
+   * with a log line. Rows that are already encrypted are untouched.
    */
   @Transactional
   public void encryptPlaintextAtRest() {
@@ -80,23 +90,36 @@ public class KeyService {
     if (!encryption.encrypts()) {
       return;
     }
-    for (SigningKey stored : em.createQuery("select k from SigningKey k", SigningKey.class).getResultList()) {
+    for (SigningKey stored :
+        em.createQuery("select k from SigningKey k", SigningKey.class).getResultList()) {
       if (!KeyEncryption.isEncrypted(stored.privateJwk())) {
         stored.replacePrivateJwk(encryption.protect(stored.kid(), stored.privateJwk()));
-        LOG.warning(() -> "The signing key " + stored.kid() + " was stored unencrypted; it is now encrypted "
-            + "with auth.keys.encryption-secret");
+        LOG.warning(
+            () ->
+                "The signing key "
+                    + stored.kid()
+                    + " was stored unencrypted; it is now encrypted "
+                    + "with auth.keys.encryption-secret");
       }
     }
-    for (ServerSecret stored : em.createQuery("select s from ServerSecret s", ServerSecret.class).getResultList()) {
+    for (ServerSecret stored :
+        em.createQuery("select s from ServerSecret s", ServerSecret.class).getResultList()) {
       if (!KeyEncryption.isEncrypted(stored.secret())) {
         stored.replaceStoredForm(encryption.protect(secretAad(stored.name()), stored.secret()));
-        LOG.warning(() -> "The server secret " + stored.name() + " was stored unencrypted; it is now encrypted "
-            + "with auth.keys.encryption-secret");
+        LOG.warning(
+            () ->
+                "The server secret "
+                    + stored.name()
+                    + " was stored unencrypted; it is now encrypted "
+                    + "with auth.keys.encryption-secret");
       }
     }
   }
 
-  /** Decodes every usable key once and hands them to the {@link KeyRing}; the newest active key signs. */
+  /**
+   * Decodes every usable key once and hands them to the {@link KeyRing}; the newest active key
+   * signs.
+   */
   @Transactional
   public void loadIntoMemory() {
     List<SigningKey> active = activeKeys();
@@ -105,8 +128,9 @@ public class KeyService {
     }
     KeyEncryption encryption = encryption();
     List<JWK> jwks = new ArrayList<>();
-    for (SigningKey stored : em.createQuery("select k from SigningKey k order by k.createdAt", SigningKey.class)
-        .getResultList()) {
+    for (SigningKey stored :
+        em.createQuery("select k from SigningKey k order by k.createdAt", SigningKey.class)
+            .getResultList()) {
       jwks.add(parse(stored, encryption));
     }
     String activeKid = active.get(active.size() - 1).kid();
@@ -115,28 +139,34 @@ public class KeyService {
     if (csrf == null) {
       throw new IllegalStateException("No CSRF secret in the database");
     }
-    csrfTokens.load(Base64.getUrlDecoder().decode(encryption.reveal(secretAad(csrf.name()), csrf.secret())));
+    csrfTokens.load(
+        Base64.getUrlDecoder().decode(encryption.reveal(secretAad(csrf.name()), csrf.secret())));
     LOG.info(() -> "Loaded " + jwks.size() + " signing key(s); active kid " + activeKid);
   }
 
-  /** Authenticated data of a server secret's ciphertext: never the same as a kid, so rows cannot be swapped. */
+  /**
+   * Authenticated data of a server secret's ciphertext: never the same as a kid, so rows cannot be
+   * swapped.
+   */
   private static String secretAad(String name) {
     return "server-secret:" + name;
   }
 
   private List<SigningKey> activeKeys() {
     return em.createQuery(
-            "select k from SigningKey k where k.status = :status order by k.createdAt, k.kid", SigningKey.class)
+            "select k from SigningKey k where k.status = :status order by k.createdAt, k.kid",
+            SigningKey.class)
         .setParameter("status", SigningKey.Status.ACTIVE)
         .getResultList();
   }
 
   private static RSAKey generateRsaKey() {
     try {
-      RSAKey key = new RSAKeyGenerator(RSA_KEY_BITS)
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.RS256)
-          .generate();
+      RSAKey key =
+          new RSAKeyGenerator(RSA_KEY_BITS)
+              .keyUse(KeyUse.SIGNATURE)
+              .algorithm(JWSAlgorithm.RS256)
+              .generate();
       // The RFC 7638 thumbprint is a stable, collision-free kid.
       return new RSAKey.Builder(key).keyIDFromThumbprint().build();
     } catch (JOSEException e) {
@@ -148,7 +178,8 @@ public class KeyService {
     try {
       JWK key = JWK.parse(encryption.reveal(stored.kid(), stored.privateJwk()));
       if (!key.isPrivate() || !stored.kid().equals(key.getKeyID())) {
-        throw new IllegalStateException("Stored key " + stored.kid() + " is not a private key with its own kid");
+        throw new IllegalStateException(
+            "Stored key " + stored.kid() + " is not a private key with its own kid");
       }
       return key;
     } catch (ParseException e) {

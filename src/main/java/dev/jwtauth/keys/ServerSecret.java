@@ -30,8 +30,13 @@ public class ServerSecret {
     this.createdAt = createdAt;
   }
 
-  String name() { return name; }
-  String secret() { return secret; }
+  String name() {
+    return name;
+  }
+
+  String secret() {
+    return secret;
+  }
 
   void replaceStoredForm(String stored) {
     this.secret = stored;

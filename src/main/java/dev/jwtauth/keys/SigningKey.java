@@ -13,7 +13,10 @@ import java.time.Instant;
 @Table(name = "signing_keys")
 public class SigningKey {
 
-  public enum Status { ACTIVE, RETIRED }
+  public enum Status {
+    ACTIVE,
+    RETIRED
+  }
 
   @Id
   @Column(name = "kid", length = 64)
@@ -50,10 +53,27 @@ public class SigningKey {
     this.privateJwk = stored;
   }
 
-  public String kid() { return kid; }
-  public String algorithm() { return algorithm; }
-  public Status status() { return status; }
-  public String publicJwk() { return publicJwk; }
-  public String privateJwk() { return privateJwk; }
-  public Instant createdAt() { return createdAt; }
+  public String kid() {
+    return kid;
+  }
+
+  public String algorithm() {
+    return algorithm;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public String publicJwk() {
+    return publicJwk;
+  }
+
+  public String privateJwk() {
+    return privateJwk;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
 }

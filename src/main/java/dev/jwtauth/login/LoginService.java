@@ -1,7 +1,7 @@
 package dev.jwtauth.login;
 
-import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.refresh.RefreshService;
+import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +30,11 @@ public class LoginService {
   /**
    * Checks the password through every identity store and starts a session for the client.
    *
-   * @throws InvalidGrantException  for wrong credentials (the same for an unknown user)
+   * @throws InvalidGrantException for wrong credentials (the same for an unknown user)
    * @throws dev.jwtauth.token.InvalidScopeException for a scope the user or the client may not hold
    */
-  public TokenGrant login(String username, char[] password, String requestedScope, dev.jwtauth.clients.Client client) {
+  public TokenGrant login(
+      String username, char[] password, String requestedScope, dev.jwtauth.clients.Client client) {
     CredentialValidationResult result =
         identityStores.validate(new UsernamePasswordCredential(username, new Password(password)));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
@@ -41,13 +42,20 @@ public class LoginService {
       throw new InvalidGrantException(BAD_CREDENTIALS);
     }
     // Another identity store may not know a unique id; its principal name is then the subject.
-    String subject = result.getCallerUniqueId() != null
-        ? result.getCallerUniqueId()
-        : result.getCallerPrincipal().getName();
+    String subject =
+        result.getCallerUniqueId() != null
+            ? result.getCallerUniqueId()
+            : result.getCallerPrincipal().getName();
     Set<String> roles = result.getCallerGroups();
     Set<String> scopes = scopePolicy.grant(roles, requestedScope, client.scopes());
-    TokenGrant grant = sessions.startSession(subject, result.getCallerPrincipal().getName(), roles, scopes,
-        client.id(), client.accessTokenTtl());
+    TokenGrant grant =
+        sessions.startSession(
+            subject,
+            result.getCallerPrincipal().getName(),
+            roles,
+            scopes,
+            client.id(),
+            client.accessTokenTtl());
     LOG.info(() -> "Login succeeded for " + subject + ", token jti " + grant.access().jti());
     return grant;
   }

@@ -7,7 +7,9 @@ import dev.jwtauth.users.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** A user changes their own password; every session and every earlier access token of theirs ends. */
+/**
+ * A user changes their own password; every session and every earlier access token of theirs ends.
+ */
 @ApplicationScoped
 public class PasswordChangeService {
 
@@ -19,7 +21,8 @@ public class PasswordChangeService {
 
   public void change(String userId, char[] current, char[] replacement) {
     if (replacement.length < settings.passwordMinLength()) {
-      throw new WeakPasswordException("The new password must have at least " + settings.passwordMinLength() + " characters");
+      throw new WeakPasswordException(
+          "The new password must have at least " + settings.passwordMinLength() + " characters");
     }
     if (java.util.Arrays.equals(current, replacement)) {
       throw new WeakPasswordException("The new password must differ from the current one");

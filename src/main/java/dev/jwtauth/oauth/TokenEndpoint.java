@@ -3,11 +3,11 @@ package dev.jwtauth.oauth;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.config.ClientSettings;
-import dev.jwtauth.token.InvalidGrantException;
+import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.login.LoginService;
 import dev.jwtauth.refresh.RefreshService;
-import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.token.AccessTokenIssuer;
+import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.IssuedAccessToken;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
@@ -30,8 +30,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code POST /oauth2/token} (RFC 6749, RFC 8693): the grants standard clients use. The password and
- * refresh grants are the login API's own services behind another door.
+ * {@code POST /oauth2/token} (RFC 6749, RFC 8693): the grants standard clients use. The password
+ * and refresh grants are the login API's own services behind another door.
  */
 @ApplicationScoped
 public class TokenEndpoint {
@@ -51,17 +51,19 @@ public class TokenEndpoint {
   @Inject Clock clock;
 
   /**
-   * @param client     the authenticated client
+   * @param client the authenticated client
    * @param parameters the form, each parameter with all its values
    */
   public TokenResult token(Client client, Map<String, List<String>> parameters) {
     Parameters form = new Parameters(parameters);
     String grantType = form.required("grant_type");
     if (!Client.GRANT_TYPES.contains(grantType)) {
-      throw new OAuthException(400, "unsupported_grant_type", "The grant type " + grantType + " is not supported");
+      throw new OAuthException(
+          400, "unsupported_grant_type", "The grant type " + grantType + " is not supported");
     }
     if (!client.mayUse(grantType)) {
-      throw new OAuthException(400, "unauthorized_client", "The client may not use the grant type " + grantType);
+      throw new OAuthException(
+          400, "unauthorized_client", "The client may not use the grant type " + grantType);
     }
     try {
       return switch (grantType) {
@@ -80,13 +82,15 @@ public class TokenEndpoint {
   private TokenResult password(Client client, Parameters form) {
     String username = form.required("username");
     String password = form.required("password");
-    TokenGrant grant = logins.login(username, password.toCharArray(), form.optional("scope"), client);
-    return new TokenResult(grant.access(), grant.refreshToken(), grant.refreshExpiresInSeconds(), null);
+    TokenGrant grant =
+        logins.login(username, password.toCharArray(), form.optional("scope"), client);
+    return new TokenResult(
+        grant.access(), grant.refreshToken(), grant.refreshExpiresInSeconds(), null);
   }
 
   /**
-   * A {@code scope} parameter is not used: the session keeps the scopes granted at login (RFC 6749 §6
-   * treats an omitted scope the same way), so a refresh never widens anything.
+   * A {@code scope} parameter is not used: the session keeps the scopes granted at login (RFC 6749
+   * §6 treats an omitted scope the same way), so a refresh never widens anything.
    */
   private TokenResult refresh(Client client, Parameters form) {
     String refreshToken = form.required("refresh_token");
@@ -94,20 +98,31 @@ public class TokenEndpoint {
       throw new InvalidGrantException("The refresh token is not valid");
     }
     TokenGrant grant = sessions.refresh(refreshToken, client.id(), client.accessTokenTtl());
-    return new TokenResult(grant.access(), grant.refreshToken(), grant.refreshExpiresInSeconds(), null);
+    return new TokenResult(
+        grant.access(), grant.refreshToken(), grant.refreshExpiresInSeconds(), null);
   }
 
   /** The client acts for itself: {@code sub} is its id, and it gets no refresh token. */
   private TokenResult clientCredentials(Client client, Parameters form) {
     Set<String> scopes = ScopePolicy.narrow(client.scopes(), form.optional("scope"), "this client");
-    IssuedAccessToken access = issuer.issue(new TokenRequest(client.id(), client.id(), client.roles(), scopes,
-        client.id(), null, null, client.accessTokenTtl(), null));
+    IssuedAccessToken access =
+        issuer.issue(
+            new TokenRequest(
+                client.id(),
+                client.id(),
+                client.roles(),
+                scopes,
+                client.id(),
+                null,
+                null,
+                client.accessTokenTtl(),
+                null));
     return new TokenResult(access, null, 0, null);
   }
 
   /**
-   * RFC 8693: a valid access token for a narrower one (scope, audience), or — with
-   * {@code requested_subject} — an impersonation token for another user.
+   * RFC 8693: a valid access token for a narrower one (scope, audience), or — with {@code
+   * requested_subject} — an impersonation token for another user.
    */
   private TokenResult exchange(Client client, Parameters form) {
     VerifiedToken subject = subjectToken(form);
@@ -116,17 +131,20 @@ public class TokenEndpoint {
       throw OAuthException.invalidRequest("Only access tokens can be requested");
     }
     if (form.optional("actor_token") != null) {
-      throw OAuthException.invalidRequest("actor_token is not supported; impersonation uses requested_subject");
+      throw OAuthException.invalidRequest(
+          "actor_token is not supported; impersonation uses requested_subject");
     }
     List<String> audiences = audiences(client, form.all("audience"));
     String requestedSubject = form.optional("requested_subject");
-    IssuedAccessToken access = requestedSubject == null
-        ? narrowed(client, subject, form.optional("scope"), audiences)
-        : impersonation(client, subject, requestedSubject, form.optional("scope"), audiences);
+    IssuedAccessToken access =
+        requestedSubject == null
+            ? narrowed(client, subject, form.optional("scope"), audiences)
+            : impersonation(client, subject, requestedSubject, form.optional("scope"), audiences);
     return new TokenResult(access, null, 0, ACCESS_TOKEN_TYPE);
   }
 
-  private IssuedAccessToken narrowed(Client client, VerifiedToken subject, String scope, List<String> audiences) {
+  private IssuedAccessToken narrowed(
+      Client client, VerifiedToken subject, String scope, List<String> audiences) {
     Set<String> available = new TreeSet<>(subject.scopes());
     available.retainAll(client.scopes());
     Set<String> scopes = ScopePolicy.narrow(available, scope, "the subject token and this client");
@@ -136,34 +154,71 @@ public class TokenEndpoint {
     if (lifetime.toSeconds() < 1) {
       throw new InvalidGrantException("The subject token is about to expire");
     }
-    return issuer.issue(new TokenRequest(subject.subject(), subject.username(), subject.groups(), scopes,
-        client.id(), subject.sessionId().orElse(null), audiences, lifetime, actorOf(subject),
-        subject.actorSessionId().orElse(null)));
+    return issuer.issue(
+        new TokenRequest(
+            subject.subject(),
+            subject.username(),
+            subject.groups(),
+            scopes,
+            client.id(),
+            subject.sessionId().orElse(null),
+            audiences,
+            lifetime,
+            actorOf(subject),
+            subject.actorSessionId().orElse(null)));
   }
 
-  private IssuedAccessToken impersonation(Client client, VerifiedToken caller, String requestedSubject, String scope,
+  private IssuedAccessToken impersonation(
+      Client client,
+      VerifiedToken caller,
+      String requestedSubject,
+      String scope,
       List<String> audiences) {
-    // Like /admin/*: the role says who may impersonate, the admin scope says this token may (PRODUCT.md §9).
+    // Like /admin/*: the role says who may impersonate, the admin scope says this token may
+    // (PRODUCT.md §9).
     if (Collections.disjoint(caller.groups(), clientSettings.impersonationRoles())
         || !caller.scopes().contains(ScopePolicy.ADMIN)) {
       audit.record("impersonation_denied", caller.subject(), null, null, "client " + client.id());
       throw new OAuthException(403, "access_denied", "The caller may not impersonate other users");
     }
     if (actorOf(caller) != null) {
-      throw new OAuthException(403, "access_denied", "An impersonation token cannot impersonate again");
+      throw new OAuthException(
+          403, "access_denied", "An impersonation token cannot impersonate again");
     }
     UserAccount target = targetUser(requestedSubject);
     // Never more than the caller's own token may do, nor more than the target may hold.
     Set<String> available = scopePolicy.allowed(target.roles());
     available.retainAll(client.scopes());
     available.retainAll(caller.scopes());
-    Set<String> scopes = ScopePolicy.narrow(available, scope, "the caller, the target user and this client");
+    Set<String> scopes =
+        ScopePolicy.narrow(available, scope, "the caller, the target user and this client");
     Duration lifetime = shorter(clientSettings.impersonationTtl(), lifetimeOf(client));
-    // act.sid ties the token to the actor's session: logging the actor out ends it (revocation rule 6).
-    IssuedAccessToken access = issuer.issue(new TokenRequest(target.id(), target.username(), target.roles(),
-        scopes, client.id(), null, audiences, lifetime, caller.subject(), caller.sessionId().orElse(null)));
-    audit.record("impersonation", caller.subject(), target.id(), null,
-        "client " + client.id() + ", token jti " + access.jti() + ", expires " + access.expiresAt());
+    // act.sid ties the token to the actor's session: logging the actor out ends it (revocation rule
+    // 6).
+    IssuedAccessToken access =
+        issuer.issue(
+            new TokenRequest(
+                target.id(),
+                target.username(),
+                target.roles(),
+                scopes,
+                client.id(),
+                null,
+                audiences,
+                lifetime,
+                caller.subject(),
+                caller.sessionId().orElse(null)));
+    audit.record(
+        "impersonation",
+        caller.subject(),
+        target.id(),
+        null,
+        "client "
+            + client.id()
+            + ", token jti "
+            + access.jti()
+            + ", expires "
+            + access.expiresAt());
     return access;
   }
 
@@ -171,9 +226,11 @@ public class TokenEndpoint {
     if (requestedSubject.length() > 100) {
       throw OAuthException.invalidRequest("requested_subject is too long");
     }
-    Optional<UserAccount> user = users.findByUsername(requestedSubject).or(() -> users.findById(requestedSubject));
+    Optional<UserAccount> user =
+        users.findByUsername(requestedSubject).or(() -> users.findById(requestedSubject));
     return user.filter(UserAccount::enabled)
-        .orElseThrow(() -> OAuthException.invalidRequest("requested_subject is not an active user"));
+        .orElseThrow(
+            () -> OAuthException.invalidRequest("requested_subject is not an active user"));
   }
 
   private VerifiedToken subjectToken(Parameters form) {
@@ -189,14 +246,18 @@ public class TokenEndpoint {
     }
   }
 
-  /** The asked audiences, each one the client may ask for; none asked: the configured audiences (null). */
+  /**
+   * The asked audiences, each one the client may ask for; none asked: the configured audiences
+   * (null).
+   */
   private static List<String> audiences(Client client, List<String> asked) {
     if (asked.isEmpty()) {
       return null;
     }
     for (String audience : asked) {
       if (!client.audiences().contains(audience)) {
-        throw new OAuthException(400, "invalid_target", "The audience " + audience + " is not allowed for this client");
+        throw new OAuthException(
+            400, "invalid_target", "The audience " + audience + " is not allowed for this client");
       }
     }
     return List.copyOf(new java.util.LinkedHashSet<>(asked));

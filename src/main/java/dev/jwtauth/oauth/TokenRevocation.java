@@ -1,8 +1,8 @@
 package dev.jwtauth.oauth;
 
 import dev.jwtauth.clients.Client;
-import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.crypto.OpaqueValues;
+import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.verify.InvalidTokenException;
 import dev.jwtauth.verify.TokenVerifier;
@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * RFC 7009: a client revokes one of its own tokens. An access token's jti is denied; a refresh token
- * ends its session (and with it the session's access tokens). Anything else is ignored, and the
- * answer is the same, so that the endpoint tells nothing about tokens.
+ * RFC 7009: a client revokes one of its own tokens. An access token's jti is denied; a refresh
+ * token ends its session (and with it the session's access tokens). Anything else is ignored, and
+ * the answer is the same, so that the endpoint tells nothing about tokens.
  */
 @ApplicationScoped
 public class TokenRevocation {
@@ -32,16 +32,21 @@ public class TokenRevocation {
     }
     accessToken(token)
         .filter(verified -> client.id().equals(verified.claims().get("client_id")))
-        .ifPresent(verified -> revocations.denyAccessToken(verified.jti(), verified.expiresAt(), "revoked_by_client"));
+        .ifPresent(
+            verified ->
+                revocations.denyAccessToken(
+                    verified.jti(), verified.expiresAt(), "revoked_by_client"));
   }
 
   private void revokeRefreshToken(Client client, String token) {
     if (token.length() > OpaqueValues.MAX_LENGTH) {
       return;
     }
-    sessions.sessionOfToken(token)
+    sessions
+        .sessionOfToken(token)
         .filter(session -> session.clientId().equals(client.id()))
-        .ifPresent(session -> sessions.endSession(session.userId(), session.id(), "revoked_by_client"));
+        .ifPresent(
+            session -> sessions.endSession(session.userId(), session.id(), "revoked_by_client"));
   }
 
   private Optional<VerifiedToken> accessToken(String token) {

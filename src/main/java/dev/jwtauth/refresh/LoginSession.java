@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One login: the family of refresh tokens rotating from it. Its id is the {@code sid} of its access tokens. */
+/**
+ * One login: the family of refresh tokens rotating from it. Its id is the {@code sid} of its access
+ * tokens.
+ */
 @Entity
 @Table(name = "sessions")
 public class LoginSession {
@@ -45,7 +48,13 @@ public class LoginSession {
 
   protected LoginSession() {}
 
-  LoginSession(String userId, String username, String clientId, String scope, Instant now, Instant expiresAt) {
+  LoginSession(
+      String userId,
+      String username,
+      String clientId,
+      String scope,
+      Instant now,
+      Instant expiresAt) {
     this.id = UUID.randomUUID().toString();
     this.userId = userId;
     this.username = username;
@@ -67,15 +76,47 @@ public class LoginSession {
     }
   }
 
-  public String id() { return id; }
-  public String userId() { return userId; }
-  public String username() { return username; }
-  public String clientId() { return clientId; }
-  public String scope() { return scope; }
-  public Instant createdAt() { return createdAt; }
-  public Instant lastUsedAt() { return lastUsedAt; }
-  public Instant expiresAt() { return expiresAt; }
-  public Instant revokedAt() { return revokedAt; }
-  public String revokedReason() { return revokedReason; }
-  public boolean revoked() { return revokedAt != null; }
+  public String id() {
+    return id;
+  }
+
+  public String userId() {
+    return userId;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public String scope() {
+    return scope;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant lastUsedAt() {
+    return lastUsedAt;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public Instant revokedAt() {
+    return revokedAt;
+  }
+
+  public String revokedReason() {
+    return revokedReason;
+  }
+
+  public boolean revoked() {
+    return revokedAt != null;
+  }
 }

@@ -4,11 +4,17 @@ import dev.jwtauth.refresh.RefreshToken.State;
 import java.time.Duration;
 import java.time.Instant;
 
-/** What presenting a refresh token leads to. Pure: the rules of PRODUCT.md §3 "Refresh token", tested with a fixed clock. */
+/**
+ * What presenting a refresh token leads to. Pure: the rules of PRODUCT.md §3 "Refresh token",
+ * tested with a fixed clock.
+ */
 public enum RefreshDecision {
   /** Valid: rotate it. */
   ROTATE,
-  /** Rotated less than the grace period ago: issue a new token from the session's current one, revoke nothing. */
+  /**
+   * Rotated less than the grace period ago: issue a new token from the session's current one,
+   * revoke nothing.
+   */
   ROTATE_WITHIN_GRACE,
   /** Rotated before: someone replays it. Revoke the whole session. */
   REUSE_DETECTED,
@@ -23,13 +29,18 @@ public enum RefreshDecision {
   }
 
   /**
-   * @param token         the presented token's row
-   * @param session       its session
+   * @param token the presented token's row
+   * @param session its session
    * @param presentingClient the client presenting it
-   * @param userEnabled   whether the session's user may still log in
+   * @param userEnabled whether the session's user may still log in
    */
-  public static RefreshDecision decide(RefreshToken token, LoginSession session, String presentingClient,
-      boolean userEnabled, Instant now, Duration reuseGrace) {
+  public static RefreshDecision decide(
+      RefreshToken token,
+      LoginSession session,
+      String presentingClient,
+      boolean userEnabled,
+      Instant now,
+      Duration reuseGrace) {
     if (!session.clientId().equals(presentingClient)) {
       return WRONG_CLIENT; // another client's token: refused, the session stays
     }
@@ -38,8 +49,10 @@ public enum RefreshDecision {
     }
     boolean withinGrace = false;
     if (token.state() == State.ROTATED) {
-      withinGrace = !reuseGrace.isZero() && token.rotatedAt() != null
-          && now.isBefore(token.rotatedAt().plus(reuseGrace));
+      withinGrace =
+          !reuseGrace.isZero()
+              && token.rotatedAt() != null
+              && now.isBefore(token.rotatedAt().plus(reuseGrace));
       if (!withinGrace) {
         return REUSE_DETECTED;
       }

@@ -13,16 +13,15 @@ import java.util.logging.Logger;
 
 /**
  * Deletes expired refresh tokens, expired or revoked sessions, and revocation rows that no longer
- * matter every {@code auth.refresh-token.purge-interval}.
- * Safe on several nodes at once: each run is one idempotent delete transaction.
+ * matter every {@code auth.refresh-token.purge-interval}. Safe on several nodes at once: each run
+ * is one idempotent delete transaction.
  */
 @ApplicationScoped
 public class RefreshPurge {
 
   private static final Logger LOG = Logger.getLogger(RefreshPurge.class.getName());
 
-  @Resource
-  ManagedScheduledExecutorService scheduler;
+  @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject RefreshTokenStore store;
   @Inject dev.jwtauth.revocation.RevocationService revocations;
@@ -32,7 +31,8 @@ public class RefreshPurge {
 
   public void start() {
     long every = settings.purgeInterval().toMillis();
-    schedule = scheduler.scheduleWithFixedDelay(this::purgeNow, every, every, TimeUnit.MILLISECONDS);
+    schedule =
+        scheduler.scheduleWithFixedDelay(this::purgeNow, every, every, TimeUnit.MILLISECONDS);
   }
 
   public int purgeNow() {

@@ -1,8 +1,8 @@
 package dev.jwtauth.refresh;
 
 import dev.jwtauth.audit.AuditLog;
-import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.AccessTokenIssuer;
+import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.IssuedAccessToken;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
@@ -35,12 +35,28 @@ public class RefreshService {
   @Inject Clock clock;
 
   /** A new session for a user who just proved who they are. */
-  public TokenGrant startSession(String userId, String username, Set<String> roles, Set<String> grantedScopes,
-      String clientId, Duration accessTokenLifetime) {
+  public TokenGrant startSession(
+      String userId,
+      String username,
+      Set<String> roles,
+      Set<String> grantedScopes,
+      String clientId,
+      Duration accessTokenLifetime) {
     RefreshTokenStore.Issued refresh =
-        store.startSession(userId, username, clientId, String.join(" ", new TreeSet<>(grantedScopes)));
-    IssuedAccessToken access = issuer.issue(new TokenRequest(userId, username, roles, grantedScopes, clientId,
-        refresh.session().id(), null, accessTokenLifetime, null));
+        store.startSession(
+            userId, username, clientId, String.join(" ", new TreeSet<>(grantedScopes)));
+    IssuedAccessToken access =
+        issuer.issue(
+            new TokenRequest(
+                userId,
+                username,
+                roles,
+                grantedScopes,
+                clientId,
+                refresh.session().id(),
+                null,
+                accessTokenLifetime,
+                null));
     return grant(access, refresh);
   }
 
@@ -53,7 +69,10 @@ public class RefreshService {
     return refresh(refreshToken, clientId, null);
   }
 
-  /** As {@link #refresh(String, String)}, with the client's own access-token lifetime (null: the default). */
+  /**
+   * As {@link #refresh(String, String)}, with the client's own access-token lifetime (null: the
+   * default).
+   */
   public TokenGrant refresh(String refreshToken, String clientId, Duration accessTokenLifetime) {
     RefreshTokenStore.Outcome outcome;
     try {
@@ -73,8 +92,18 @@ public class RefreshService {
     Set<String> granted = new TreeSet<>(Arrays.asList(session.scope().split(" ")));
     granted.removeIf(String::isBlank);
     granted.retainAll(scopes.allowed(rotated.user().roles()));
-    IssuedAccessToken access = issuer.issue(new TokenRequest(rotated.user().id(), rotated.user().username(),
-        rotated.user().roles(), granted, clientId, session.id(), null, accessTokenLifetime, null));
+    IssuedAccessToken access =
+        issuer.issue(
+            new TokenRequest(
+                rotated.user().id(),
+                rotated.user().username(),
+                rotated.user().roles(),
+                granted,
+                clientId,
+                session.id(),
+                null,
+                accessTokenLifetime,
+                null));
     return grant(access, rotated.next());
   }
 
@@ -102,7 +131,8 @@ public class RefreshService {
 
   /** Ends the session a refresh token belongs to (cookie-mode logout); false if there is none. */
   public boolean endSessionOf(String refreshToken, String reason) {
-    return store.sessionOf(refreshToken)
+    return store
+        .sessionOf(refreshToken)
         .map(session -> endSession(session.userId(), session.id(), reason))
         .orElse(false);
   }
@@ -117,7 +147,8 @@ public class RefreshService {
   }
 
   private TokenGrant grant(IssuedAccessToken access, RefreshTokenStore.Issued refresh) {
-    long refreshExpiresIn = Math.max(0, Duration.between(clock.instant(), refresh.expiresAt()).toSeconds());
+    long refreshExpiresIn =
+        Math.max(0, Duration.between(clock.instant(), refresh.expiresAt()).toSeconds());
     return new TokenGrant(access, refresh.value(), refreshExpiresIn, refresh.session().id());
   }
 }

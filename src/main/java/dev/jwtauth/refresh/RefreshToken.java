@@ -14,7 +14,11 @@ import java.util.UUID;
 @Table(name = "refresh_tokens")
 public class RefreshToken {
 
-  public enum State { ACTIVE, ROTATED, REVOKED }
+  public enum State {
+    ACTIVE,
+    ROTATED,
+    REVOKED
+  }
 
   @Id
   @Column(name = "id", length = 36)
@@ -64,12 +68,35 @@ public class RefreshToken {
     state = State.REVOKED;
   }
 
-  public String id() { return id; }
-  public String tokenHash() { return tokenHash; }
-  public String sessionId() { return sessionId; }
-  public Instant issuedAt() { return issuedAt; }
-  public Instant expiresAt() { return expiresAt; }
-  public State state() { return state; }
-  public Instant rotatedAt() { return rotatedAt; }
-  public String successorId() { return successorId; }
+  public String id() {
+    return id;
+  }
+
+  public String tokenHash() {
+    return tokenHash;
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  public Instant issuedAt() {
+    return issuedAt;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public Instant rotatedAt() {
+    return rotatedAt;
+  }
+
+  public String successorId() {
+    return successorId;
+  }
 }

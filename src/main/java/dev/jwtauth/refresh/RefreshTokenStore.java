@@ -1,8 +1,8 @@
 package dev.jwtauth.refresh;
 
-import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.config.RefreshSettings;
+import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.refresh.RefreshToken.State;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.users.UserAccount;
@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sessions and refresh tokens in the database. Every change is one transaction; the step that makes a
- * token unusable is a conditional UPDATE ({@code ... WHERE state = 'ACTIVE'}), so when requests race
- * with one token the database lets exactly one of them through, on every node.
+ * Sessions and refresh tokens in the database. Every change is one transaction; the step that makes
+ * a token unusable is a conditional UPDATE ({@code ... WHERE state = 'ACTIVE'}), so when requests
+ * race with one token the database lets exactly one of them through, on every node.
  */
 @ApplicationScoped
 public class RefreshTokenStore {
@@ -47,7 +47,9 @@ public class RefreshTokenStore {
   @Transactional
   public Issued startSession(String userId, String username, String clientId, String scope) {
     Instant now = clock.instant();
-    LoginSession session = new LoginSession(userId, username, clientId, scope, now, now.plus(settings.sessionLifetime()));
+    LoginSession session =
+        new LoginSession(
+            userId, username, clientId, scope, now, now.plus(settings.sessionLifetime()));
     em.persist(session);
     NewToken token = newToken(session, now);
     em.persist(token.entity());
@@ -63,17 +65,29 @@ public class RefreshTokenStore {
     }
     LoginSession session = em.find(LoginSession.class, presented.sessionId());
     Optional<UserAccount> user = users.findById(session.userId());
-    RefreshDecision decision = RefreshDecision.decide(presented, session, clientId,
-        user.map(UserAccount::enabled).orElse(false), now, settings.reuseGrace());
+    RefreshDecision decision =
+        RefreshDecision.decide(
+            presented,
+            session,
+            clientId,
+            user.map(UserAccount::enabled).orElse(false),
+            now,
+            settings.reuseGrace());
     switch (decision) {
       case ROTATE:
         return rotateFrom(presented, session, user.get(), now);
       case ROTATE_WITHIN_GRACE:
         RefreshToken current = activeToken(session.id());
-        return current == null ? new Refused("reused") : rotateFrom(current, session, user.get(), now);
+        return current == null
+            ? new Refused("reused")
+            : rotateFrom(current, session, user.get(), now);
       case REUSE_DETECTED:
         revoke(session, now, "refresh_token_reuse");
-        audit.record("refresh_token_reuse", null, session.userId(), session.id(),
+        audit.record(
+            "refresh_token_reuse",
+            null,
+            session.userId(),
+            session.id(),
             "a rotated refresh token was presented again; the session is revoked");
         return new Refused("reused");
       default:
@@ -84,14 +98,18 @@ public class RefreshTokenStore {
   /** The session a refresh token value belongs to, whatever its state. */
   public Optional<LoginSession> sessionOf(String value) {
     RefreshToken token = findByHash(OpaqueValues.hash(value));
-    return token == null ? Optional.empty() : Optional.ofNullable(em.find(LoginSession.class, token.sessionId()));
+    return token == null
+        ? Optional.empty()
+        : Optional.ofNullable(em.find(LoginSession.class, token.sessionId()));
   }
 
   /** The caller's sessions that can still be refreshed. */
   public List<LoginSession> activeSessions(String userId) {
-    return em.createQuery("select s from LoginSession s where s.userId = :user and s.revokedAt is null"
-            + " and s.expiresAt > :now and exists (select t from RefreshToken t where t.sessionId = s.id"
-            + " and t.state = :active and t.expiresAt > :now) order by s.createdAt", LoginSession.class)
+    return em.createQuery(
+            "select s from LoginSession s where s.userId = :user and s.revokedAt is null"
+                + " and s.expiresAt > :now and exists (select t from RefreshToken t where t.sessionId = s.id"
+                + " and t.state = :active and t.expiresAt > :now) order by s.createdAt",
+            LoginSession.class)
         .setParameter("user", userId)
         .setParameter("now", clock.instant())
         .setParameter("active", State.ACTIVE)
@@ -112,10 +130,12 @@ public class RefreshTokenStore {
   @Transactional
   public int revokeAllSessions(String userId, String reason) {
     Instant now = clock.instant();
-    List<LoginSession> sessions = em.createQuery(
-            "select s from LoginSession s where s.userId = :user and s.revokedAt is null", LoginSession.class)
-        .setParameter("user", userId)
-        .getResultList();
+    List<LoginSession> sessions =
+        em.createQuery(
+                "select s from LoginSession s where s.userId = :user and s.revokedAt is null",
+                LoginSession.class)
+            .setParameter("user", userId)
+            .getResultList();
     sessions.forEach(session -> revoke(session, now, reason));
     return sessions.size();
   }
@@ -124,28 +144,37 @@ public class RefreshTokenStore {
   @Transactional
   public int purge() {
     Instant now = clock.instant();
-    String deadSessions = "select s.id from LoginSession s where s.expiresAt <= :now or s.revokedAt is not null";
-    int tokens = em.createQuery("delete from RefreshToken t where t.expiresAt <= :now or t.sessionId in ("
-            + deadSessions + ")")
-        .setParameter("now", now)
-        .executeUpdate();
-    int sessions = em.createQuery("delete from LoginSession s where s.expiresAt <= :now or s.revokedAt is not null")
-        .setParameter("now", now)
-        .executeUpdate();
+    String deadSessions =
+        "select s.id from LoginSession s where s.expiresAt <= :now or s.revokedAt is not null";
+    int tokens =
+        em.createQuery(
+                "delete from RefreshToken t where t.expiresAt <= :now or t.sessionId in ("
+                    + deadSessions
+                    + ")")
+            .setParameter("now", now)
+            .executeUpdate();
+    int sessions =
+        em.createQuery(
+                "delete from LoginSession s where s.expiresAt <= :now or s.revokedAt is not null")
+            .setParameter("now", now)
+            .executeUpdate();
     return tokens + sessions;
   }
 
-  private Outcome rotateFrom(RefreshToken old, LoginSession session, UserAccount user, Instant now) {
+  private Outcome rotateFrom(
+      RefreshToken old, LoginSession session, UserAccount user, Instant now) {
     NewToken next = newToken(session, now);
     // The single winner: only one transaction can move this row from ACTIVE to ROTATED.
-    int won = em.createQuery("update RefreshToken t set t.state = :rotated, t.rotatedAt = :now,"
-            + " t.successorId = :next where t.id = :id and t.state = :active")
-        .setParameter("rotated", State.ROTATED)
-        .setParameter("now", now)
-        .setParameter("next", next.entity().id())
-        .setParameter("id", old.id())
-        .setParameter("active", State.ACTIVE)
-        .executeUpdate();
+    int won =
+        em.createQuery(
+                "update RefreshToken t set t.state = :rotated, t.rotatedAt = :now,"
+                    + " t.successorId = :next where t.id = :id and t.state = :active")
+            .setParameter("rotated", State.ROTATED)
+            .setParameter("now", now)
+            .setParameter("next", next.entity().id())
+            .setParameter("id", old.id())
+            .setParameter("active", State.ACTIVE)
+            .executeUpdate();
     if (won == 0) {
       return new Refused("concurrent_refresh");
     }
@@ -158,7 +187,8 @@ public class RefreshTokenStore {
   private void revoke(LoginSession session, Instant now, String reason) {
     session.revoke(now, reason);
     revocations.revokeSession(session.id(), reason);
-    em.createQuery("update RefreshToken t set t.state = :revoked where t.sessionId = :session and t.state = :active")
+    em.createQuery(
+            "update RefreshToken t set t.state = :revoked where t.sessionId = :session and t.state = :active")
         .setParameter("revoked", State.REVOKED)
         .setParameter("session", session.id())
         .setParameter("active", State.ACTIVE)
@@ -166,7 +196,8 @@ public class RefreshTokenStore {
   }
 
   private RefreshToken findByHash(String hash) {
-    return em.createQuery("select t from RefreshToken t where t.tokenHash = :hash", RefreshToken.class)
+    return em.createQuery(
+            "select t from RefreshToken t where t.tokenHash = :hash", RefreshToken.class)
         .setParameter("hash", hash)
         .getResultStream()
         .findFirst()
@@ -174,7 +205,8 @@ public class RefreshTokenStore {
   }
 
   private RefreshToken activeToken(String sessionId) {
-    return em.createQuery("select t from RefreshToken t where t.sessionId = :session and t.state = :active",
+    return em.createQuery(
+            "select t from RefreshToken t where t.sessionId = :session and t.state = :active",
             RefreshToken.class)
         .setParameter("session", sessionId)
         .setParameter("active", State.ACTIVE)

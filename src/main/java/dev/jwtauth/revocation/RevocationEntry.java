@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One revocation: a denied jti, a revoked sid, or a user's not-before. Rows are only added and purged. */
+/**
+ * One revocation: a denied jti, a revoked sid, or a user's not-before. Rows are only added and
+ * purged.
+ */
 @Entity
 @Table(name = "revocations")
 public class RevocationEntry {
@@ -38,7 +41,13 @@ public class RevocationEntry {
 
   protected RevocationEntry() {}
 
-  RevocationEntry(RevocationList.Kind kind, String key, Instant notBefore, Instant keepUntil, String reason, Instant createdAt) {
+  RevocationEntry(
+      RevocationList.Kind kind,
+      String key,
+      Instant notBefore,
+      Instant keepUntil,
+      String reason,
+      Instant createdAt) {
     this.id = java.util.UUID.randomUUID().toString();
     this.kind = kind;
     this.key = key;

@@ -14,7 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RevocationList implements RevocationCheck {
 
-  public enum Kind { JTI, SID, USER }
+  public enum Kind {
+    JTI,
+    SID,
+    USER
+  }
 
   /** A user's not-before and how long it must be kept. */
   private record NotBefore(Instant notBefore, Instant keepUntil) {}
@@ -31,9 +35,10 @@ public final class RevocationList implements RevocationCheck {
   /**
    * Adds an entry (idempotent: applying the same row twice changes nothing).
    *
-   * @param key        the jti, sid or user id
-   * @param notBefore  for {@link Kind#USER}: tokens issued before this are revoked; ignored otherwise
-   * @param keepUntil  when the entry stops mattering
+   * @param key the jti, sid or user id
+   * @param notBefore for {@link Kind#USER}: tokens issued before this are revoked; ignored
+   *     otherwise
+   * @param keepUntil when the entry stops mattering
    */
   public void add(Kind kind, String key, Instant notBefore, Instant keepUntil) {
     if (!keepUntil.isAfter(clock.instant())) {
@@ -42,28 +47,34 @@ public final class RevocationList implements RevocationCheck {
     switch (kind) {
       case JTI -> deniedJtis.merge(key, keepUntil, RevocationList::later);
       case SID -> revokedSessions.merge(key, keepUntil, RevocationList::later);
-      case USER -> userNotBefore.merge(key, new NotBefore(notBefore, keepUntil),
-          (a, b) -> a.notBefore().isAfter(b.notBefore()) ? a : b);
+      case USER ->
+          userNotBefore.merge(
+              key,
+              new NotBefore(notBefore, keepUntil),
+              (a, b) -> a.notBefore().isAfter(b.notBefore()) ? a : b);
     }
   }
 
   /**
-   * Revoked by its jti, its session, its user's not-before, or — for a token someone else acts through
-   * (impersonation) — the actor's session or the actor's not-before: it dies with its actor.
+   * Revoked by its jti, its session, its user's not-before, or — for a token someone else acts
+   * through (impersonation) — the actor's session or the actor's not-before: it dies with its
+   * actor.
    */
   @Override
   public boolean isRevoked(VerifiedToken token) {
     if (!deniedJtis.isEmpty() && token.jti() != null && deniedJtis.containsKey(token.jti())) {
       return true;
     }
-    if (!revokedSessions.isEmpty() && token.sessionId().map(revokedSessions::containsKey).orElse(false)) {
+    if (!revokedSessions.isEmpty()
+        && token.sessionId().map(revokedSessions::containsKey).orElse(false)) {
       return true;
     }
     if (issuedBeforeNotBeforeOf(token.subject(), token)) {
       return true;
     }
     if (token.claims().containsKey("act")) {
-      if (!revokedSessions.isEmpty() && token.actorSessionId().map(revokedSessions::containsKey).orElse(false)) {
+      if (!revokedSessions.isEmpty()
+          && token.actorSessionId().map(revokedSessions::containsKey).orElse(false)) {
         return true;
       }
       return token.actorSubject().map(actor -> issuedBeforeNotBeforeOf(actor, token)).orElse(false);
@@ -72,11 +83,13 @@ public final class RevocationList implements RevocationCheck {
   }
 
   private boolean issuedBeforeNotBeforeOf(String userId, VerifiedToken token) {
-    NotBefore notBefore = userNotBefore.isEmpty() || userId == null ? null : userNotBefore.get(userId);
+    NotBefore notBefore =
+        userNotBefore.isEmpty() || userId == null ? null : userNotBefore.get(userId);
     // iat has whole seconds: a token counts as earlier only if issued in an earlier second than the
     // not-before, so a token issued right after a password change is never caught by it. Tokens of
     // that same second are still stopped by their revoked session.
-    return notBefore != null && token.issuedAt() != null
+    return notBefore != null
+        && token.issuedAt() != null
         && token.issuedAt().getEpochSecond() < notBefore.notBefore().getEpochSecond();
   }
 

@@ -16,13 +16,17 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Revokes access tokens by jti, session or user: writes the row (in the caller's transaction when there
- * is one) and updates this node's memory at once; other nodes pick the row up by {@link #pollRecent()}.
+ * Revokes access tokens by jti, session or user: writes the row (in the caller's transaction when
+ * there is one) and updates this node's memory at once; other nodes pick the row up by {@link
+ * #pollRecent()}.
  */
 @ApplicationScoped
 public class RevocationService {
 
-  /** Rows created this long ago are read again by every poll, so a slow commit on another node is not missed. */
+  /**
+   * Rows created this long ago are read again by every poll, so a slow commit on another node is
+   * not missed.
+   */
   static final Duration POLL_WINDOW = Duration.ofSeconds(60);
 
   @PersistenceContext(unitName = "auth")
@@ -59,15 +63,19 @@ public class RevocationService {
   /** Every access token issued to this user before now stops working. */
   @Transactional
   public void revokeUser(String userId, String reason) {
-    record(RevocationList.Kind.USER, userId, clock.instant(), lastValidityOfTokensIssuedNow(), reason);
+    record(
+        RevocationList.Kind.USER, userId, clock.instant(), lastValidityOfTokensIssuedNow(), reason);
   }
 
   /** Start-up: everything that still matters. */
   @Transactional
   public void loadAll() {
-    apply(em.createQuery("select r from RevocationEntry r where r.keepUntil > :now order by r.createdAt", RevocationEntry.class)
-        .setParameter("now", clock.instant())
-        .getResultList());
+    apply(
+        em.createQuery(
+                "select r from RevocationEntry r where r.keepUntil > :now order by r.createdAt",
+                RevocationEntry.class)
+            .setParameter("now", clock.instant())
+            .getResultList());
   }
 
   /**
@@ -77,9 +85,12 @@ public class RevocationService {
    */
   @Transactional
   public void pollRecent() {
-    apply(em.createQuery("select r from RevocationEntry r where r.createdAt > :since order by r.createdAt", RevocationEntry.class)
-        .setParameter("since", clock.instant().minus(POLL_WINDOW))
-        .getResultList());
+    apply(
+        em.createQuery(
+                "select r from RevocationEntry r where r.createdAt > :since order by r.createdAt",
+                RevocationEntry.class)
+            .setParameter("since", clock.instant().minus(POLL_WINDOW))
+            .getResultList());
     list.purgeExpired();
   }
 
@@ -94,16 +105,19 @@ public class RevocationService {
     return list.size();
   }
 
-  private void record(RevocationList.Kind kind, String key, Instant notBefore, Instant keepUntil, String reason) {
-    RevocationEntry entry = new RevocationEntry(kind, key, notBefore, keepUntil, reason, clock.instant());
+  private void record(
+      RevocationList.Kind kind, String key, Instant notBefore, Instant keepUntil, String reason) {
+    RevocationEntry entry =
+        new RevocationEntry(kind, key, notBefore, keepUntil, reason, clock.instant());
     em.persist(entry);
     entry.applyTo(list); // this node refuses the token from now on
   }
 
   /**
-   * The last instant a token issued up to now can still be accepted. Not the default lifetime: a client
-   * may have its own (up to {@link AuthSettings#MAX_ACCESS_TOKEN_TTL}), and a session's or user's tokens
-   * may come from any client, so the row is kept for the longest lifetime any token can have.
+   * The last instant a token issued up to now can still be accepted. Not the default lifetime: a
+   * client may have its own (up to {@link AuthSettings#MAX_ACCESS_TOKEN_TTL}), and a session's or
+   * user's tokens may come from any client, so the row is kept for the longest lifetime any token
+   * can have.
    */
   private Instant lastValidityOfTokensIssuedNow() {
     return clock.instant().plus(AuthSettings.MAX_ACCESS_TOKEN_TTL).plus(settings.clockSkew());

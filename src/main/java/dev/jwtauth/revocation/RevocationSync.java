@@ -12,8 +12,9 @@ import java.util.logging.Logger;
 
 /**
  * Keeps this node's revocation list in step with the database every 500 ms, so a revocation made on
- * another node holds here within a second. Polling the shared table needs nothing but the database the
- * nodes already share (no Hazelcast, no multicast); when the database is down the last known list stays.
+ * another node holds here within a second. Polling the shared table needs nothing but the database
+ * the nodes already share (no Hazelcast, no multicast); when the database is down the last known
+ * list stays.
  */
 @ApplicationScoped
 public class RevocationSync {
@@ -21,8 +22,7 @@ public class RevocationSync {
   private static final Logger LOG = Logger.getLogger(RevocationSync.class.getName());
   static final long POLL_MILLIS = 500;
 
-  @Resource
-  ManagedScheduledExecutorService scheduler;
+  @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject RevocationService revocations;
 
@@ -31,7 +31,9 @@ public class RevocationSync {
 
   public void start() {
     revocations.loadAll();
-    schedule = scheduler.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    schedule =
+        scheduler.scheduleWithFixedDelay(
+            this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   private void poll() {

@@ -3,13 +3,13 @@ package dev.jwtauth.security;
 import dev.jwtauth.verify.Reason;
 
 /**
- * Why the credentials of a request were refused. The mechanism leaves the caller anonymous and stores
- * this on the request; protected endpoints answer with it, public ones ignore it.
+ * Why the credentials of a request were refused. The mechanism leaves the caller anonymous and
+ * stores this on the request; protected endpoints answer with it, public ones ignore it.
  *
- * @param status      400 for invalid_request, 401 for invalid_token
- * @param error       the RFC 6750 error code
+ * @param status 400 for invalid_request, 401 for invalid_token
+ * @param error the RFC 6750 error code
  * @param description safe to show the client
- * @param reason      the verifier's reason, or null when the request itself was malformed
+ * @param reason the verifier's reason, or null when the request itself was malformed
  */
 public record AuthenticationFailure(int status, String error, String description, Reason reason) {
 
@@ -21,6 +21,7 @@ public record AuthenticationFailure(int status, String error, String description
   }
 
   public static AuthenticationFailure multipleCredentials() {
-    return new AuthenticationFailure(400, "invalid_request", "The request carries more than one credential", null);
+    return new AuthenticationFailure(
+        400, "invalid_request", "The request carries more than one credential", null);
   }
 }

@@ -14,15 +14,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collections;
 
 /**
- * Authenticates every request that carries {@code Authorization: Bearer}. It only extracts, delegates
- * and reports: a refused token leaves the caller anonymous with an {@link AuthenticationFailure} on the
- * request, so public endpoints still work and protected ones answer per RFC 6750.
+ * Authenticates every request that carries {@code Authorization: Bearer}. It only extracts,
+ * delegates and reports: a refused token leaves the caller anonymous with an {@link
+ * AuthenticationFailure} on the request, so public endpoints still work and protected ones answer
+ * per RFC 6750.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-  /** The request attribute (and JAX-RS request property) with the realm of this service's challenges. */
-  public static final String REALM_ATTRIBUTE = BearerAuthenticationMechanism.class.getName() + ".realm";
+  /**
+   * The request attribute (and JAX-RS request property) with the realm of this service's
+   * challenges.
+   */
+  public static final String REALM_ATTRIBUTE =
+      BearerAuthenticationMechanism.class.getName() + ".realm";
+
   static final String DEFAULT_REALM = "auth";
 
   @Inject TokenVerifier verifier;
@@ -41,14 +47,17 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
       case MULTIPLE:
         return refuse(request, context, AuthenticationFailure.multipleCredentials());
       case EMPTY:
-        return refuse(request, context,
+        return refuse(
+            request,
+            context,
             AuthenticationFailure.invalidToken(Reason.MALFORMED, "The bearer token is empty"));
       default:
         try {
           JwtCallerPrincipal caller = new JwtCallerPrincipal(verifier.verify(credentials.token()));
           return context.notifyContainerAboutLogin(caller, caller.getGroups());
         } catch (InvalidTokenException e) {
-          return refuse(request, context, AuthenticationFailure.invalidToken(e.reason(), e.getMessage()));
+          return refuse(
+              request, context, AuthenticationFailure.invalidToken(e.reason(), e.getMessage()));
         }
     }
   }

@@ -16,11 +16,12 @@ import java.lang.reflect.Method;
 import java.util.List;
 
 /**
- * Enforces {@code @RolesAllowed} / {@code @DenyAll} and {@link RequiresScope} on resource methods with the answers of
- * PRODUCT.md §4 "Errors on protected endpoints": 400 for a malformed credential, 401 with a Bearer
- * challenge when the token is missing or refused, 403 {@code forbidden} when a role is missing.
- * The container's own answers are HTML without {@code WWW-Authenticate}, hence this filter. The realm
- * comes with each request from {@link BearerAuthenticationMechanism}, which runs first.
+ * Enforces {@code @RolesAllowed} / {@code @DenyAll} and {@link RequiresScope} on resource methods
+ * with the answers of PRODUCT.md §4 "Errors on protected endpoints": 400 for a malformed
+ * credential, 401 with a Bearer challenge when the token is missing or refused, 403 {@code
+ * forbidden} when a role is missing. The container's own answers are HTML without {@code
+ * WWW-Authenticate}, hence this filter. The realm comes with each request from {@link
+ * BearerAuthenticationMechanism}, which runs first.
  */
 @Provider
 public class BearerAuthorizationFeature implements DynamicFeature {
@@ -29,9 +30,10 @@ public class BearerAuthorizationFeature implements DynamicFeature {
   public void configure(ResourceInfo resource, FeatureContext context) {
     Method method = resource.getResourceMethod();
     Class<?> type = resource.getResourceClass();
-    RequiresScope scope = method.isAnnotationPresent(RequiresScope.class)
-        ? method.getAnnotation(RequiresScope.class)
-        : type.getAnnotation(RequiresScope.class);
+    RequiresScope scope =
+        method.isAnnotationPresent(RequiresScope.class)
+            ? method.getAnnotation(RequiresScope.class)
+            : type.getAnnotation(RequiresScope.class);
     if (scope != null) {
       context.register(new ScopeCheck(scope.value()));
     }
@@ -68,10 +70,12 @@ public class BearerAuthorizationFeature implements DynamicFeature {
       Object failure = request.getProperty(AuthenticationFailure.ATTRIBUTE);
       java.security.Principal caller = request.getSecurityContext().getUserPrincipal();
       if (failure != null || caller == null) {
-        request.abortWith(ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm(request)));
+        request.abortWith(
+            ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm(request)));
         return;
       }
-      boolean granted = caller instanceof JwtCallerPrincipal jwt && jwt.token().scopes().contains(scope);
+      boolean granted =
+          caller instanceof JwtCallerPrincipal jwt && jwt.token().scopes().contains(scope);
       if (!granted) {
         request.abortWith(ErrorResponses.insufficientScope(realm(request), scope));
       }
@@ -93,19 +97,22 @@ public class BearerAuthorizationFeature implements DynamicFeature {
       Object failure = request.getProperty(AuthenticationFailure.ATTRIBUTE);
       SecurityContext security = request.getSecurityContext();
       if (failure != null || security.getUserPrincipal() == null) {
-        request.abortWith(ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm(request)));
+        request.abortWith(
+            ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm(request)));
         return;
       }
       // "**" is Jakarta's "any authenticated caller".
       if (!roles.contains("**") && roles.stream().noneMatch(security::isUserInRole)) {
-        request.abortWith(ErrorResponses.json(403, "forbidden", "The caller lacks the role this needs"));
+        request.abortWith(
+            ErrorResponses.json(403, "forbidden", "The caller lacks the role this needs"));
       }
     }
   }
 
   /** The realm the mechanism put on the request (every request passes through it first). */
   static String realm(ContainerRequestContext request) {
-    return request.getProperty(BearerAuthenticationMechanism.REALM_ATTRIBUTE) instanceof String realm
+    return request.getProperty(BearerAuthenticationMechanism.REALM_ATTRIBUTE)
+            instanceof String realm
         ? realm
         : BearerAuthenticationMechanism.DEFAULT_REALM;
   }

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the {@code Authorization} headers of a request hold, as far as bearer tokens go (RFC 6750 §2.1).
+ * What the {@code Authorization} headers of a request hold, as far as bearer tokens go (RFC 6750
+ * §2.1).
  *
- * @param kind  what was found
+ * @param kind what was found
  * @param token the token when {@code kind} is {@link Kind#TOKEN}, else null
  */
 public record BearerCredentials(Kind kind, String token) {

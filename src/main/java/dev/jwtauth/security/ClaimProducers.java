@@ -17,11 +17,12 @@ import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * {@code @Inject @Claim("name")} for the caller's token, as MicroProfile JWT defines it, for the types
- * resources use: String, Long, Boolean, Set&lt;String&gt;, their Optional forms, and JSON-P values.
- * Payara's own MP-JWT producers only exist with {@code @LoginConfig(authMethod = "MP-JWT")}, which
- * this application does not use (it has its own mechanism). Inject claims into request-scoped beans
- * (JAX-RS resources are); an application-scoped bean would keep the first caller's value.
+ * {@code @Inject @Claim("name")} for the caller's token, as MicroProfile JWT defines it, for the
+ * types resources use: String, Long, Boolean, Set&lt;String&gt;, their Optional forms, and JSON-P
+ * values. Payara's own MP-JWT producers only exist with {@code @LoginConfig(authMethod =
+ * "MP-JWT")}, which this application does not use (it has its own mechanism). Inject claims into
+ * request-scoped beans (JAX-RS resources are); an application-scoped bean would keep the first
+ * caller's value.
  */
 @ApplicationScoped
 public class ClaimProducers {
@@ -119,14 +120,19 @@ public class ClaimProducers {
   private static String name(InjectionPoint point) {
     Claim claim = point.getAnnotated().getAnnotation(Claim.class);
     if (claim == null) {
-      claim = point.getQualifiers().stream().filter(Claim.class::isInstance).map(Claim.class::cast)
-          .findFirst().orElseThrow();
+      claim =
+          point.getQualifiers().stream()
+              .filter(Claim.class::isInstance)
+              .map(Claim.class::cast)
+              .findFirst()
+              .orElseThrow();
     }
     if (!claim.value().isEmpty()) {
       return claim.value();
     }
     if (claim.standard() == Claims.UNKNOWN) {
-      throw new IllegalArgumentException("@Claim needs a value or a standard claim at " + point.getMember());
+      throw new IllegalArgumentException(
+          "@Claim needs a value or a standard claim at " + point.getMember());
     }
     return claim.standard().name();
   }

@@ -27,19 +27,27 @@ public final class ErrorResponses {
   }
 
   /** A 401/403 with its {@code WWW-Authenticate: Bearer} challenge (RFC 6750 §3). */
-  public static Response bearerChallenge(int status, String realm, String error, String description) {
-    StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(quoted(realm)).append('"');
+  public static Response bearerChallenge(
+      int status, String realm, String error, String description) {
+    StringBuilder challenge =
+        new StringBuilder("Bearer realm=\"").append(quoted(realm)).append('"');
     if (error != null) {
       challenge.append(", error=\"").append(error).append('"');
     }
     if (description != null) {
       challenge.append(", error_description=\"").append(quoted(description)).append('"');
     }
-    Response.ResponseBuilder response = error == null
-        ? Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(Json.createObjectBuilder().add("error", "unauthorized")
-                .add("error_description", "A bearer access token is required").build().toString())
-        : builder(status, error, description);
+    Response.ResponseBuilder response =
+        error == null
+            ? Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(
+                    Json.createObjectBuilder()
+                        .add("error", "unauthorized")
+                        .add("error_description", "A bearer access token is required")
+                        .build()
+                        .toString())
+            : builder(status, error, description);
     return response.header(HttpHeaders.WWW_AUTHENTICATE, challenge.toString()).build();
   }
 
@@ -56,8 +64,13 @@ public final class ErrorResponses {
   /** 403 for a valid token without the scope a resource needs (RFC 6750 §3.1). */
   public static Response insufficientScope(String realm, String scope) {
     return builder(403, "insufficient_scope", "The access token lacks the scope " + scope)
-        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + quoted(realm)
-            + "\", error=\"insufficient_scope\", scope=\"" + quoted(scope) + "\"")
+        .header(
+            HttpHeaders.WWW_AUTHENTICATE,
+            "Bearer realm=\""
+                + quoted(realm)
+                + "\", error=\"insufficient_scope\", scope=\""
+                + quoted(scope)
+                + "\"")
         .build();
   }
 

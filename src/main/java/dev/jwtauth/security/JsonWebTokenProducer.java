@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Makes {@code @Inject JsonWebToken} work: the caller's token, or an anonymous one with no claims. */
+/**
+ * Makes {@code @Inject JsonWebToken} work: the caller's token, or an anonymous one with no claims.
+ */
 @ApplicationScoped
 public class JsonWebTokenProducer {
 

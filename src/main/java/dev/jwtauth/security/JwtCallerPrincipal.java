@@ -12,7 +12,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public final class JwtCallerPrincipal implements JsonWebToken {
 
   /** Injected when a request has no verified token: every claim is absent. */
-  static final JwtCallerPrincipal ANONYMOUS = new JwtCallerPrincipal(new VerifiedToken("", Map.of()));
+  static final JwtCallerPrincipal ANONYMOUS =
+      new JwtCallerPrincipal(new VerifiedToken("", Map.of()));
 
   private final VerifiedToken token;
 
@@ -59,7 +60,9 @@ public final class JwtCallerPrincipal implements JsonWebToken {
     return (T) claimValue(name);
   }
 
-  /** The value types MP-JWT 2.1 promises: String, Long, Boolean, Set&lt;String&gt; or JSON-P values. */
+  /**
+   * The value types MP-JWT 2.1 promises: String, Long, Boolean, Set&lt;String&gt; or JSON-P values.
+   */
   private Object claimValue(String name) {
     Object value = token.claims().get(name);
     if (value == null) {

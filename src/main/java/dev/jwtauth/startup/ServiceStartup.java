@@ -1,12 +1,12 @@
 package dev.jwtauth.startup;
 
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.Secrets;
 import dev.jwtauth.db.PoolSettings;
 import dev.jwtauth.db.SchemaMigration;
 import dev.jwtauth.keys.KeyService;
 import dev.jwtauth.refresh.RefreshPurge;
 import dev.jwtauth.revocation.RevocationSync;
-import dev.jwtauth.config.Secrets;
 import dev.jwtauth.users.BootstrapAdmin;
 import dev.jwtauth.users.DemoUsers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +18,8 @@ import jakarta.transaction.TransactionalException;
 import java.util.logging.Logger;
 
 /**
- * Runs once when the application starts; any failure here fails the deployment rather than leaving a
- * service that answers without keys or schema.
+ * Runs once when the application starts; any failure here fails the deployment rather than leaving
+ * a service that answers without keys or schema.
  */
 @ApplicationScoped
 public class ServiceStartup {
@@ -41,7 +41,8 @@ public class ServiceStartup {
     try {
       start();
     } catch (RuntimeException e) {
-      // One line with the cause, for the operator and for scripts/run.sh; the server logs the trace.
+      // One line with the cause, for the operator and for scripts/run.sh; the server logs the
+      // trace.
       LOG.severe(StartFailure.MARKER + StartFailure.describe(e));
       throw e;
     }
@@ -69,17 +70,24 @@ public class ServiceStartup {
     keys.loadIntoMemory();
     revocationSync.start();
     refreshPurge.start();
-    LOG.info(() -> "Token service ready: issuer " + settings.issuer() + ", audience " + settings.audiences()
-        + (settings.embedded() ? ", embedded database " + settings.databaseUrl() : ""));
+    LOG.info(
+        () ->
+            "Token service ready: issuer "
+                + settings.issuer()
+                + ", audience "
+                + settings.audiences()
+                + (settings.embedded() ? ", embedded database " + settings.databaseUrl() : ""));
   }
 
   /** Production mode (any database but the embedded H2) never runs without its secrets. */
   private void requireProductionSecrets() {
     String secret = secrets.keysEncryptionSecret().orElse("");
     if (secret.length() < Secrets.MIN_ENCRYPTION_SECRET_LENGTH) {
-      throw new IllegalStateException("Production mode (auth.db.url is not the embedded H2 database) needs "
-          + "auth.keys.encryption-secret (environment variable AUTH_KEYS_ENCRYPTION_SECRET) of at least "
-          + Secrets.MIN_ENCRYPTION_SECRET_LENGTH + " characters: it encrypts the signing keys at rest");
+      throw new IllegalStateException(
+          "Production mode (auth.db.url is not the embedded H2 database) needs "
+              + "auth.keys.encryption-secret (environment variable AUTH_KEYS_ENCRYPTION_SECRET) of at least "
+              + Secrets.MIN_ENCRYPTION_SECRET_LENGTH
+              + " characters: it encrypts the signing keys at rest");
     }
   }
 }

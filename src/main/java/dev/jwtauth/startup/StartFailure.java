@@ -4,8 +4,9 @@ import dev.jwtauth.error.ServiceException;
 import java.sql.SQLException;
 
 /**
- * Turns whatever stopped the start-up into the one sentence an operator needs (PRODUCT.md §9 "A start
- * that cannot deploy stops"): {@code scripts/run.sh} prints it as its last line, after the marker.
+ * Turns whatever stopped the start-up into the one sentence an operator needs (PRODUCT.md §9 "A
+ * start that cannot deploy stops"): {@code scripts/run.sh} prints it as its last line, after the
+ * marker.
  */
 final class StartFailure {
 
@@ -21,15 +22,21 @@ final class StartFailure {
       if (t instanceof SQLException sql && database == null) {
         database = sql;
       }
-      boolean ours = t instanceof IllegalStateException || t instanceof IllegalArgumentException
-          || t instanceof ServiceException; // e.g. a client in auth.clients that cannot be defined
+      boolean ours =
+          t instanceof IllegalStateException
+              || t instanceof IllegalArgumentException
+              || t
+                  instanceof
+                  ServiceException; // e.g. a client in auth.clients that cannot be defined
       if (ours && t.getMessage() != null && configuration == null) {
         configuration = t; // our own checks throw these with the setting's name
       }
     }
     String sentence;
     if (database != null) {
-      sentence = "the database (auth.db.url, environment variable AUTH_DB_URL) cannot be used: " + rootMessage(database);
+      sentence =
+          "the database (auth.db.url, environment variable AUTH_DB_URL) cannot be used: "
+              + rootMessage(database);
     } else if (configuration != null) {
       sentence = configuration.getMessage();
     } else {

@@ -50,11 +50,31 @@ public class Task {
     this.updatedAt = now;
   }
 
-  public String id() { return id; }
-  public String owner() { return owner; }
-  public String title() { return title; }
-  public String description() { return description; }
-  public boolean done() { return done; }
-  public Instant createdAt() { return createdAt; }
-  public Instant updatedAt() { return updatedAt; }
+  public String id() {
+    return id;
+  }
+
+  public String owner() {
+    return owner;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public boolean done() {
+    return done;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
 }

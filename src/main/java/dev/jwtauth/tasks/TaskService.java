@@ -8,14 +8,15 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 
-/** Tasks with their ownership rule: the owner, or a caller with role {@code admin}, may touch a task. */
+/**
+ * Tasks with their ownership rule: the owner, or a caller with role {@code admin}, may touch a
+ * task.
+ */
 @ApplicationScoped
 public class TaskService {
 
   /** The caller as far as ownership goes. */
   public record Caller(String subject, boolean admin) {}
-
-
 
   @PersistenceContext(unitName = "auth")
   EntityManager em;
@@ -23,7 +24,8 @@ public class TaskService {
   @Inject Clock clock;
 
   public List<Task> listOwn(Caller caller) {
-    return em.createQuery("select t from Task t where t.owner = :owner order by t.createdAt", Task.class)
+    return em.createQuery(
+            "select t from Task t where t.owner = :owner order by t.createdAt", Task.class)
         .setParameter("owner", caller.subject())
         .getResultList();
   }

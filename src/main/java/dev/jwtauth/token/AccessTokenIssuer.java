@@ -16,7 +16,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** Builds and signs access tokens shaped per PRODUCT.md §3 (RFC 9068 claims that MP-JWT verifiers accept). */
+/**
+ * Builds and signs access tokens shaped per PRODUCT.md §3 (RFC 9068 claims that MP-JWT verifiers
+ * accept).
+ */
 public final class AccessTokenIssuer {
 
   private final AuthSettings settings;
@@ -36,45 +39,50 @@ public final class AccessTokenIssuer {
 
   public IssuedAccessToken issue(TokenRequest request) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    java.time.Duration lifetime = request.lifetime() != null ? request.lifetime() : settings.accessTokenTtl();
+    java.time.Duration lifetime =
+        request.lifetime() != null ? request.lifetime() : settings.accessTokenTtl();
     Instant expiresAt = now.plus(lifetime);
     String jti = UUID.randomUUID().toString();
     String scope = String.join(" ", new TreeSet<>(request.scopes()));
-    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-        .issuer(settings.issuer())
-        .subject(request.subject())
-        .audience(request.audiences() != null ? request.audiences() : settings.audiences())
-        .expirationTime(Date.from(expiresAt))
-        .notBeforeTime(Date.from(now))
-        .issueTime(Date.from(now))
-        .jwtID(jti)
-        .claim("client_id", request.clientId())
-        .claim("scope", scope)
-        .claim("upn", request.username())
-        .claim("preferred_username", request.username());
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .issuer(settings.issuer())
+            .subject(request.subject())
+            .audience(request.audiences() != null ? request.audiences() : settings.audiences())
+            .expirationTime(Date.from(expiresAt))
+            .notBeforeTime(Date.from(now))
+            .issueTime(Date.from(now))
+            .jwtID(jti)
+            .claim("client_id", request.clientId())
+            .claim("scope", scope)
+            .claim("upn", request.username())
+            .claim("preferred_username", request.username());
     if (!request.groups().isEmpty()) {
       claims.claim("groups", List.copyOf(new TreeSet<>(request.groups())));
     }
     if (request.actor() != null) {
-      claims.claim("act", request.actorSessionId() == null
-          ? java.util.Map.of("sub", request.actor())
-          : java.util.Map.of("sub", request.actor(), "sid", request.actorSessionId()));
+      claims.claim(
+          "act",
+          request.actorSessionId() == null
+              ? java.util.Map.of("sub", request.actor())
+              : java.util.Map.of("sub", request.actor(), "sid", request.actorSessionId()));
     }
     if (request.sessionId() != null) {
       claims.claim("sid", request.sessionId());
     }
     ActiveSigner key = signer.get();
-    JWSHeader header = new JWSHeader.Builder(key.algorithm())
-        .keyID(key.kid())
-        .type(new JOSEObjectType(settings.accessTokenType()))
-        .build();
+    JWSHeader header =
+        new JWSHeader.Builder(key.algorithm())
+            .keyID(key.kid())
+            .type(new JOSEObjectType(settings.accessTokenType()))
+            .build();
     SignedJWT jwt = new SignedJWT(header, claims.build());
     try {
       jwt.sign(key.signer());
     } catch (JOSEException e) {
       throw new IllegalStateException("Signing with key " + key.kid() + " failed", e);
     }
-    return new IssuedAccessToken(jwt.serialize(), jti, expiresAt,
-        lifetime.toSeconds(), request.scopes());
+    return new IssuedAccessToken(
+        jwt.serialize(), jti, expiresAt, lifetime.toSeconds(), request.scopes());
   }
 }

@@ -3,8 +3,8 @@ package dev.jwtauth.token;
 import dev.jwtauth.error.ServiceException;
 
 /**
- * Credentials, a refresh token or a subject token were not accepted (OAuth {@code invalid_grant}): 401
- * on the login API; the token endpoint answers 400 as RFC 6749 §5.2 says.
+ * Credentials, a refresh token or a subject token were not accepted (OAuth {@code invalid_grant}):
+ * 401 on the login API; the token endpoint answers 400 as RFC 6749 §5.2 says.
  */
 public final class InvalidGrantException extends ServiceException {
 

@@ -8,12 +8,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which scopes a caller gets: everything their roles allow when none are asked for, otherwise exactly
- * what was asked, provided all of it is allowed (PRODUCT.md §8 "Scopes").
+ * Which scopes a caller gets: everything their roles allow when none are asked for, otherwise
+ * exactly what was asked, provided all of it is allowed (PRODUCT.md §8 "Scopes").
  */
 public final class ScopePolicy {
 
-  /** The scope every administrative call needs in the token, besides the role {@code admin} (PRODUCT.md §9). */
+  /**
+   * The scope every administrative call needs in the token, besides the role {@code admin}
+   * (PRODUCT.md §9).
+   */
   public static final String ADMIN = "admin";
 
   private final Map<String, Set<String>> roleScopes;
@@ -48,7 +51,7 @@ public final class ScopePolicy {
   /**
    * @param available what may be granted
    * @param requested space-separated scopes, or null / blank for all of {@code available}
-   * @param holder    names who the limit belongs to, for the error message
+   * @param holder names who the limit belongs to, for the error message
    * @throws InvalidScopeException if any requested scope is not available
    */
   public static Set<String> narrow(Set<String> available, String requested, String holder) {

@@ -7,20 +7,29 @@ import java.util.Set;
 /**
  * What an access token is issued for.
  *
- * @param subject   the stable id of the user (or client) — the {@code sub}
- * @param username  the {@code upn} / {@code preferred_username}
- * @param groups    roles, as the MP-JWT {@code groups} claim (omitted when empty)
- * @param scopes    granted scopes
- * @param clientId  the OAuth client the token is issued to
+ * @param subject the stable id of the user (or client) — the {@code sub}
+ * @param username the {@code upn} / {@code preferred_username}
+ * @param groups roles, as the MP-JWT {@code groups} claim (omitted when empty)
+ * @param scopes granted scopes
+ * @param clientId the OAuth client the token is issued to
  * @param sessionId the refresh-token family, or null
  * @param audiences the {@code aud}, or null for the configured audiences
- * @param lifetime  how long the token lives, or null for the configured lifetime
- * @param actor     the {@code act.sub} of an impersonation or delegated token, or null
- * @param actorSessionId the {@code act.sid}: the actor's session, which the token dies with; or null
+ * @param lifetime how long the token lives, or null for the configured lifetime
+ * @param actor the {@code act.sub} of an impersonation or delegated token, or null
+ * @param actorSessionId the {@code act.sid}: the actor's session, which the token dies with; or
+ *     null
  */
 public record TokenRequest(
-    String subject, String username, Set<String> groups, Set<String> scopes, String clientId, String sessionId,
-    List<String> audiences, Duration lifetime, String actor, String actorSessionId) {
+    String subject,
+    String username,
+    Set<String> groups,
+    Set<String> scopes,
+    String clientId,
+    String sessionId,
+    List<String> audiences,
+    Duration lifetime,
+    String actor,
+    String actorSessionId) {
 
   public TokenRequest {
     groups = Set.copyOf(groups);
@@ -32,14 +41,27 @@ public record TokenRequest(
   }
 
   /** A token acting for nobody else, or for an actor without a session. */
-  public TokenRequest(String subject, String username, Set<String> groups, Set<String> scopes, String clientId,
-      String sessionId, List<String> audiences, Duration lifetime, String actor) {
+  public TokenRequest(
+      String subject,
+      String username,
+      Set<String> groups,
+      Set<String> scopes,
+      String clientId,
+      String sessionId,
+      List<String> audiences,
+      Duration lifetime,
+      String actor) {
     this(subject, username, groups, scopes, clientId, sessionId, audiences, lifetime, actor, null);
   }
 
   /** A token with the configured audiences and lifetime, acting for nobody else. */
   public TokenRequest(
-      String subject, String username, Set<String> groups, Set<String> scopes, String clientId, String sessionId) {
+      String subject,
+      String username,
+      Set<String> groups,
+      Set<String> scopes,
+      String clientId,
+      String sessionId) {
     this(subject, username, groups, scopes, clientId, sessionId, null, null, null, null);
   }
 }

@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.logging.Logger;
 
-/** Production mode's first user: {@code admin} with {@code auth.bootstrap.admin-password}, created once. */
+/**
+ * Production mode's first user: {@code admin} with {@code auth.bootstrap.admin-password}, created
+ * once.
+ */
 @ApplicationScoped
 public class BootstrapAdmin {
 
@@ -24,8 +27,10 @@ public class BootstrapAdmin {
     }
     String password = secrets.bootstrapAdminPassword().get();
     if (password.length() < rules.passwordMinLength()) {
-      throw new IllegalStateException("auth.bootstrap.admin-password (AUTH_BOOTSTRAP_ADMIN_PASSWORD) must have at least "
-          + rules.passwordMinLength() + " characters");
+      throw new IllegalStateException(
+          "auth.bootstrap.admin-password (AUTH_BOOTSTRAP_ADMIN_PASSWORD) must have at least "
+              + rules.passwordMinLength()
+              + " characters");
     }
     users.create(USERNAME, password.toCharArray(), Set.of("user", "admin"));
     LOG.info("Created the user admin (roles user, admin) from auth.bootstrap.admin-password");

@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.logging.Logger;
 
-/** The documented demo users of the embedded mode (PRODUCT.md §8); never created with another database. */
+/**
+ * The documented demo users of the embedded mode (PRODUCT.md §8); never created with another
+ * database.
+ */
 @ApplicationScoped
 public class DemoUsers {
 
@@ -16,8 +19,9 @@ public class DemoUsers {
   public void ensure() {
     ensure("alice", "alice-password", Set.of("user"));
     ensure("admin", "admin-password", Set.of("user", "admin"));
-    LOG.warning("Embedded mode with demo users: alice / alice-password (role user) and "
-        + "admin / admin-password (roles user, admin). Use PostgreSQL for anything but trying the service.");
+    LOG.warning(
+        "Embedded mode with demo users: alice / alice-password (role user) and "
+            + "admin / admin-password (roles user, admin). Use PostgreSQL for anything but trying the service.");
   }
 
   private void ensure(String username, String password, Set<String> roles) {

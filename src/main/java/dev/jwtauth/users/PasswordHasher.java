@@ -8,8 +8,9 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
 
 /**
- * PBKDF2-HMAC-SHA512 through Jakarta Security's {@link Pbkdf2PasswordHash}. The stored form carries its
- * own algorithm, iterations and salt, so raising the iteration count keeps old hashes verifiable.
+ * PBKDF2-HMAC-SHA512 through Jakarta Security's {@link Pbkdf2PasswordHash}. The stored form carries
+ * its own algorithm, iterations and salt, so raising the iteration count keeps old hashes
+ * verifiable.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -17,16 +18,19 @@ public class PasswordHasher {
   @Inject Pbkdf2PasswordHash pbkdf2;
   @Inject AuthSettings settings;
 
-  /** Verified when the user does not exist, so that unknown users cost as much as wrong passwords. */
+  /**
+   * Verified when the user does not exist, so that unknown users cost as much as wrong passwords.
+   */
   private String decoyHash;
 
   @PostConstruct
   void init() {
-    pbkdf2.initialize(Map.of(
-        "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-        "Pbkdf2PasswordHash.Iterations", Integer.toString(settings.passwordIterations()),
-        "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-        "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+    pbkdf2.initialize(
+        Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+            "Pbkdf2PasswordHash.Iterations", Integer.toString(settings.passwordIterations()),
+            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+            "Pbkdf2PasswordHash.KeySizeBytes", "64"));
     decoyHash = pbkdf2.generate("decoy-password-never-matches".toCharArray());
   }
 

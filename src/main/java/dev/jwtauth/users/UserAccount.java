@@ -13,7 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
-/** A user who can log in. {@link #id()} is the stable {@code sub} of their tokens; the username may change. */
+/**
+ * A user who can log in. {@link #id()} is the stable {@code sub} of their tokens; the username may
+ * change.
+ */
 @Entity
 @Table(name = "users")
 public class UserAccount {
@@ -58,10 +61,27 @@ public class UserAccount {
     this.passwordHash = hash;
   }
 
-  public String id() { return id; }
-  public String username() { return username; }
-  public String passwordHash() { return passwordHash; }
-  public boolean enabled() { return enabled; }
-  public Instant createdAt() { return createdAt; }
-  public Set<String> roles() { return Set.copyOf(roles); }
+  public String id() {
+    return id;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Set<String> roles() {
+    return Set.copyOf(roles);
+  }
 }

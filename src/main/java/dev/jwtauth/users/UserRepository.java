@@ -19,7 +19,8 @@ public class UserRepository {
   @Inject Clock clock;
 
   public Optional<UserAccount> findByUsername(String username) {
-    return em.createQuery("select u from UserAccount u where u.username = :username", UserAccount.class)
+    return em.createQuery(
+            "select u from UserAccount u where u.username = :username", UserAccount.class)
         .setParameter("username", username)
         .getResultStream()
         .findFirst();
@@ -41,7 +42,8 @@ public class UserRepository {
   }
 
   public java.util.List<UserAccount> page(int page, int size) {
-    return em.createQuery("select u from UserAccount u order by u.createdAt, u.id", UserAccount.class)
+    return em.createQuery(
+            "select u from UserAccount u order by u.createdAt, u.id", UserAccount.class)
         .setFirstResult(page * size)
         .setMaxResults(size)
         .getResultList();

@@ -32,7 +32,8 @@ public final class TokenVerifier {
   private final RevocationCheck revocation;
   private final Clock clock;
 
-  public TokenVerifier(AuthSettings settings, VerificationKeys keys, RevocationCheck revocation, Clock clock) {
+  public TokenVerifier(
+      AuthSettings settings, VerificationKeys keys, RevocationCheck revocation, Clock clock) {
     this.issuer = settings.issuer();
     this.audience = settings.requiredAudience();
     this.type = normalizedType(settings.accessTokenType());
@@ -85,7 +86,10 @@ public final class TokenVerifier {
     return jws;
   }
 
-  /** Rules 2–4: the key named by {@code kid} fixes the algorithm; key references in the token are never used. */
+  /**
+   * Rules 2–4: the key named by {@code kid} fixes the algorithm; key references in the token are
+   * never used.
+   */
   private VerificationKey checkHeader(JWSHeader header) throws InvalidTokenException {
     if (header.getJWKURL() != null
         || header.getJWK() != null
@@ -94,7 +98,8 @@ public final class TokenVerifier {
       throw new InvalidTokenException(Reason.UNTRUSTED_HEADER);
     }
     if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
-      // We understand no extension parameter, so any "crit" entry must be refused (RFC 7515 §4.1.11).
+      // We understand no extension parameter, so any "crit" entry must be refused (RFC 7515
+      // §4.1.11).
       throw new InvalidTokenException(Reason.UNKNOWN_CRITICAL_HEADER);
     }
     JOSEObjectType typ = header.getType();
@@ -112,7 +117,8 @@ public final class TokenVerifier {
     return key;
   }
 
-  private static void checkSignature(SignedJWT jws, VerificationKey key) throws InvalidTokenException {
+  private static void checkSignature(SignedJWT jws, VerificationKey key)
+      throws InvalidTokenException {
     boolean valid;
     try {
       valid = jws.verify(key.verifier());
@@ -147,7 +153,8 @@ public final class TokenVerifier {
     }
     Instant latestAcceptable = now.plus(skew);
     Date nbf = claims.getNotBeforeTime();
-    if ((nbf != null && nbf.toInstant().isAfter(latestAcceptable)) || iat.toInstant().isAfter(latestAcceptable)) {
+    if ((nbf != null && nbf.toInstant().isAfter(latestAcceptable))
+        || iat.toInstant().isAfter(latestAcceptable)) {
       throw new InvalidTokenException(Reason.NOT_YET_VALID);
     }
     if (isBlank(claims.getSubject())) {

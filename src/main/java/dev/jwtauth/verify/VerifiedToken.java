@@ -2,17 +2,18 @@ package dev.jwtauth.verify;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.LinkedHashSet;
 
 /**
  * An access token that passed every verification rule.
  *
- * @param rawToken the compact serialization, kept for {@code JsonWebToken.getRawToken()}; never log it
- * @param claims   the claims as JSON values (String, Number, Boolean, List, Map)
+ * @param rawToken the compact serialization, kept for {@code JsonWebToken.getRawToken()}; never log
+ *     it
+ * @param claims the claims as JSON values (String, Number, Boolean, List, Map)
  */
 public record VerifiedToken(String rawToken, Map<String, Object> claims) {
 

@@ -12,14 +12,15 @@ import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shape of the code (STYLE.md, issue 17), held by the build: a rule broken here fails
- * {@code mvn verify} instead of waiting for a reviewer.
+ * The shape of the code (STYLE.md, issue 17), held by the build: a rule broken here fails {@code
+ * mvn verify} instead of waiting for a reviewer.
  */
 class ArchitectureTest {
 
-  private static final JavaClasses MAIN = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.jwtauth");
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.jwtauth");
 
   @Test
   void featurePackagesHaveNoCycles() {
@@ -29,40 +30,85 @@ class ArchitectureTest {
   /** Resources call services; no service knows the HTTP edge. */
   @Test
   void nothingDependsOnTheApi() {
-    check(noClasses().that().resideOutsideOfPackage("dev.jwtauth.api..")
-        .should().dependOnClassesThat().resideInAPackage("dev.jwtauth.api.."));
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.jwtauth.api..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.jwtauth.api.."));
   }
 
-  /** The guard (security/ with verify/) can be lifted into another WAR: it knows no resource, grant or admin code. */
+  /**
+   * The guard (security/ with verify/) can be lifted into another WAR: it knows no resource, grant
+   * or admin code.
+   */
   @Test
   void theGuardStandsAlone() {
-    check(noClasses().that().resideInAnyPackage("dev.jwtauth.security..", "dev.jwtauth.verify..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "dev.jwtauth.api..", "dev.jwtauth.oauth..", "dev.jwtauth.admin..", "dev.jwtauth.login..",
-            "dev.jwtauth.refresh..", "dev.jwtauth.clients..", "dev.jwtauth.tasks.."));
+    check(
+        noClasses()
+            .that()
+            .resideInAnyPackage("dev.jwtauth.security..", "dev.jwtauth.verify..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.jwtauth.api..",
+                "dev.jwtauth.oauth..",
+                "dev.jwtauth.admin..",
+                "dev.jwtauth.login..",
+                "dev.jwtauth.refresh..",
+                "dev.jwtauth.clients..",
+                "dev.jwtauth.tasks.."));
   }
 
   /** The verifier is pure logic: keys and revocations reach it through its two interfaces. */
   @Test
   void theVerifierKnowsNoStorageNorContainer() {
-    check(noClasses().that().resideInAPackage("dev.jwtauth.verify..")
-        .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.ws.rs..",
-            "jakarta.servlet..", "dev.jwtauth.keys..", "dev.jwtauth.revocation.."));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.jwtauth.verify..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "jakarta.persistence..",
+                "jakarta.ws.rs..",
+                "jakarta.servlet..",
+                "dev.jwtauth.keys..",
+                "dev.jwtauth.revocation.."));
   }
 
   /** A JOSE type or an EntityManager never appears in api/ (STYLE.md). */
   @Test
   void theApiHoldsNoJoseNorPersistence() {
-    check(noClasses().that().resideInAPackage("dev.jwtauth.api..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..", "jakarta.persistence.."));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.jwtauth.api..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.nimbusds..", "jakarta.persistence.."));
   }
 
-  /** Entities live in the feature that owns their table, never in the edge, the guard or shared helpers. */
+  /**
+   * Entities live in the feature that owns their table, never in the edge, the guard or shared
+   * helpers.
+   */
   @Test
   void entitiesStayInTheirFeature() {
-    check(classes().that().areAnnotatedWith(Entity.class)
-        .should().resideOutsideOfPackages("dev.jwtauth.api..", "dev.jwtauth.security..", "dev.jwtauth.verify..",
-            "dev.jwtauth.config..", "dev.jwtauth.error..", "dev.jwtauth.crypto..", "dev.jwtauth.oauth.."));
+    check(
+        classes()
+            .that()
+            .areAnnotatedWith(Entity.class)
+            .should()
+            .resideOutsideOfPackages(
+                "dev.jwtauth.api..",
+                "dev.jwtauth.security..",
+                "dev.jwtauth.verify..",
+                "dev.jwtauth.config..",
+                "dev.jwtauth.error..",
+                "dev.jwtauth.crypto..",
+                "dev.jwtauth.oauth.."));
   }
 
   private static void check(ArchRule rule) {

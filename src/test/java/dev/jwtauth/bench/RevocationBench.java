@@ -11,8 +11,9 @@ import java.util.UUID;
 
 /**
  * A small harness (not a test, not run by CI): the cost of the in-memory revocation check with 0,
- * 10,000 and 1,000,000 denied jtis, and of a whole verification on top of it. Run with scripts/bench.sh;
- * figures go to docs/benchmarks.md. Timings vary with the machine; compare within one run.
+ * 10,000 and 1,000,000 denied jtis, and of a whole verification on top of it. Run with
+ * scripts/bench.sh; figures go to docs/benchmarks.md. Timings vary with the machine; compare within
+ * one run.
  */
 public final class RevocationBench {
 
@@ -20,7 +21,9 @@ public final class RevocationBench {
   private static final int VERIFICATIONS = 20_000;
 
   public static void main(String[] args) throws Exception {
-    System.out.printf("%-10s %14s %16s %16s %18s%n", "denied", "heap (MB)", "miss (ns/op)", "hit (ns/op)", "verify (us/op)");
+    System.out.printf(
+        "%-10s %14s %16s %16s %18s%n",
+        "denied", "heap (MB)", "miss (ns/op)", "hit (ns/op)", "verify (us/op)");
     for (int denied : new int[] {0, 10_000, 1_000_000}) {
       run(denied);
     }
@@ -38,14 +41,33 @@ public final class RevocationBench {
     }
     long heapMb = (usedHeap() - heapBefore) / (1024 * 1024);
 
-    VerifiedToken valid = new VerifiedToken("raw", Map.of("jti", UUID.randomUUID().toString(), "sub", "user",
-        "sid", "session", "iat", TestTokens.NOW.getEpochSecond()));
-    VerifiedToken revoked = new VerifiedToken("raw", Map.of("jti", someDenied == null ? "none" : someDenied, "sub", "user",
-        "iat", TestTokens.NOW.getEpochSecond()));
+    VerifiedToken valid =
+        new VerifiedToken(
+            "raw",
+            Map.of(
+                "jti",
+                UUID.randomUUID().toString(),
+                "sub",
+                "user",
+                "sid",
+                "session",
+                "iat",
+                TestTokens.NOW.getEpochSecond()));
+    VerifiedToken revoked =
+        new VerifiedToken(
+            "raw",
+            Map.of(
+                "jti",
+                someDenied == null ? "none" : someDenied,
+                "sub",
+                "user",
+                "iat",
+                TestTokens.NOW.getEpochSecond()));
     double missNs = nanosPerLookup(list, valid);
     double hitNs = someDenied == null ? Double.NaN : nanosPerLookup(list, revoked);
 
-    TokenVerifier verifier = new TokenVerifier(TestTokens.settings(), TestTokens.keys(), list, TestTokens.CLOCK);
+    TokenVerifier verifier =
+        new TokenVerifier(TestTokens.settings(), TestTokens.keys(), list, TestTokens.CLOCK);
     String token = TestTokens.valid();
     for (int i = 0; i < VERIFICATIONS / 4; i++) {
       verifier.verify(token); // warm-up

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
-/** PRODUCT.md §9 "Defaults that leak into production mode": the H2 default password stays with H2. */
+/**
+ * PRODUCT.md §9 "Defaults that leak into production mode": the H2 default password stays with H2.
+ */
 class JdbcUrlDataSourceTest {
 
   @Test
@@ -22,7 +24,9 @@ class JdbcUrlDataSourceTest {
 
   @Test
   void aConfiguredPasswordIsUsedAsItIs() {
-    assertEquals("secret", JdbcUrlDataSource.effectivePassword("jdbc:postgresql://db/auth", "secret"));
-    assertEquals("secret", JdbcUrlDataSource.effectivePassword("jdbc:h2:file:./data/auth", "secret"));
+    assertEquals(
+        "secret", JdbcUrlDataSource.effectivePassword("jdbc:postgresql://db/auth", "secret"));
+    assertEquals(
+        "secret", JdbcUrlDataSource.effectivePassword("jdbc:h2:file:./data/auth", "secret"));
   }
 }

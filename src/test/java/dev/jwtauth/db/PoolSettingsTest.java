@@ -30,24 +30,42 @@ class PoolSettingsTest {
 
   @Test
   void namesTheSettingAndItsEnvironmentVariableThatIsNotAWholeNumber() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new PoolSettings("2", "abc", "10000", "300", "30").validate());
-    assertEquals("auth.db.pool.max-size (environment variable AUTH_DB_POOL_MAX_SIZE) must be a whole number, not 'abc'",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new PoolSettings("2", "abc", "10000", "300", "30").validate());
+    assertEquals(
+        "auth.db.pool.max-size (environment variable AUTH_DB_POOL_MAX_SIZE) must be a whole number, not 'abc'",
         e.getMessage());
-    assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> new PoolSettings("2", "32", "10s", "300", "30").validate())
-        .getMessage().startsWith("auth.db.pool.max-wait-millis (environment variable AUTH_DB_POOL_MAX_WAIT_MILLIS)"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PoolSettings("2", "32", "10s", "300", "30").validate())
+            .getMessage()
+            .startsWith(
+                "auth.db.pool.max-wait-millis (environment variable AUTH_DB_POOL_MAX_WAIT_MILLIS)"));
   }
 
   @Test
   void refusesSizesAndTimeoutsOutOfRange() {
-    assertTrue(message(new PoolSettings("-1", "32", "10000", "300", "30")).startsWith("auth.db.pool.min-size"));
-    assertTrue(message(new PoolSettings("0", "0", "10000", "300", "30")).startsWith("auth.db.pool.max-size"));
-    assertEquals("auth.db.pool.min-size (8) must not exceed auth.db.pool.max-size (4)",
+    assertTrue(
+        message(new PoolSettings("-1", "32", "10000", "300", "30"))
+            .startsWith("auth.db.pool.min-size"));
+    assertTrue(
+        message(new PoolSettings("0", "0", "10000", "300", "30"))
+            .startsWith("auth.db.pool.max-size"));
+    assertEquals(
+        "auth.db.pool.min-size (8) must not exceed auth.db.pool.max-size (4)",
         message(new PoolSettings("8", "4", "10000", "300", "30")));
-    assertTrue(message(new PoolSettings("2", "32", "-5", "300", "30")).startsWith("auth.db.pool.max-wait-millis"));
-    assertTrue(message(new PoolSettings("2", "32", "10000", "-1", "30")).startsWith("auth.db.pool.idle-timeout-seconds"));
-    assertTrue(message(new PoolSettings("2", "32", "10000", "300", "-2")).startsWith("auth.db.statement-timeout-seconds"));
+    assertTrue(
+        message(new PoolSettings("2", "32", "-5", "300", "30"))
+            .startsWith("auth.db.pool.max-wait-millis"));
+    assertTrue(
+        message(new PoolSettings("2", "32", "10000", "-1", "30"))
+            .startsWith("auth.db.pool.idle-timeout-seconds"));
+    assertTrue(
+        message(new PoolSettings("2", "32", "10000", "300", "-2"))
+            .startsWith("auth.db.statement-timeout-seconds"));
   }
 
   /**
@@ -57,16 +75,30 @@ class PoolSettingsTest {
   @Test
   void theServerCommandsDefaultEverySettingAsTheApplicationDoes() throws IOException {
     Properties defaults = new Properties();
-    try (Reader reader = Files.newBufferedReader(PROJECT.resolve("src/main/resources/META-INF/microprofile-config.properties"))) {
+    try (Reader reader =
+        Files.newBufferedReader(
+            PROJECT.resolve("src/main/resources/META-INF/microprofile-config.properties"))) {
       defaults.load(reader);
     }
     Map<String, String> serverDefaults = new LinkedHashMap<>();
     serverDefaults.putAll(placeholders(PROJECT.resolve("payara-config/pre-boot-commands.asadmin")));
-    serverDefaults.putAll(placeholders(PROJECT.resolve("payara-config/post-boot-commands.asadmin")));
+    serverDefaults.putAll(
+        placeholders(PROJECT.resolve("payara-config/post-boot-commands.asadmin")));
 
-    assertTrue(serverDefaults.keySet().containsAll(List.of(PoolSettings.MIN_SIZE, PoolSettings.MAX_SIZE,
-        PoolSettings.MAX_WAIT_MILLIS, PoolSettings.IDLE_TIMEOUT_SECONDS, PoolSettings.STATEMENT_TIMEOUT_SECONDS,
-        "auth.db.url", "auth.db.user", "auth.db.password")), serverDefaults.toString());
+    assertTrue(
+        serverDefaults
+            .keySet()
+            .containsAll(
+                List.of(
+                    PoolSettings.MIN_SIZE,
+                    PoolSettings.MAX_SIZE,
+                    PoolSettings.MAX_WAIT_MILLIS,
+                    PoolSettings.IDLE_TIMEOUT_SECONDS,
+                    PoolSettings.STATEMENT_TIMEOUT_SECONDS,
+                    "auth.db.url",
+                    "auth.db.user",
+                    "auth.db.password")),
+        serverDefaults.toString());
     serverDefaults.forEach((name, value) -> assertEquals(defaults.getProperty(name), value, name));
   }
 

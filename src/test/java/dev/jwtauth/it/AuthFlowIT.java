@@ -89,7 +89,8 @@ class AuthFlowIT {
     JsonObject injected = Http.json(response);
     assertEquals(claims.getSubject(), injected.getString("sub"));
     assertEquals(List.of("user"), strings(injected.getJsonArray("groups")));
-    assertEquals(claims.getExpirationTime().getTime() / 1000, injected.getJsonNumber("exp").longValue());
+    assertEquals(
+        claims.getExpirationTime().getTime() / 1000, injected.getJsonNumber("exp").longValue());
     assertEquals(claims.getIssueTime().getTime() / 1000, injected.getJsonNumber("iat").longValue());
     assertEquals("tasks:read tasks:write", injected.getString("scope"));
     assertTrue(injected.getBoolean("has_sid"));
@@ -121,16 +122,15 @@ class AuthFlowIT {
     assertEquals("tasks:read tasks:write", claims.getStringClaim("scope"));
     assertNotNull(claims.getJWTID());
     assertNotNull(claims.getNotBeforeTime());
-    assertEquals(900, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000);
+    assertEquals(
+        900, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000);
   }
 
   @Test
   void loginAsksForNarrowerScopeOrIsRefusedAWiderOne() {
-    HttpResponse<String> narrow = http.postJson("auth/login",
-        credentials("tasks:read"));
+    HttpResponse<String> narrow = http.postJson("auth/login", credentials("tasks:read"));
     assertEquals("tasks:read", Http.json(narrow).getString("scope"));
-    HttpResponse<String> wide = http.postJson("auth/login",
-        credentials("tasks:read admin"));
+    HttpResponse<String> wide = http.postJson("auth/login", credentials("tasks:read admin"));
     assertEquals(400, wide.statusCode());
     assertEquals("invalid_scope", Http.json(wide).getString("error"));
   }
@@ -150,8 +150,12 @@ class AuthFlowIT {
     String payload = new String(Base64.getUrlDecoder().decode(parts[1]));
     String forged = payload.replace("\"groups\":[\"user\"]", "\"groups\":[\"user\",\"admin\"]");
     assertNotEquals(payload, forged);
-    String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes())
-        + "." + parts[2];
+    String tampered =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes())
+            + "."
+            + parts[2];
     assertInvalidToken(http.get("api/me", tampered), "signature");
   }
 
@@ -181,17 +185,20 @@ class AuthFlowIT {
   @Test
   void schemeIsCaseInsensitive() {
     String token = http.login(username, PASSWORD);
-    HttpResponse<String> response = http.exchange(http.request("api/me").header("Authorization", "bEaReR " + token).build());
+    HttpResponse<String> response =
+        http.exchange(http.request("api/me").header("Authorization", "bEaReR " + token).build());
     assertEquals(200, response.statusCode());
   }
 
   @Test
   void twoCredentialsAreAnInvalidRequest() {
     String token = http.login(username, PASSWORD);
-    HttpResponse<String> response = http.exchange(http.request("api/me")
-        .header("Authorization", "Bearer " + token)
-        .header("Authorization", "Bearer " + token)
-        .build());
+    HttpResponse<String> response =
+        http.exchange(
+            http.request("api/me")
+                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token)
+                .build());
     assertEquals(400, response.statusCode(), response.body());
     assertEquals("invalid_request", Http.json(response).getString("error"));
   }
@@ -218,16 +225,20 @@ class AuthFlowIT {
     for (JsonValue key : keys) {
       Set<String> members = key.asJsonObject().keySet();
       for (String privateMember : List.of("d", "p", "q", "dp", "dq", "qi", "oth", "k")) {
-        assertFalse(members.contains(privateMember), "JWKS publishes private member " + privateMember);
+        assertFalse(
+            members.contains(privateMember), "JWKS publishes private member " + privateMember);
       }
     }
   }
 
   @Test
   void wrongPasswordAndUnknownUserGetTheSameAnswer() {
-    HttpResponse<String> wrongPassword = http.postJson("auth/login", "{\"username\":\"" + username + "\",\"password\":\"nope\"}");
-    HttpResponse<String> unknownUser = http.postJson("auth/login", "{\"username\":\"nobody-" + UUID.randomUUID()
-        + "\",\"password\":\"nope\"}");
+    HttpResponse<String> wrongPassword =
+        http.postJson("auth/login", "{\"username\":\"" + username + "\",\"password\":\"nope\"}");
+    HttpResponse<String> unknownUser =
+        http.postJson(
+            "auth/login",
+            "{\"username\":\"nobody-" + UUID.randomUUID() + "\",\"password\":\"nope\"}");
     assertEquals(401, wrongPassword.statusCode());
     assertEquals(wrongPassword.statusCode(), unknownUser.statusCode());
     assertEquals(wrongPassword.body(), unknownUser.body());
@@ -237,7 +248,13 @@ class AuthFlowIT {
 
   @Test
   void malformedLoginBodiesAreBadRequests() {
-    for (String body : List.of("{not json", "[1,2]", "{\"username\":\"someone\"}", "{\"username\":42,\"password\":\"x\"}", "")) {
+    for (String body :
+        List.of(
+            "{not json",
+            "[1,2]",
+            "{\"username\":\"someone\"}",
+            "{\"username\":42,\"password\":\"x\"}",
+            "")) {
       HttpResponse<String> response = http.postJson("auth/login", body);
       assertEquals(400, response.statusCode(), body + " -> " + response.body());
       assertEquals("invalid_request", Http.json(response).getString("error"), body);
@@ -246,13 +263,15 @@ class AuthFlowIT {
 
   @Test
   void oversizedBodyIs413() {
-    HttpResponse<String> response = http.postJson("auth/login", "{\"username\":\"" + "x".repeat(70_000) + "\"}");
+    HttpResponse<String> response =
+        http.postJson("auth/login", "{\"username\":\"" + "x".repeat(70_000) + "\"}");
     assertEquals(413, response.statusCode());
   }
 
   @Test
   void discoveryDocumentsNameTheIssuerAndJwks() {
-    for (String path : List.of(".well-known/oauth-authorization-server", ".well-known/openid-configuration")) {
+    for (String path :
+        List.of(".well-known/oauth-authorization-server", ".well-known/openid-configuration")) {
       JsonObject metadata = Http.json(http.get(path));
       assertEquals(ISSUER, metadata.getString("issuer"));
       assertEquals(ISSUER + "/.well-known/jwks.json", metadata.getString("jwks_uri"));
@@ -262,23 +281,29 @@ class AuthFlowIT {
 
   @Test
   void readinessReportsDatabaseAndSigningKey() {
-    HttpResponse<String> response = http.exchange(HttpRequest.newBuilder(http.serverUri("/health/ready")).GET().build());
+    HttpResponse<String> response =
+        http.exchange(HttpRequest.newBuilder(http.serverUri("/health/ready")).GET().build());
     assertEquals(200, response.statusCode(), response.body());
     JsonObject health = Http.json(response);
     assertEquals("UP", health.getString("status"));
-    Set<String> checks = health.getJsonArray("checks").stream()
-        .map(c -> c.asJsonObject().getString("name") + "=" + c.asJsonObject().getString("status"))
-        .collect(Collectors.toSet());
+    Set<String> checks =
+        health.getJsonArray("checks").stream()
+            .map(
+                c ->
+                    c.asJsonObject().getString("name") + "=" + c.asJsonObject().getString("status"))
+            .collect(Collectors.toSet());
     assertTrue(checks.containsAll(Set.of("database=UP", "signing-key=UP")), checks.toString());
   }
 
-  private HttpResponse<String> assertInvalidToken(HttpResponse<String> response, String descriptionPart) {
+  private HttpResponse<String> assertInvalidToken(
+      HttpResponse<String> response, String descriptionPart) {
     assertEquals(401, response.statusCode(), response.body());
     String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
     assertTrue(challenge.startsWith("Bearer realm=\"auth\", error=\"invalid_token\""), challenge);
     JsonObject body = Http.json(response);
     assertEquals("invalid_token", body.getString("error"));
-    assertTrue(body.getString("error_description").toLowerCase().contains(descriptionPart),
+    assertTrue(
+        body.getString("error_description").toLowerCase().contains(descriptionPart),
         body.getString("error_description"));
     return response;
   }
@@ -298,7 +323,8 @@ class AuthFlowIT {
   }
 
   private String credentials(String scope) {
-    jakarta.json.JsonObjectBuilder body = Json.createObjectBuilder().add("username", username).add("password", PASSWORD);
+    jakarta.json.JsonObjectBuilder body =
+        Json.createObjectBuilder().add("username", username).add("password", PASSWORD);
     if (scope != null) {
       body.add("scope", scope);
     }
@@ -312,7 +338,8 @@ class AuthFlowIT {
   }
 
   private static List<String> headersThatMatter(HttpResponse<String> response) {
-    return List.of(response.headers().firstValue("Content-Type").orElse(""),
+    return List.of(
+        response.headers().firstValue("Content-Type").orElse(""),
         response.headers().firstValue("Cache-Control").orElse(""),
         response.headers().firstValue("WWW-Authenticate").orElse(""));
   }

@@ -14,19 +14,41 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.Claim;
 import org.eclipse.microprofile.jwt.Claims;
 
-/** Test deployments only: a resource written the way the README tells users to, with {@code @Claim}. */
+/**
+ * Test deployments only: a resource written the way the README tells users to, with {@code @Claim}.
+ */
 @RequestScoped
 @Path("test-support/claims")
 @RolesAllowed("user")
 public class ClaimProbe {
 
-  @Inject @Claim(standard = Claims.sub) String subject;
-  @Inject @Claim("groups") Set<String> groups;
-  @Inject @Claim(standard = Claims.exp) Long expires;
-  @Inject @Claim("scope") Optional<String> scope;
-  @Inject @Claim("sid") Optional<String> sid;
-  @Inject @Claim("act") Optional<String> actor;
-  @Inject @Claim(standard = Claims.iat) JsonNumber issuedAt;
+  @Inject
+  @Claim(standard = Claims.sub)
+  String subject;
+
+  @Inject
+  @Claim("groups")
+  Set<String> groups;
+
+  @Inject
+  @Claim(standard = Claims.exp)
+  Long expires;
+
+  @Inject
+  @Claim("scope")
+  Optional<String> scope;
+
+  @Inject
+  @Claim("sid")
+  Optional<String> sid;
+
+  @Inject
+  @Claim("act")
+  Optional<String> actor;
+
+  @Inject
+  @Claim(standard = Claims.iat)
+  JsonNumber issuedAt;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +61,7 @@ public class ClaimProbe {
         .add("has_sid", sid.isPresent())
         .add("has_act", actor.isPresent())
         .add("iat", issuedAt)
-        .build().toString();
+        .build()
+        .toString();
   }
 }

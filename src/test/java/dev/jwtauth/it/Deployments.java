@@ -11,7 +11,8 @@ public final class Deployments {
   private Deployments() {}
 
   public static WebArchive serviceWar() {
-    // Failsafe points java.io.tmpdir into target/ so that Payara's unpacked files go with `mvn clean`.
+    // Failsafe points java.io.tmpdir into target/ so that Payara's unpacked files go with `mvn
+    // clean`.
     new File(System.getProperty("java.io.tmpdir")).mkdirs();
     File war = new File(System.getProperty("project.dir", "."), "target/auth.war");
     if (!war.isFile()) {

@@ -61,21 +61,30 @@ class HardeningIT {
   @Test
   void anAdminTokenWithoutTheAdminScopeCannotAdminister() {
     String narrow = login(admin, "tasks:read");
-    for (HttpResponse<String> refused : new HttpResponse[] {
-        http.get("admin/users", narrow),
-        http.get("admin/clients", narrow),
-        http.exchange(http.request("admin/users/" + userId + "/revoke").header("Authorization", "Bearer " + narrow)
-            .POST(HttpRequest.BodyPublishers.noBody()).build())}) {
+    for (HttpResponse<String> refused :
+        new HttpResponse[] {
+          http.get("admin/users", narrow),
+          http.get("admin/clients", narrow),
+          http.exchange(
+              http.request("admin/users/" + userId + "/revoke")
+                  .header("Authorization", "Bearer " + narrow)
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build())
+        }) {
       assertEquals(403, refused.statusCode(), refused.body());
       assertEquals("insufficient_scope", Http.json(refused).getString("error"));
-      assertEquals("Bearer realm=\"auth\", error=\"insufficient_scope\", scope=\"admin\"",
+      assertEquals(
+          "Bearer realm=\"auth\", error=\"insufficient_scope\", scope=\"admin\"",
           refused.headers().firstValue("WWW-Authenticate").orElse(""));
     }
     String full = login(admin, null);
     assertEquals(200, http.get("admin/users", full).statusCode());
     HttpResponse<String> notAdmin = http.get("admin/users", login(user, null));
     assertEquals(403, notAdmin.statusCode());
-    assertEquals("forbidden", Http.json(notAdmin).getString("error"), "without the role: forbidden as before");
+    assertEquals(
+        "forbidden",
+        Http.json(notAdmin).getString("error"),
+        "without the role: forbidden as before");
   }
 
   @Test
@@ -87,7 +96,10 @@ class HardeningIT {
     String adminAndRead = login(admin, "admin tasks:read");
     HttpResponse<String> granted = impersonate(adminAndRead, user, null);
     assertEquals(200, granted.statusCode(), granted.body());
-    assertEquals("tasks:read", Http.json(granted).getString("scope"), "the caller's scope ∩ what the target may hold");
+    assertEquals(
+        "tasks:read",
+        Http.json(granted).getString("scope"),
+        "the caller's scope ∩ what the target may hold");
 
     HttpResponse<String> wider = impersonate(adminAndRead, user, "tasks:write");
     assertEquals(400, wider.statusCode(), wider.body());
@@ -102,23 +114,37 @@ class HardeningIT {
     String impersonation = Http.json(impersonate(adminToken, user, null)).getString("access_token");
     JsonObject act = Http.claims(impersonation).getJsonObject("act");
     assertEquals(adminId, act.getString("sub"));
-    assertEquals(Http.claims(adminToken).getString("sid"), act.getString("sid"), "act carries the actor's session");
+    assertEquals(
+        Http.claims(adminToken).getString("sid"),
+        act.getString("sid"),
+        "act carries the actor's session");
     assertEquals(200, http.get("api/me", impersonation).statusCode());
 
-    assertEquals(204, http.exchange(http.request("auth/logout").header("Authorization", "Bearer " + adminToken)
-        .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+    assertEquals(
+        204,
+        http.exchange(
+                http.request("auth/logout")
+                    .header("Authorization", "Bearer " + adminToken)
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build())
+            .statusCode());
     awaitRefused(impersonation);
   }
 
   @Test
   void anImpersonationTokenEndsWhenItsActorIsDisabled() {
-    String impersonation = Http.json(impersonate(login(admin, null), user, null)).getString("access_token");
+    String impersonation =
+        Http.json(impersonate(login(admin, null), user, null)).getString("access_token");
     assertEquals(200, http.get("api/me", impersonation).statusCode());
 
     String otherAdmin = "admin-" + UUID.randomUUID();
     http.createUser(otherAdmin, PASSWORD, "user", "admin");
-    HttpResponse<String> disabled = http.exchange(http.request("admin/users/" + adminId)
-        .header("Authorization", "Bearer " + login(otherAdmin, null)).DELETE().build());
+    HttpResponse<String> disabled =
+        http.exchange(
+            http.request("admin/users/" + adminId)
+                .header("Authorization", "Bearer " + login(otherAdmin, null))
+                .DELETE()
+                .build());
     assertEquals(204, disabled.statusCode(), disabled.body());
     awaitRefused(impersonation);
   }
@@ -129,16 +155,30 @@ class HardeningIT {
   void aChunkedBodyOverTheLimitIsRefusedWith413() {
     byte[] big = new byte[200 * 1024];
     Arrays.fill(big, (byte) 'a');
-    HttpResponse<String> login = http.exchange(http.request("auth/login").header("Content-Type", "application/json")
-        .POST(chunked(big)).build());
+    HttpResponse<String> login =
+        http.exchange(
+            http.request("auth/login")
+                .header("Content-Type", "application/json")
+                .POST(chunked(big))
+                .build());
     assertEquals(413, login.statusCode(), login.body());
-    HttpResponse<String> token = http.exchange(http.request("oauth2/token")
-        .header("Content-Type", "application/x-www-form-urlencoded").POST(chunked(big)).build());
+    HttpResponse<String> token =
+        http.exchange(
+            http.request("oauth2/token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(chunked(big))
+                .build());
     assertEquals(413, token.statusCode(), token.body());
 
-    byte[] small = ("{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}").getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> ok = http.exchange(http.request("auth/login").header("Content-Type", "application/json")
-        .POST(chunked(small)).build());
+    byte[] small =
+        ("{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> ok =
+        http.exchange(
+            http.request("auth/login")
+                .header("Content-Type", "application/json")
+                .POST(chunked(small))
+                .build());
     assertEquals(200, ok.statusCode(), "a small chunked body still works: " + ok.body());
   }
 
@@ -148,17 +188,29 @@ class HardeningIT {
   void aClientIdThatIsOrLooksLikeAUserIdIsRefused() {
     String adminToken = login(admin, null);
     for (String id : new String[] {userId, UUID.randomUUID().toString()}) {
-      HttpResponse<String> refused = http.exchange(http.request("admin/clients")
-          .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("client_id", id)
-              .add("type", "confidential").add("grant_types", Json.createArrayBuilder().add("client_credentials"))
-              .build().toString())).build());
+      HttpResponse<String> refused =
+          http.exchange(
+              http.request("admin/clients")
+                  .header("Authorization", "Bearer " + adminToken)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          Json.createObjectBuilder()
+                              .add("client_id", id)
+                              .add("type", "confidential")
+                              .add(
+                                  "grant_types",
+                                  Json.createArrayBuilder().add("client_credentials"))
+                              .build()
+                              .toString()))
+                  .build());
       assertEquals(400, refused.statusCode(), refused.body());
       assertEquals("invalid_request", Http.json(refused).getString("error"));
     }
   }
 
-  // 6. and 7. Cookie mode: CSRF tokens bound to the session; a body without refresh_token reads the cookie.
+  // 6. and 7. Cookie mode: CSRF tokens bound to the session; a body without refresh_token reads the
+  // cookie.
 
   @Test
   void theCsrfTokenIsBoundToTheSession() {
@@ -166,33 +218,56 @@ class HardeningIT {
     Map<String, String> second = Http.cookies(cookieLogin());
     assertFalse(first.get("csrf_token").equals(second.get("csrf_token")));
 
-    HttpResponse<String> chosenByAttacker = cookieRefresh(first.get("__Host-refresh_token"), "attacker-value",
-        "attacker-value", null);
+    HttpResponse<String> chosenByAttacker =
+        cookieRefresh(first.get("__Host-refresh_token"), "attacker-value", "attacker-value", null);
     assertEquals(403, chosenByAttacker.statusCode(), chosenByAttacker.body());
     assertEquals("csrf", Http.json(chosenByAttacker).getString("error"));
 
-    HttpResponse<String> otherSession = cookieRefresh(first.get("__Host-refresh_token"), second.get("csrf_token"),
-        second.get("csrf_token"), null);
-    assertEquals(403, otherSession.statusCode(), "another session's CSRF token: " + otherSession.body());
+    HttpResponse<String> otherSession =
+        cookieRefresh(
+            first.get("__Host-refresh_token"),
+            second.get("csrf_token"),
+            second.get("csrf_token"),
+            null);
+    assertEquals(
+        403, otherSession.statusCode(), "another session's CSRF token: " + otherSession.body());
 
-    HttpResponse<String> logout = http.exchange(http.request("auth/logout")
-        .header("Cookie", "__Host-refresh_token=" + first.get("__Host-refresh_token") + "; csrf_token=forged")
-        .header("X-CSRF-Token", "forged").POST(HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> logout =
+        http.exchange(
+            http.request("auth/logout")
+                .header(
+                    "Cookie",
+                    "__Host-refresh_token="
+                        + first.get("__Host-refresh_token")
+                        + "; csrf_token=forged")
+                .header("X-CSRF-Token", "forged")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     assertEquals(403, logout.statusCode(), "logout checks it too: " + logout.body());
 
-    HttpResponse<String> own = cookieRefresh(first.get("__Host-refresh_token"), first.get("csrf_token"),
-        first.get("csrf_token"), null);
+    HttpResponse<String> own =
+        cookieRefresh(
+            first.get("__Host-refresh_token"),
+            first.get("csrf_token"),
+            first.get("csrf_token"),
+            null);
     assertEquals(200, own.statusCode(), own.body());
-    assertEquals(first.get("csrf_token"), Http.cookies(own).get("csrf_token"), "the session's token, again");
+    assertEquals(
+        first.get("csrf_token"), Http.cookies(own).get("csrf_token"), "the session's token, again");
   }
 
   @Test
   void cookieModeRefreshAcceptsABodyWithoutRefreshToken() {
     Map<String, String> cookies = Http.cookies(cookieLogin());
-    HttpResponse<String> refreshed = cookieRefresh(cookies.get("__Host-refresh_token"), cookies.get("csrf_token"),
-        cookies.get("csrf_token"), "{}");
+    HttpResponse<String> refreshed =
+        cookieRefresh(
+            cookies.get("__Host-refresh_token"),
+            cookies.get("csrf_token"),
+            cookies.get("csrf_token"),
+            "{}");
     assertEquals(200, refreshed.statusCode(), refreshed.body());
-    assertFalse(Http.json(refreshed).containsKey("refresh_token"), "cookie mode keeps it out of the body");
+    assertFalse(
+        Http.json(refreshed).containsKey("refresh_token"), "cookie mode keeps it out of the body");
   }
 
   // 8. Media types are strict.
@@ -200,31 +275,58 @@ class HardeningIT {
   @Test
   void jsonEndpointsTakeOnlyJsonAndFormEndpointsOnlyForms() {
     String credentials = "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}";
-    assertUnsupported(http.exchange(http.request("auth/login")
-        .POST(HttpRequest.BodyPublishers.ofString(credentials)).build()));
-    assertUnsupported(http.exchange(http.request("auth/login").header("Content-Type", "text/plain")
-        .POST(HttpRequest.BodyPublishers.ofString(credentials)).build()));
+    assertUnsupported(
+        http.exchange(
+            http.request("auth/login")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials))
+                .build()));
+    assertUnsupported(
+        http.exchange(
+            http.request("auth/login")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials))
+                .build()));
     String refreshToken = http.loginResponse(user, PASSWORD).getString("refresh_token");
-    assertUnsupported(http.exchange(http.request("auth/refresh").header("Content-Type", "text/plain")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"refresh_token\":\"" + refreshToken + "\"}")).build()));
-    assertUnsupported(http.exchange(http.request("oauth2/token").header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"password\"}")).build()));
-    assertUnsupported(http.exchange(http.request("oauth2/token")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=web")).build()));
+    assertUnsupported(
+        http.exchange(
+            http.request("auth/refresh")
+                .header("Content-Type", "text/plain")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"refresh_token\":\"" + refreshToken + "\"}"))
+                .build()));
+    assertUnsupported(
+        http.exchange(
+            http.request("oauth2/token")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"password\"}"))
+                .build()));
+    assertUnsupported(
+        http.exchange(
+            http.request("oauth2/token")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=web"))
+                .build()));
 
-    HttpResponse<String> withCharset = http.exchange(http.request("auth/login")
-        .header("Content-Type", "application/json; charset=UTF-8")
-        .POST(HttpRequest.BodyPublishers.ofString(credentials)).build());
-    assertEquals(200, withCharset.statusCode(), "a charset parameter is fine: " + withCharset.body());
+    HttpResponse<String> withCharset =
+        http.exchange(
+            http.request("auth/login")
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials))
+                .build());
+    assertEquals(
+        200, withCharset.statusCode(), "a charset parameter is fine: " + withCharset.body());
   }
 
   private void assertUnsupported(HttpResponse<String> response) {
     assertEquals(415, response.statusCode(), response.body());
-    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     assertEquals("unsupported_media_type", Http.json(response).getString("error"));
   }
 
-  /** A revocation made on this node holds at once; other nodes follow within a second (MultiNodeIT). */
+  /**
+   * A revocation made on this node holds at once; other nodes follow within a second (MultiNodeIT).
+   */
   private void awaitRefused(String token) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(1));
     HttpResponse<String> me = http.get("api/me", token);
@@ -247,31 +349,66 @@ class HardeningIT {
 
   private HttpResponse<String> impersonate(String callerToken, String target, String scope) {
     return scope == null
-        ? http.postForm("oauth2/token", null, "grant_type", EXCHANGE, "client_id", "web", "subject_token", callerToken,
-            "subject_token_type", ACCESS_TOKEN_TYPE, "requested_subject", target)
-        : http.postForm("oauth2/token", null, "grant_type", EXCHANGE, "client_id", "web", "subject_token", callerToken,
-            "subject_token_type", ACCESS_TOKEN_TYPE, "requested_subject", target, "scope", scope);
+        ? http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            EXCHANGE,
+            "client_id",
+            "web",
+            "subject_token",
+            callerToken,
+            "subject_token_type",
+            ACCESS_TOKEN_TYPE,
+            "requested_subject",
+            target)
+        : http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            EXCHANGE,
+            "client_id",
+            "web",
+            "subject_token",
+            callerToken,
+            "subject_token_type",
+            ACCESS_TOKEN_TYPE,
+            "requested_subject",
+            target,
+            "scope",
+            scope);
   }
 
   private HttpResponse<String> cookieLogin() {
-    HttpResponse<String> login = http.postJson("auth/login", Json.createObjectBuilder().add("username", user)
-        .add("password", PASSWORD).add("token_delivery", "cookie").build().toString());
+    HttpResponse<String> login =
+        http.postJson(
+            "auth/login",
+            Json.createObjectBuilder()
+                .add("username", user)
+                .add("password", PASSWORD)
+                .add("token_delivery", "cookie")
+                .build()
+                .toString());
     assertEquals(200, login.statusCode(), login.body());
     return login;
   }
 
-  private HttpResponse<String> cookieRefresh(String refreshCookie, String csrfCookie, String csrfHeader, String body) {
-    HttpRequest.Builder request = http.request("auth/refresh")
-        .header("Cookie", "__Host-refresh_token=" + refreshCookie + "; csrf_token=" + csrfCookie)
-        .header("X-CSRF-Token", csrfHeader);
+  private HttpResponse<String> cookieRefresh(
+      String refreshCookie, String csrfCookie, String csrfHeader, String body) {
+    HttpRequest.Builder request =
+        http.request("auth/refresh")
+            .header(
+                "Cookie", "__Host-refresh_token=" + refreshCookie + "; csrf_token=" + csrfCookie)
+            .header("X-CSRF-Token", csrfHeader);
     if (body == null) {
       request.POST(HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+      request
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body));
     }
     return http.exchange(request.build());
   }
-
 
   /** A body of unknown length: the JDK client sends it with Transfer-Encoding: chunked. */
   private static HttpRequest.BodyPublisher chunked(byte[] body) {

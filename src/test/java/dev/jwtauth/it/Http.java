@@ -13,10 +13,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A black-box HTTP client for the deployed service: plain java.net.http, nothing of the server's. */
+/**
+ * A black-box HTTP client for the deployed service: plain java.net.http, nothing of the server's.
+ */
 public final class Http {
 
-  /** Shared by the Arquillian tests; ServiceProcess instances each get their own (see {@link #Http(URL, boolean)}). */
+  /**
+   * Shared by the Arquillian tests; ServiceProcess instances each get their own (see {@link
+   * #Http(URL, boolean)}).
+   */
   private static final HttpClient SHARED =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -34,13 +39,19 @@ public final class Http {
     this(base, true);
   }
 
-  /** @param ownClient a client of its own, so that no pooled connection outlives a restarted server */
+  /**
+   * @param ownClient a client of its own, so that no pooled connection outlives a restarted server
+   */
   public Http(URL base, boolean ownClient) {
     String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
     this.base = URI.create("http://127.0.0.1:" + base.getPort() + path);
-    this.client = ownClient
-        ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build()
-        : SHARED;
+    this.client =
+        ownClient
+            ? HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build()
+            : SHARED;
   }
 
   public URI uri(String path) {
@@ -65,15 +76,18 @@ public final class Http {
   }
 
   public HttpResponse<String> postJson(String path, String json) {
-    return exchange(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return exchange(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   /**
    * A form post (application/x-www-form-urlencoded), as OAuth endpoints take it.
    *
    * @param authorization the Authorization header, or null
-   * @param pairs         name, value, name, value, …
+   * @param pairs name, value, name, value, …
    */
   public HttpResponse<String> postForm(String path, String authorization, String... pairs) {
     StringBuilder body = new StringBuilder();
@@ -81,11 +95,15 @@ public final class Http {
       if (body.length() > 0) {
         body.append('&');
       }
-      body.append(java.net.URLEncoder.encode(pairs[i], java.nio.charset.StandardCharsets.UTF_8)).append('=')
-          .append(java.net.URLEncoder.encode(pairs[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+      body.append(java.net.URLEncoder.encode(pairs[i], java.nio.charset.StandardCharsets.UTF_8))
+          .append('=')
+          .append(
+              java.net.URLEncoder.encode(pairs[i + 1], java.nio.charset.StandardCharsets.UTF_8));
     }
-    HttpRequest.Builder request = request(path).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+    HttpRequest.Builder request =
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -94,16 +112,26 @@ public final class Http {
 
   /** {@code Basic base64(urlencode(id):urlencode(secret))}, RFC 6749 §2.3.1. */
   public static String basic(String clientId, String secret) {
-    String pair = java.net.URLEncoder.encode(clientId, java.nio.charset.StandardCharsets.UTF_8) + ":"
-        + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
-    return "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String pair =
+        java.net.URLEncoder.encode(clientId, java.nio.charset.StandardCharsets.UTF_8)
+            + ":"
+            + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  /** The claims of a JWT, read without verifying it (the tests check shape; the service checks signatures). */
+  /**
+   * The claims of a JWT, read without verifying it (the tests check shape; the service checks
+   * signatures).
+   */
   public static JsonObject claims(String jwt) {
     String payload = jwt.split("\\.")[1];
-    return (JsonObject) parse(new String(java.util.Base64.getUrlDecoder().decode(payload),
-        java.nio.charset.StandardCharsets.UTF_8));
+    return (JsonObject)
+        parse(
+            new String(
+                java.util.Base64.getUrlDecoder().decode(payload),
+                java.nio.charset.StandardCharsets.UTF_8));
   }
 
   public static HttpResponse<String> send(HttpRequest request) {
@@ -129,7 +157,9 @@ public final class Http {
   public static java.util.Map<String, String> cookies(HttpResponse<String> response) {
     return response.headers().allValues("Set-Cookie").stream()
         .map(c -> c.split(";", 2)[0])
-        .collect(java.util.stream.Collectors.toMap(c -> c.substring(0, c.indexOf('=')), c -> c.substring(c.indexOf('=') + 1)));
+        .collect(
+            java.util.stream.Collectors.toMap(
+                c -> c.substring(0, c.indexOf('=')), c -> c.substring(c.indexOf('=') + 1)));
   }
 
   public static JsonObject json(HttpResponse<String> response) {
@@ -144,31 +174,52 @@ public final class Http {
 
   /** A new user with these roles, made through the test-only support endpoint; returns its id. */
   public String createUser(String username, String password, String... roles) {
-    HttpResponse<String> response = postJson("test-support/users", Json.createObjectBuilder()
-        .add("username", username).add("password", password)
-        .add("roles", Json.createArrayBuilder(java.util.List.of(roles))).build().toString());
+    HttpResponse<String> response =
+        postJson(
+            "test-support/users",
+            Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", password)
+                .add("roles", Json.createArrayBuilder(java.util.List.of(roles)))
+                .build()
+                .toString());
     if (response.statusCode() != 200) {
-      throw new AssertionError("creating " + username + " answered " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "creating " + username + " answered " + response.statusCode() + ": " + response.body());
     }
     return json(response).getString("id");
   }
 
   /** The whole token response of a login. */
   public JsonObject loginResponse(String username, String password) {
-    HttpResponse<String> response = postJson("auth/login",
-        Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
+    HttpResponse<String> response =
+        postJson(
+            "auth/login",
+            Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", password)
+                .build()
+                .toString());
     if (response.statusCode() != 200) {
-      throw new AssertionError("login of " + username + " answered " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "login of " + username + " answered " + response.statusCode() + ": " + response.body());
     }
     return json(response);
   }
 
   /** Logs in through /auth/login and returns the access token. */
   public String login(String username, String password) {
-    HttpResponse<String> response = postJson("auth/login",
-        Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
+    HttpResponse<String> response =
+        postJson(
+            "auth/login",
+            Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", password)
+                .build()
+                .toString());
     if (response.statusCode() != 200) {
-      throw new AssertionError("login of " + username + " answered " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "login of " + username + " answered " + response.statusCode() + ": " + response.body());
     }
     return json(response).getString("access_token");
   }

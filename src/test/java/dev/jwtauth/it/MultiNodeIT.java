@@ -15,9 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two nodes on one PostgreSQL database (-Ppostgres only): either node verifies the other's tokens, a
- * revocation made on one node reaches the other by polling, and a refresh token rotated on one node is
- * reuse on the other.
+ * Two nodes on one PostgreSQL database (-Ppostgres only): either node verifies the other's tokens,
+ * a revocation made on one node reaches the other by polling, and a refresh token rotated on one
+ * node is reuse on the other.
  */
 class MultiNodeIT {
 
@@ -27,7 +27,10 @@ class MultiNodeIT {
   void twoNodesShareKeysRevocationsAndRefreshTokens() throws Exception {
     String dbUrl = System.getenv("AUTH_DB_URL");
     assumeTrue(dbUrl != null && dbUrl.startsWith("jdbc:postgresql:"), "runs with -Ppostgres only");
-    File workDir = new File(System.getProperty("project.dir", "."), "target/multi-node-it/" + System.currentTimeMillis());
+    File workDir =
+        new File(
+            System.getProperty("project.dir", "."),
+            "target/multi-node-it/" + System.currentTimeMillis());
     Map<String, String> environment = Map.of("AUTH_ISSUER", ISSUER);
     String password = System.getenv("AUTH_BOOTSTRAP_ADMIN_PASSWORD");
 
@@ -36,18 +39,30 @@ class MultiNodeIT {
         ServiceProcess b = ServiceProcess.start(workDir, "node-b", environment).awaitReady()) {
       JsonObject tokens = a.http.loginResponse("admin", password);
       String access = tokens.getString("access_token");
-      assertEquals(200, b.http.get("api/me", access).statusCode(), "node B verifies node A's token");
+      assertEquals(
+          200, b.http.get("api/me", access).statusCode(), "node B verifies node A's token");
 
-      assertEquals(204, a.http.exchange(a.http.request("auth/logout").header("Authorization", "Bearer " + access)
-          .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
-      assertEquals(401, a.http.get("api/me", access).statusCode(), "at once on the node that revoked");
+      assertEquals(
+          204,
+          a.http
+              .exchange(
+                  a.http
+                      .request("auth/logout")
+                      .header("Authorization", "Bearer " + access)
+                      .POST(HttpRequest.BodyPublishers.noBody())
+                      .build())
+              .statusCode());
+      assertEquals(
+          401, a.http.get("api/me", access).statusCode(), "at once on the node that revoked");
       Duration delay = awaitRefused(b.http, access);
       System.out.println("Revocation reached the other node after " + delay.toMillis() + " ms");
 
       JsonObject session = a.http.loginResponse("admin", password);
-      HttpResponse<String> rotated = b.http.postJson("auth/refresh", refreshBody(session.getString("refresh_token")));
+      HttpResponse<String> rotated =
+          b.http.postJson("auth/refresh", refreshBody(session.getString("refresh_token")));
       assertEquals(200, rotated.statusCode(), rotated.body());
-      HttpResponse<String> reused = a.http.postJson("auth/refresh", refreshBody(session.getString("refresh_token")));
+      HttpResponse<String> reused =
+          a.http.postJson("auth/refresh", refreshBody(session.getString("refresh_token")));
       assertEquals(401, reused.statusCode(), "a token rotated on node B is reuse on node A");
       assertEquals("invalid_grant", Http.json(reused).getString("error"));
     }

@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Interoperability: an off-the-shelf OAuth 2.0 client library (Nimbus OAuth 2.0 SDK) — not hand-built
- * requests — drives the token, revocation and introspection endpoints of the real WAR.
+ * Interoperability: an off-the-shelf OAuth 2.0 client library (Nimbus OAuth 2.0 SDK) — not
+ * hand-built requests — drives the token, revocation and introspection endpoints of the real WAR.
  */
 @ExtendWith(ArquillianExtension.class)
 class OAuthInteropIT {
@@ -73,7 +73,8 @@ class OAuthInteropIT {
     // The library reads our RFC 8414 metadata; the endpoints are then reached on the test's address
     // (the issuer names the configured public address, not Arquillian's random port).
     AuthorizationServerMetadata metadata =
-        AuthorizationServerMetadata.parse(http.get(".well-known/oauth-authorization-server").body());
+        AuthorizationServerMetadata.parse(
+            http.get(".well-known/oauth-authorization-server").body());
     assertTrue(metadata.getGrantTypes().contains(GrantType.PASSWORD));
     assertTrue(metadata.getGrantTypes().contains(GrantType.CLIENT_CREDENTIALS));
     assertTrue(metadata.getGrantTypes().contains(GrantType.TOKEN_EXCHANGE));
@@ -84,15 +85,21 @@ class OAuthInteropIT {
 
   @Test
   void passwordThenRefreshThenRevokeThenIntrospect() throws Exception {
-    AccessTokenResponse login = success(new TokenRequest(tokenEndpoint, WEB,
-        new ResourceOwnerPasswordCredentialsGrant(username, new Secret(PASSWORD)), new Scope("tasks:read")));
+    AccessTokenResponse login =
+        success(
+            new TokenRequest(
+                tokenEndpoint,
+                WEB,
+                new ResourceOwnerPasswordCredentialsGrant(username, new Secret(PASSWORD)),
+                new Scope("tasks:read")));
     AccessToken access = login.getTokens().getAccessToken();
     RefreshToken refresh = login.getTokens().getRefreshToken();
     assertNotNull(refresh);
     assertEquals(new Scope("tasks:read"), access.getScope());
     assertEquals(200, http.get("api/me", access.getValue()).statusCode());
 
-    AccessTokenResponse refreshed = success(new TokenRequest(tokenEndpoint, WEB, new RefreshTokenGrant(refresh)));
+    AccessTokenResponse refreshed =
+        success(new TokenRequest(tokenEndpoint, WEB, new RefreshTokenGrant(refresh)));
     RefreshToken rotated = refreshed.getTokens().getRefreshToken();
     assertFalse(rotated.equals(refresh), "rotated on use");
 
@@ -101,40 +108,60 @@ class OAuthInteropIT {
     assertEquals(username, active.getUsername());
     assertEquals(new ClientID("web"), active.getClientID());
 
-    HTTPResponse revoked = new TokenRevocationRequest(revocationEndpoint, WEB, rotated).toHTTPRequest().send();
+    HTTPResponse revoked =
+        new TokenRevocationRequest(revocationEndpoint, WEB, rotated).toHTTPRequest().send();
     assertEquals(200, revoked.getStatusCode());
     TokenResponse afterRevocation =
-        TokenResponse.parse(new TokenRequest(tokenEndpoint, WEB, new RefreshTokenGrant(rotated)).toHTTPRequest().send());
+        TokenResponse.parse(
+            new TokenRequest(tokenEndpoint, WEB, new RefreshTokenGrant(rotated))
+                .toHTTPRequest()
+                .send());
     assertFalse(afterRevocation.indicatesSuccess());
-    assertEquals("invalid_grant", ((TokenErrorResponse) afterRevocation).getErrorObject().getCode());
+    assertEquals(
+        "invalid_grant", ((TokenErrorResponse) afterRevocation).getErrorObject().getCode());
     // revoking the refresh token ended its session, and with it the session's access tokens
     assertFalse(introspect(refreshed.getTokens().getAccessToken()).isActive());
   }
 
   @Test
   void clientCredentialsAndAccessTokenRevocation() throws Exception {
-    AccessTokenResponse response = success(new TokenRequest(tokenEndpoint, SERVICE, new ClientCredentialsGrant(), null));
+    AccessTokenResponse response =
+        success(new TokenRequest(tokenEndpoint, SERVICE, new ClientCredentialsGrant(), null));
     assertNull(response.getTokens().getRefreshToken());
     AccessToken access = response.getTokens().getAccessToken();
     TokenIntrospectionSuccessResponse active = introspect(access);
     assertTrue(active.isActive());
     assertEquals("demo-service", active.getSubject().getValue());
 
-    HTTPResponse revoked = new TokenRevocationRequest(revocationEndpoint, SERVICE, access).toHTTPRequest().send();
+    HTTPResponse revoked =
+        new TokenRevocationRequest(revocationEndpoint, SERVICE, access).toHTTPRequest().send();
     assertEquals(200, revoked.getStatusCode());
     assertFalse(introspect(access).isActive());
   }
 
   @Test
   void tokenExchangeWithClientSecretPost() throws Exception {
-    AccessToken subject = success(new TokenRequest(tokenEndpoint, WEB,
-        new ResourceOwnerPasswordCredentialsGrant(username, new Secret(PASSWORD)), null)).getTokens().getAccessToken();
-    ClientSecretPost service = new ClientSecretPost(new ClientID("demo-service"), new Secret("demo-service-secret"));
-    TokenExchangeGrant grant = new TokenExchangeGrant(new TypelessAccessToken(subject.getValue()), TokenTypeURI.ACCESS_TOKEN);
-    AccessTokenResponse exchanged = success(new TokenRequest(tokenEndpoint, service, grant, new Scope("tasks:read")));
-    assertEquals(TokenTypeURI.ACCESS_TOKEN, exchanged.getTokens().getAccessToken().getIssuedTokenType());
+    AccessToken subject =
+        success(
+                new TokenRequest(
+                    tokenEndpoint,
+                    WEB,
+                    new ResourceOwnerPasswordCredentialsGrant(username, new Secret(PASSWORD)),
+                    null))
+            .getTokens()
+            .getAccessToken();
+    ClientSecretPost service =
+        new ClientSecretPost(new ClientID("demo-service"), new Secret("demo-service-secret"));
+    TokenExchangeGrant grant =
+        new TokenExchangeGrant(
+            new TypelessAccessToken(subject.getValue()), TokenTypeURI.ACCESS_TOKEN);
+    AccessTokenResponse exchanged =
+        success(new TokenRequest(tokenEndpoint, service, grant, new Scope("tasks:read")));
+    assertEquals(
+        TokenTypeURI.ACCESS_TOKEN, exchanged.getTokens().getAccessToken().getIssuedTokenType());
     assertNull(exchanged.getTokens().getRefreshToken());
-    TokenIntrospectionSuccessResponse introspection = introspect(exchanged.getTokens().getAccessToken());
+    TokenIntrospectionSuccessResponse introspection =
+        introspect(exchanged.getTokens().getAccessToken());
     assertTrue(introspection.isActive());
     assertEquals(username, introspection.getUsername());
     assertEquals(new Scope("tasks:read"), introspection.getScope());
@@ -149,8 +176,11 @@ class OAuthInteropIT {
   }
 
   private TokenIntrospectionSuccessResponse introspect(AccessToken token) throws Exception {
-    TokenIntrospectionResponse response = TokenIntrospectionResponse.parse(
-        new TokenIntrospectionRequest(introspectionEndpoint, SERVICE, token).toHTTPRequest().send());
+    TokenIntrospectionResponse response =
+        TokenIntrospectionResponse.parse(
+            new TokenIntrospectionRequest(introspectionEndpoint, SERVICE, token)
+                .toHTTPRequest()
+                .send());
     assertTrue(response.indicatesSuccess());
     return response.toSuccessResponse();
   }

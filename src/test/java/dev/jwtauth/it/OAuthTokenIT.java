@@ -62,17 +62,31 @@ class OAuthTokenIT {
     assertEquals(issuer + "/oauth2/token", metadata.getString("token_endpoint"));
     assertEquals(issuer + "/oauth2/revoke", metadata.getString("revocation_endpoint"));
     assertEquals(issuer + "/oauth2/introspect", metadata.getString("introspection_endpoint"));
-    assertEquals(List.of("password", "refresh_token", "client_credentials", EXCHANGE),
+    assertEquals(
+        List.of("password", "refresh_token", "client_credentials", EXCHANGE),
         strings(metadata.getJsonArray("grant_types_supported")));
-    assertTrue(strings(metadata.getJsonArray("token_endpoint_auth_methods_supported"))
-        .containsAll(List.of("client_secret_basic", "client_secret_post", "none")));
+    assertTrue(
+        strings(metadata.getJsonArray("token_endpoint_auth_methods_supported"))
+            .containsAll(List.of("client_secret_basic", "client_secret_post", "none")));
     assertTrue(strings(metadata.getJsonArray("scopes_supported")).contains("tasks:read"));
   }
 
   @Test
   void passwordGrantForThePublicClientSharesTheLoginApisSessions() {
-    HttpResponse<String> response = http.postForm("oauth2/token", null,
-        "grant_type", "password", "client_id", "web", "username", user, "password", PASSWORD, "scope", "tasks:read");
+    HttpResponse<String> response =
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            "password",
+            "client_id",
+            "web",
+            "username",
+            user,
+            "password",
+            PASSWORD,
+            "scope",
+            "tasks:read");
     assertEquals(200, response.statusCode(), response.body());
     assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
     JsonObject tokens = Http.json(response);
@@ -83,80 +97,207 @@ class OAuthTokenIT {
     assertEquals("web", claims.getString("client_id"));
 
     // the refresh token works at /auth/refresh too: one implementation, two front doors
-    HttpResponse<String> refreshed = http.postJson("auth/refresh",
-        Json.createObjectBuilder().add("refresh_token", tokens.getString("refresh_token")).build().toString());
+    HttpResponse<String> refreshed =
+        http.postJson(
+            "auth/refresh",
+            Json.createObjectBuilder()
+                .add("refresh_token", tokens.getString("refresh_token"))
+                .build()
+                .toString());
     assertEquals(200, refreshed.statusCode(), refreshed.body());
-    HttpResponse<String> again = http.postForm("oauth2/token", null,
-        "grant_type", "refresh_token", "client_id", "web", "refresh_token", Http.json(refreshed).getString("refresh_token"));
+    HttpResponse<String> again =
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            "refresh_token",
+            "client_id",
+            "web",
+            "refresh_token",
+            Http.json(refreshed).getString("refresh_token"));
     assertEquals(200, again.statusCode(), again.body());
     assertEquals(200, http.get("api/me", Http.json(again).getString("access_token")).statusCode());
   }
 
   @Test
   void missingGrantTypeIsInvalidRequest() {
-    assertError(400, "invalid_request", http.postForm("oauth2/token", Http.basic(SERVICE, SERVICE_SECRET)));
+    assertError(
+        400, "invalid_request", http.postForm("oauth2/token", Http.basic(SERVICE, SERVICE_SECRET)));
   }
 
   @Test
   void anUnknownGrantTypeIsUnsupportedGrantType() {
-    assertError(400, "unsupported_grant_type", http.postForm("oauth2/token", Http.basic(SERVICE, SERVICE_SECRET),
-        "grant_type", "urn:example:magic"));
-    assertError(400, "unsupported_grant_type", http.postForm("oauth2/token", null,
-        "grant_type", "authorization_code", "client_id", "web", "code", "x"));
+    assertError(
+        400,
+        "unsupported_grant_type",
+        http.postForm(
+            "oauth2/token",
+            Http.basic(SERVICE, SERVICE_SECRET),
+            "grant_type",
+            "urn:example:magic"));
+    assertError(
+        400,
+        "unsupported_grant_type",
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            "authorization_code",
+            "client_id",
+            "web",
+            "code",
+            "x"));
   }
 
   @Test
   void aRepeatedParameterIsInvalidRequest() {
-    assertError(400, "invalid_request", http.postForm("oauth2/token", Http.basic(SERVICE, SERVICE_SECRET),
-        "grant_type", "client_credentials", "scope", "tasks:read", "scope", "tasks:read"));
+    assertError(
+        400,
+        "invalid_request",
+        http.postForm(
+            "oauth2/token",
+            Http.basic(SERVICE, SERVICE_SECRET),
+            "grant_type",
+            "client_credentials",
+            "scope",
+            "tasks:read",
+            "scope",
+            "tasks:read"));
   }
 
   @Test
   void aBadClientSecretIsInvalidClientWithABasicChallenge() {
-    HttpResponse<String> basic = http.postForm("oauth2/token", Http.basic(SERVICE, "wrong-secret"),
-        "grant_type", "client_credentials");
+    HttpResponse<String> basic =
+        http.postForm(
+            "oauth2/token",
+            Http.basic(SERVICE, "wrong-secret"),
+            "grant_type",
+            "client_credentials");
     assertError(401, "invalid_client", basic);
-    assertTrue(basic.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), basic.headers().toString());
+    assertTrue(
+        basic.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+        basic.headers().toString());
 
-    assertError(401, "invalid_client", http.postForm("oauth2/token", null,
-        "grant_type", "client_credentials", "client_id", SERVICE, "client_secret", "wrong-secret"));
-    assertError(401, "invalid_client", http.postForm("oauth2/token", null,
-        "grant_type", "client_credentials", "client_id", "no-such-client", "client_secret", "x"));
+    assertError(
+        401,
+        "invalid_client",
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            "client_credentials",
+            "client_id",
+            SERVICE,
+            "client_secret",
+            "wrong-secret"));
+    assertError(
+        401,
+        "invalid_client",
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            "client_credentials",
+            "client_id",
+            "no-such-client",
+            "client_secret",
+            "x"));
     // a confidential client cannot pass as a public one by leaving its secret out
-    assertError(401, "invalid_client", http.postForm("oauth2/token", null,
-        "grant_type", "client_credentials", "client_id", SERVICE));
+    assertError(
+        401,
+        "invalid_client",
+        http.postForm(
+            "oauth2/token", null, "grant_type", "client_credentials", "client_id", SERVICE));
   }
 
   @Test
   void aPublicClientAskingForClientCredentialsIsUnauthorizedClient() {
-    assertError(400, "unauthorized_client", http.postForm("oauth2/token", null,
-        "grant_type", "client_credentials", "client_id", "web"));
+    assertError(
+        400,
+        "unauthorized_client",
+        http.postForm(
+            "oauth2/token", null, "grant_type", "client_credentials", "client_id", "web"));
   }
 
   @Test
   void aScopeWiderThanAllowedIsInvalidScope() {
     // the user's roles do not allow admin
-    assertError(400, "invalid_scope", http.postForm("oauth2/token", null,
-        "grant_type", "password", "client_id", "web", "username", user, "password", PASSWORD, "scope", "admin"));
+    assertError(
+        400,
+        "invalid_scope",
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            "password",
+            "client_id",
+            "web",
+            "username",
+            user,
+            "password",
+            PASSWORD,
+            "scope",
+            "admin"));
     // the service client holds tasks:read only
-    assertError(400, "invalid_scope", http.postForm("oauth2/token", Http.basic(SERVICE, SERVICE_SECRET),
-        "grant_type", "client_credentials", "scope", "tasks:write"));
+    assertError(
+        400,
+        "invalid_scope",
+        http.postForm(
+            "oauth2/token",
+            Http.basic(SERVICE, SERVICE_SECRET),
+            "grant_type",
+            "client_credentials",
+            "scope",
+            "tasks:write"));
   }
 
   @Test
   void wrongCredentialsAreInvalidGrantWithStatus400() {
-    assertError(400, "invalid_grant", http.postForm("oauth2/token", null,
-        "grant_type", "password", "client_id", "web", "username", user, "password", "not-the-password"));
-    assertError(400, "invalid_grant", http.postForm("oauth2/token", null,
-        "grant_type", "refresh_token", "client_id", "web", "refresh_token", "no-such-token"));
-    assertError(400, "invalid_request", http.postForm("oauth2/token", null,
-        "grant_type", "password", "client_id", "web", "username", user));
+    assertError(
+        400,
+        "invalid_grant",
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            "password",
+            "client_id",
+            "web",
+            "username",
+            user,
+            "password",
+            "not-the-password"));
+    assertError(
+        400,
+        "invalid_grant",
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            "refresh_token",
+            "client_id",
+            "web",
+            "refresh_token",
+            "no-such-token"));
+    assertError(
+        400,
+        "invalid_request",
+        http.postForm(
+            "oauth2/token", null, "grant_type", "password", "client_id", "web", "username", user));
   }
 
   @Test
   void clientCredentialsGiveATokenForTheClientItselfWithoutRefreshToken() {
-    HttpResponse<String> response = http.postForm("oauth2/token", null,
-        "grant_type", "client_credentials", "client_id", SERVICE, "client_secret", SERVICE_SECRET);
+    HttpResponse<String> response =
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            "client_credentials",
+            "client_id",
+            SERVICE,
+            "client_secret",
+            SERVICE_SECRET);
     assertEquals(200, response.statusCode(), response.body());
     JsonObject tokens = Http.json(response);
     assertFalse(tokens.containsKey("refresh_token"));
@@ -167,55 +308,110 @@ class OAuthTokenIT {
     assertFalse(claims.containsKey("groups"), "no groups unless configured: " + claims);
     assertFalse(claims.containsKey("sid"));
 
-    JsonObject introspection = Http.json(http.postForm("oauth2/introspect", Http.basic(SERVICE, SERVICE_SECRET),
-        "token", tokens.getString("access_token")));
+    JsonObject introspection =
+        Http.json(
+            http.postForm(
+                "oauth2/introspect",
+                Http.basic(SERVICE, SERVICE_SECRET),
+                "token",
+                tokens.getString("access_token")));
     assertTrue(introspection.getBoolean("active"), introspection.toString());
     assertEquals(SERVICE, introspection.getString("sub"));
   }
 
-  /** pom.xml gives the test server AUTH_CLIENTS=batch-job and its AUTH_CLIENT_BATCH_JOB_* settings. */
+  /**
+   * pom.xml gives the test server AUTH_CLIENTS=batch-job and its AUTH_CLIENT_BATCH_JOB_* settings.
+   */
   @Test
   void aClientDefinedInConfigurationGetsItsRolesScopesAndLifetime() {
-    HttpResponse<String> response = http.postForm("oauth2/token", Http.basic("batch-job", "batch-job-test-secret"),
-        "grant_type", "client_credentials");
+    HttpResponse<String> response =
+        http.postForm(
+            "oauth2/token",
+            Http.basic("batch-job", "batch-job-test-secret"),
+            "grant_type",
+            "client_credentials");
     assertEquals(200, response.statusCode(), response.body());
     JsonObject tokens = Http.json(response);
     assertEquals(120, tokens.getInt("expires_in"));
     JsonObject claims = Http.claims(tokens.getString("access_token"));
     assertEquals("batch-job", claims.getString("sub"));
     assertEquals("tasks:read", claims.getString("scope"));
-    assertEquals(List.of("user"), strings(claims.getJsonArray("groups")), "configured roles become groups");
+    assertEquals(
+        List.of("user"), strings(claims.getJsonArray("groups")), "configured roles become groups");
     assertEquals(200, http.get("api/tasks", tokens.getString("access_token")).statusCode());
-    assertError(401, "invalid_client", http.postForm("oauth2/token", Http.basic("batch-job", "wrong"),
-        "grant_type", "client_credentials"));
+    assertError(
+        401,
+        "invalid_client",
+        http.postForm(
+            "oauth2/token", Http.basic("batch-job", "wrong"), "grant_type", "client_credentials"));
   }
 
   @Test
   void aRefreshTokenOnlyWorksForTheClientItWasIssuedTo() {
     String partner = "partner-" + UUID.randomUUID();
-    String secret = registerClient(partner, "confidential", List.of("password", "refresh_token"),
-        List.of("tasks:read", "tasks:write"), List.of("api")).getString("client_secret");
-    HttpResponse<String> login = http.postForm("oauth2/token", Http.basic(partner, secret),
-        "grant_type", "password", "username", user, "password", PASSWORD);
+    String secret =
+        registerClient(
+                partner,
+                "confidential",
+                List.of("password", "refresh_token"),
+                List.of("tasks:read", "tasks:write"),
+                List.of("api"))
+            .getString("client_secret");
+    HttpResponse<String> login =
+        http.postForm(
+            "oauth2/token",
+            Http.basic(partner, secret),
+            "grant_type",
+            "password",
+            "username",
+            user,
+            "password",
+            PASSWORD);
     assertEquals(200, login.statusCode(), login.body());
     String refreshToken = Http.json(login).getString("refresh_token");
-    assertEquals(partner, Http.claims(Http.json(login).getString("access_token")).getString("client_id"));
+    assertEquals(
+        partner, Http.claims(Http.json(login).getString("access_token")).getString("client_id"));
 
-    assertError(400, "invalid_grant", http.postForm("oauth2/token", null,
-        "grant_type", "refresh_token", "client_id", "web", "refresh_token", refreshToken));
-    assertEquals(401, http.postJson("auth/refresh",
-        Json.createObjectBuilder().add("refresh_token", refreshToken).build().toString()).statusCode());
+    assertError(
+        400,
+        "invalid_grant",
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            "refresh_token",
+            "client_id",
+            "web",
+            "refresh_token",
+            refreshToken));
+    assertEquals(
+        401,
+        http.postJson(
+                "auth/refresh",
+                Json.createObjectBuilder().add("refresh_token", refreshToken).build().toString())
+            .statusCode());
     // the session stays: its own client still refreshes it
-    HttpResponse<String> own = http.postForm("oauth2/token", Http.basic(partner, secret),
-        "grant_type", "refresh_token", "refresh_token", refreshToken);
+    HttpResponse<String> own =
+        http.postForm(
+            "oauth2/token",
+            Http.basic(partner, secret),
+            "grant_type",
+            "refresh_token",
+            "refresh_token",
+            refreshToken);
     assertEquals(200, own.statusCode(), own.body());
   }
 
   @Test
   void adminsManageClientsAndTheSecretIsShownOnlyAtCreation() {
     String id = "svc-" + UUID.randomUUID();
-    JsonObject created = registerClient(id, "confidential", List.of("client_credentials"), List.of("tasks:read"),
-        List.of("api"));
+    JsonObject created =
+        registerClient(
+            id,
+            "confidential",
+            List.of("client_credentials"),
+            List.of("tasks:read"),
+            List.of("api"));
     String secret = created.getString("client_secret");
     assertTrue(secret.length() >= 43, "256 random bits");
 
@@ -228,41 +424,110 @@ class OAuthTokenIT {
     assertEquals("confidential", one.getString("type"));
     assertFalse(one.containsKey("client_secret"));
 
-    assertEquals(200, http.postForm("oauth2/token", Http.basic(id, secret), "grant_type", "client_credentials").statusCode());
-    assertEquals(409, postClient(adminToken, id, "confidential", List.of("client_credentials"), List.of(), List.of("api"))
-        .statusCode());
+    assertEquals(
+        200,
+        http.postForm("oauth2/token", Http.basic(id, secret), "grant_type", "client_credentials")
+            .statusCode());
+    assertEquals(
+        409,
+        postClient(
+                adminToken,
+                id,
+                "confidential",
+                List.of("client_credentials"),
+                List.of(),
+                List.of("api"))
+            .statusCode());
 
-    assertEquals(204, http.exchange(http.request("admin/clients/" + id)
-        .header("Authorization", "Bearer " + adminToken).DELETE().build()).statusCode());
-    assertError(401, "invalid_client", http.postForm("oauth2/token", Http.basic(id, secret), "grant_type", "client_credentials"));
+    assertEquals(
+        204,
+        http.exchange(
+                http.request("admin/clients/" + id)
+                    .header("Authorization", "Bearer " + adminToken)
+                    .DELETE()
+                    .build())
+            .statusCode());
+    assertError(
+        401,
+        "invalid_client",
+        http.postForm("oauth2/token", Http.basic(id, secret), "grant_type", "client_credentials"));
     assertEquals(404, http.get("admin/clients/" + id, adminToken).statusCode());
-    assertEquals(409, http.exchange(http.request("admin/clients/web")
-        .header("Authorization", "Bearer " + adminToken).DELETE().build()).statusCode(), "web cannot be deleted");
+    assertEquals(
+        409,
+        http.exchange(
+                http.request("admin/clients/web")
+                    .header("Authorization", "Bearer " + adminToken)
+                    .DELETE()
+                    .build())
+            .statusCode(),
+        "web cannot be deleted");
   }
 
   @Test
   void clientDefinitionsAreValidatedAndUsersCannotManageClients() {
     String adminToken = http.login(admin, PASSWORD);
-    HttpResponse<String> publicWithClientCredentials = postClient(adminToken, "p-" + UUID.randomUUID(), "public",
-        List.of("client_credentials"), List.of(), List.of("api"));
+    HttpResponse<String> publicWithClientCredentials =
+        postClient(
+            adminToken,
+            "p-" + UUID.randomUUID(),
+            "public",
+            List.of("client_credentials"),
+            List.of(),
+            List.of("api"));
     assertError(400, "invalid_request", publicWithClientCredentials);
-    assertError(400, "invalid_request", postClient(adminToken, "bad id with spaces", "confidential",
-        List.of("client_credentials"), List.of(), List.of("api")));
-    assertError(400, "invalid_request", postClient(adminToken, "g-" + UUID.randomUUID(), "confidential",
-        List.of("implicit"), List.of(), List.of("api")));
+    assertError(
+        400,
+        "invalid_request",
+        postClient(
+            adminToken,
+            "bad id with spaces",
+            "confidential",
+            List.of("client_credentials"),
+            List.of(),
+            List.of("api")));
+    assertError(
+        400,
+        "invalid_request",
+        postClient(
+            adminToken,
+            "g-" + UUID.randomUUID(),
+            "confidential",
+            List.of("implicit"),
+            List.of(),
+            List.of("api")));
 
     String userToken = http.login(user, PASSWORD);
     assertEquals(403, http.get("admin/clients", userToken).statusCode());
-    assertEquals(403, postClient(userToken, "x-" + UUID.randomUUID(), "confidential", List.of("client_credentials"),
-        List.of(), List.of("api")).statusCode());
+    assertEquals(
+        403,
+        postClient(
+                userToken,
+                "x-" + UUID.randomUUID(),
+                "confidential",
+                List.of("client_credentials"),
+                List.of(),
+                List.of("api"))
+            .statusCode());
   }
 
   @Test
   void tokenExchangeNarrowsScopeAndNeverWidensIt() {
     String subject = http.login(user, PASSWORD); // tasks:read tasks:write
     JsonObject subjectClaims = Http.claims(subject);
-    HttpResponse<String> narrowed = http.postForm("oauth2/token", null, "grant_type", EXCHANGE, "client_id", "web",
-        "subject_token", subject, "subject_token_type", ACCESS_TOKEN_TYPE, "scope", "tasks:read");
+    HttpResponse<String> narrowed =
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            EXCHANGE,
+            "client_id",
+            "web",
+            "subject_token",
+            subject,
+            "subject_token_type",
+            ACCESS_TOKEN_TYPE,
+            "scope",
+            "tasks:read");
     assertEquals(200, narrowed.statusCode(), narrowed.body());
     JsonObject answer = Http.json(narrowed);
     assertEquals(ACCESS_TOKEN_TYPE, answer.getString("issued_token_type"));
@@ -271,49 +536,148 @@ class OAuthTokenIT {
     JsonObject claims = Http.claims(answer.getString("access_token"));
     assertEquals(userId, claims.getString("sub"));
     assertEquals("tasks:read", claims.getString("scope"));
-    assertTrue(claims.getJsonNumber("exp").longValue() <= subjectClaims.getJsonNumber("exp").longValue());
+    assertTrue(
+        claims.getJsonNumber("exp").longValue() <= subjectClaims.getJsonNumber("exp").longValue());
     assertNotEquals(subjectClaims.getString("jti"), claims.getString("jti"));
     // the narrowed token is a working token without the write scope
     assertEquals(200, http.get("api/tasks", answer.getString("access_token")).statusCode());
-    assertEquals(403, http.exchange(http.request("api/tasks").header("Authorization", "Bearer " + answer.getString("access_token"))
-        .header("Content-Type", "application/json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}")).build()).statusCode());
+    assertEquals(
+        403,
+        http.exchange(
+                http.request("api/tasks")
+                    .header("Authorization", "Bearer " + answer.getString("access_token"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}"))
+                    .build())
+            .statusCode());
 
     String readOnly = answer.getString("access_token");
-    assertError(400, "invalid_scope", http.postForm("oauth2/token", null, "grant_type", EXCHANGE, "client_id", "web",
-        "subject_token", readOnly, "subject_token_type", ACCESS_TOKEN_TYPE, "scope", "tasks:write"));
-    assertError(400, "invalid_scope", http.postForm("oauth2/token", null, "grant_type", EXCHANGE, "client_id", "web",
-        "subject_token", subject, "subject_token_type", ACCESS_TOKEN_TYPE, "scope", "admin"));
-    assertError(400, "invalid_grant", http.postForm("oauth2/token", null, "grant_type", EXCHANGE, "client_id", "web",
-        "subject_token", subject + "x", "subject_token_type", ACCESS_TOKEN_TYPE));
-    assertError(400, "invalid_request", http.postForm("oauth2/token", null, "grant_type", EXCHANGE, "client_id", "web",
-        "subject_token", subject, "subject_token_type", "urn:ietf:params:oauth:token-type:id_token"));
+    assertError(
+        400,
+        "invalid_scope",
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            EXCHANGE,
+            "client_id",
+            "web",
+            "subject_token",
+            readOnly,
+            "subject_token_type",
+            ACCESS_TOKEN_TYPE,
+            "scope",
+            "tasks:write"));
+    assertError(
+        400,
+        "invalid_scope",
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            EXCHANGE,
+            "client_id",
+            "web",
+            "subject_token",
+            subject,
+            "subject_token_type",
+            ACCESS_TOKEN_TYPE,
+            "scope",
+            "admin"));
+    assertError(
+        400,
+        "invalid_grant",
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            EXCHANGE,
+            "client_id",
+            "web",
+            "subject_token",
+            subject + "x",
+            "subject_token_type",
+            ACCESS_TOKEN_TYPE));
+    assertError(
+        400,
+        "invalid_request",
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            EXCHANGE,
+            "client_id",
+            "web",
+            "subject_token",
+            subject,
+            "subject_token_type",
+            "urn:ietf:params:oauth:token-type:id_token"));
   }
 
   @Test
   void tokenExchangeGivesAnotherAudienceOnlyWhenTheClientMayAskForIt() {
     String gateway = "gw-" + UUID.randomUUID();
-    String secret = registerClient(gateway, "confidential", List.of(EXCHANGE), List.of("tasks:read"),
-        List.of("api", "reports")).getString("client_secret");
+    String secret =
+        registerClient(
+                gateway,
+                "confidential",
+                List.of(EXCHANGE),
+                List.of("tasks:read"),
+                List.of("api", "reports"))
+            .getString("client_secret");
     String subject = http.login(user, PASSWORD);
 
-    HttpResponse<String> reports = http.postForm("oauth2/token", Http.basic(gateway, secret), "grant_type", EXCHANGE,
-        "subject_token", subject, "subject_token_type", ACCESS_TOKEN_TYPE, "audience", "reports");
+    HttpResponse<String> reports =
+        http.postForm(
+            "oauth2/token",
+            Http.basic(gateway, secret),
+            "grant_type",
+            EXCHANGE,
+            "subject_token",
+            subject,
+            "subject_token_type",
+            ACCESS_TOKEN_TYPE,
+            "audience",
+            "reports");
     assertEquals(200, reports.statusCode(), reports.body());
     JsonObject claims = Http.claims(Http.json(reports).getString("access_token"));
     assertEquals("reports", audience(claims));
     assertEquals("tasks:read", claims.getString("scope"), "never wider than the client allows");
     assertEquals(gateway, claims.getString("client_id"));
 
-    assertError(400, "invalid_target", http.postForm("oauth2/token", Http.basic(gateway, secret), "grant_type", EXCHANGE,
-        "subject_token", subject, "subject_token_type", ACCESS_TOKEN_TYPE, "audience", "payroll"));
+    assertError(
+        400,
+        "invalid_target",
+        http.postForm(
+            "oauth2/token",
+            Http.basic(gateway, secret),
+            "grant_type",
+            EXCHANGE,
+            "subject_token",
+            subject,
+            "subject_token_type",
+            ACCESS_TOKEN_TYPE,
+            "audience",
+            "payroll"));
   }
 
   @Test
   void anAdminImpersonatesAUserWithAShortLivedAuditedToken() {
     String adminToken = http.login(admin, PASSWORD);
-    HttpResponse<String> response = http.postForm("oauth2/token", null, "grant_type", EXCHANGE, "client_id", "web",
-        "subject_token", adminToken, "subject_token_type", ACCESS_TOKEN_TYPE, "requested_subject", user);
+    HttpResponse<String> response =
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            EXCHANGE,
+            "client_id",
+            "web",
+            "subject_token",
+            adminToken,
+            "subject_token_type",
+            ACCESS_TOKEN_TYPE,
+            "requested_subject",
+            user);
     assertEquals(200, response.statusCode(), response.body());
     JsonObject answer = Http.json(response);
     assertFalse(answer.containsKey("refresh_token"));
@@ -322,57 +686,129 @@ class OAuthTokenIT {
     JsonObject claims = Http.claims(impersonation);
     assertEquals(userId, claims.getString("sub"));
     assertEquals(adminId, claims.getJsonObject("act").getString("sub"));
-    assertTrue(claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue() <= 300);
+    assertTrue(
+        claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue() <= 300);
 
     JsonObject me = Http.json(http.get("api/me", impersonation));
     assertEquals(user, me.getString("username"));
     assertEquals(adminId, me.getJsonObject("act").getString("sub"));
 
     JsonArray audit = (JsonArray) Http.parse(http.get("test-support/audit/impersonation").body());
-    assertTrue(audit.stream().map(JsonObject.class::cast)
-        .anyMatch(row -> row.getString("actor").equals(adminId) && row.getString("subject").equals(userId)), audit.toString());
+    assertTrue(
+        audit.stream()
+            .map(JsonObject.class::cast)
+            .anyMatch(
+                row ->
+                    row.getString("actor").equals(adminId)
+                        && row.getString("subject").equals(userId)),
+        audit.toString());
 
     // by user id as well; an impersonation token cannot impersonate again
-    assertEquals(200, http.postForm("oauth2/token", null, "grant_type", EXCHANGE, "client_id", "web",
-        "subject_token", adminToken, "subject_token_type", ACCESS_TOKEN_TYPE, "requested_subject", userId).statusCode());
-    assertError(403, "access_denied", http.postForm("oauth2/token", null, "grant_type", EXCHANGE, "client_id", "web",
-        "subject_token", impersonation, "subject_token_type", ACCESS_TOKEN_TYPE, "requested_subject", admin));
+    assertEquals(
+        200,
+        http.postForm(
+                "oauth2/token",
+                null,
+                "grant_type",
+                EXCHANGE,
+                "client_id",
+                "web",
+                "subject_token",
+                adminToken,
+                "subject_token_type",
+                ACCESS_TOKEN_TYPE,
+                "requested_subject",
+                userId)
+            .statusCode());
+    assertError(
+        403,
+        "access_denied",
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            EXCHANGE,
+            "client_id",
+            "web",
+            "subject_token",
+            impersonation,
+            "subject_token_type",
+            ACCESS_TOKEN_TYPE,
+            "requested_subject",
+            admin));
   }
 
   @Test
   void aUserCannotImpersonate() {
     String userToken = http.login(user, PASSWORD);
-    assertError(403, "access_denied", http.postForm("oauth2/token", null, "grant_type", EXCHANGE, "client_id", "web",
-        "subject_token", userToken, "subject_token_type", ACCESS_TOKEN_TYPE, "requested_subject", admin));
+    assertError(
+        403,
+        "access_denied",
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            EXCHANGE,
+            "client_id",
+            "web",
+            "subject_token",
+            userToken,
+            "subject_token_type",
+            ACCESS_TOKEN_TYPE,
+            "requested_subject",
+            admin));
   }
 
-  private JsonObject registerClient(String id, String type, List<String> grants, List<String> scopes, List<String> audiences) {
-    HttpResponse<String> response = postClient(http.login(admin, PASSWORD), id, type, grants, scopes, audiences);
+  private JsonObject registerClient(
+      String id, String type, List<String> grants, List<String> scopes, List<String> audiences) {
+    HttpResponse<String> response =
+        postClient(http.login(admin, PASSWORD), id, type, grants, scopes, audiences);
     assertEquals(201, response.statusCode(), response.body());
-    assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/admin/clients/" + id));
+    assertTrue(
+        response.headers().firstValue("Location").orElse("").endsWith("/admin/clients/" + id));
     return Http.json(response);
   }
 
-  private HttpResponse<String> postClient(String bearer, String id, String type, List<String> grants,
-      List<String> scopes, List<String> audiences) {
-    String body = Json.createObjectBuilder().add("client_id", id).add("type", type)
-        .add("grant_types", Json.createArrayBuilder(grants)).add("scopes", Json.createArrayBuilder(scopes))
-        .add("audiences", Json.createArrayBuilder(audiences)).build().toString();
-    return http.exchange(http.request("admin/clients").header("Authorization", "Bearer " + bearer)
-        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+  private HttpResponse<String> postClient(
+      String bearer,
+      String id,
+      String type,
+      List<String> grants,
+      List<String> scopes,
+      List<String> audiences) {
+    String body =
+        Json.createObjectBuilder()
+            .add("client_id", id)
+            .add("type", type)
+            .add("grant_types", Json.createArrayBuilder(grants))
+            .add("scopes", Json.createArrayBuilder(scopes))
+            .add("audiences", Json.createArrayBuilder(audiences))
+            .build()
+            .toString();
+    return http.exchange(
+        http.request("admin/clients")
+            .header("Authorization", "Bearer " + bearer)
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   private static String audience(JsonObject claims) {
-    return claims.get("aud") instanceof JsonArray array ? String.join(" ", strings(array)) : claims.getString("aud");
+    return claims.get("aud") instanceof JsonArray array
+        ? String.join(" ", strings(array))
+        : claims.getString("aud");
   }
 
   private static void assertError(int status, String error, HttpResponse<String> response) {
     assertEquals(status, response.statusCode(), response.body());
     assertEquals(error, Http.json(response).getString("error"), response.body());
-    assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""), "Cache-Control");
+    assertEquals(
+        "no-store", response.headers().firstValue("Cache-Control").orElse(""), "Cache-Control");
   }
 
   private static List<String> strings(JsonArray array) {
-    return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    return array.getValuesAs(jakarta.json.JsonString.class).stream()
+        .map(jakarta.json.JsonString::getString)
+        .toList();
   }
 }

@@ -34,11 +34,19 @@ class PoolIT {
     JsonObject pool = Http.json(response);
     assertEquals(System.getenv("AUTH_DB_POOL_MIN_SIZE"), pool.getString("steady-pool-size"));
     assertEquals(System.getenv("AUTH_DB_POOL_MAX_SIZE"), pool.getString("max-pool-size"));
-    assertEquals(System.getenv("AUTH_DB_POOL_MAX_WAIT_MILLIS"), pool.getString("max-wait-time-in-millis"));
-    assertEquals(System.getenv("AUTH_DB_POOL_IDLE_TIMEOUT_SECONDS"), pool.getString("idle-timeout-in-seconds"));
-    assertEquals(System.getenv("AUTH_DB_STATEMENT_TIMEOUT_SECONDS"), pool.getString("statement-timeout-in-seconds"));
+    assertEquals(
+        System.getenv("AUTH_DB_POOL_MAX_WAIT_MILLIS"), pool.getString("max-wait-time-in-millis"));
+    assertEquals(
+        System.getenv("AUTH_DB_POOL_IDLE_TIMEOUT_SECONDS"),
+        pool.getString("idle-timeout-in-seconds"));
+    assertEquals(
+        System.getenv("AUTH_DB_STATEMENT_TIMEOUT_SECONDS"),
+        pool.getString("statement-timeout-in-seconds"));
     // The server's configuration file on disk holds the placeholder, never the password itself.
-    assertEquals("${MPCONFIG=auth.db.password:}", pool.getString("property.password"), "no default password either");
+    assertEquals(
+        "${MPCONFIG=auth.db.password:}",
+        pool.getString("property.password"),
+        "no default password either");
   }
 
   @Test
@@ -46,7 +54,10 @@ class PoolIT {
     HttpResponse<String> response = new Http(base).get("test-support/pool/capacity");
     assertEquals(200, response.statusCode(), response.body());
     JsonObject capacity = Http.json(response);
-    assertEquals(Integer.parseInt(System.getenv("AUTH_DB_POOL_MAX_SIZE")), capacity.getInt("connections"), response.body());
+    assertEquals(
+        Integer.parseInt(System.getenv("AUTH_DB_POOL_MAX_SIZE")),
+        capacity.getInt("connections"),
+        response.body());
     assertNotEquals("none", capacity.getString("refusal"));
   }
 }

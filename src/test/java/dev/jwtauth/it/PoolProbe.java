@@ -40,7 +40,8 @@ public class PoolProbe {
     File domainXml = new File(System.getProperty("com.sun.aas.instanceRoot"), "config/domain.xml");
     var factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    NodeList pools = factory.newDocumentBuilder().parse(domainXml).getElementsByTagName("jdbc-connection-pool");
+    NodeList pools =
+        factory.newDocumentBuilder().parse(domainXml).getElementsByTagName("jdbc-connection-pool");
     for (int i = 0; i < pools.getLength(); i++) {
       Element pool = (Element) pools.item(i);
       if ("auth-pool".equals(pool.getAttribute("name"))) {
@@ -60,7 +61,9 @@ public class PoolProbe {
     throw new IllegalStateException("no auth-pool in " + domainXml);
   }
 
-  /** Borrows connections (outside any transaction, so each is its own) until the pool refuses one. */
+  /**
+   * Borrows connections (outside any transaction, so each is its own) until the pool refuses one.
+   */
   @GET
   @Path("capacity")
   @Produces(MediaType.APPLICATION_JSON)
@@ -76,7 +79,11 @@ public class PoolProbe {
           break;
         }
       }
-      return Json.createObjectBuilder().add("connections", borrowed.size()).add("refusal", refusal).build().toString();
+      return Json.createObjectBuilder()
+          .add("connections", borrowed.size())
+          .add("refusal", refusal)
+          .build()
+          .toString();
     } finally {
       for (Connection connection : borrowed) {
         try {

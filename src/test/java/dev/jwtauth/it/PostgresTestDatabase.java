@@ -8,9 +8,9 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * When the tests run against PostgreSQL ({@code AUTH_DB_URL=jdbc:postgresql://host:port/name}, set by
- * the {@code postgres} Maven profile), creates that database before the first test and drops it after
- * the last, so that runs never see each other's data. Does nothing otherwise.
+ * When the tests run against PostgreSQL ({@code AUTH_DB_URL=jdbc:postgresql://host:port/name}, set
+ * by the {@code postgres} Maven profile), creates that database before the first test and drops it
+ * after the last, so that runs never see each other's data. Does nothing otherwise.
  */
 public class PostgresTestDatabase implements LauncherSessionListener {
 
@@ -35,7 +35,8 @@ public class PostgresTestDatabase implements LauncherSessionListener {
   /** Runs a statement in the server's {@code postgres} database. */
   public static void execute(String url, String sql) {
     String server = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
-    try (Connection connection = DriverManager.getConnection(server, user(), System.getenv("AUTH_DB_PASSWORD"));
+    try (Connection connection =
+            DriverManager.getConnection(server, user(), System.getenv("AUTH_DB_PASSWORD"));
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {

@@ -20,27 +20,34 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL is production mode: no start without the encryption secret, keys encrypted at rest, a
- * wrong secret is a clear failure rather than new keys. Runs with -Ppostgres, on a database of its own.
+ * wrong secret is a clear failure rather than new keys. Runs with -Ppostgres, on a database of its
+ * own.
  */
 class ProductionModeIT {
 
   private static final String SECRET = "the-first-encryption-secret";
-  private final File workDir = new File(System.getProperty("project.dir", "."),
-      "target/production-mode-it/" + System.currentTimeMillis());
+  private final File workDir =
+      new File(
+          System.getProperty("project.dir", "."),
+          "target/production-mode-it/" + System.currentTimeMillis());
   private String dbUrl;
 
   @BeforeEach
   void ownDatabase() {
     String suiteUrl = System.getenv("AUTH_DB_URL");
-    assumeTrue(suiteUrl != null && suiteUrl.startsWith("jdbc:postgresql:"), "runs with -Ppostgres only");
+    assumeTrue(
+        suiteUrl != null && suiteUrl.startsWith("jdbc:postgresql:"), "runs with -Ppostgres only");
     dbUrl = suiteUrl + "_prod";
-    PostgresTestDatabase.execute(dbUrl, "CREATE DATABASE " + PostgresTestDatabase.databaseName(dbUrl));
+    PostgresTestDatabase.execute(
+        dbUrl, "CREATE DATABASE " + PostgresTestDatabase.databaseName(dbUrl));
   }
 
   @AfterEach
   void dropDatabase() {
     if (dbUrl != null) {
-      PostgresTestDatabase.execute(dbUrl, "DROP DATABASE IF EXISTS " + PostgresTestDatabase.databaseName(dbUrl) + " WITH (FORCE)");
+      PostgresTestDatabase.execute(
+          dbUrl,
+          "DROP DATABASE IF EXISTS " + PostgresTestDatabase.databaseName(dbUrl) + " WITH (FORCE)");
     }
   }
 
@@ -51,14 +58,24 @@ class ProductionModeIT {
       assertFalse(noSecret.answersJwks(), "the application is not deployed without its secret");
     }
 
-    try (ServiceProcess withSecret = ServiceProcess.start(workDir, "with-secret", environment(SECRET)).awaitReady()) {
+    try (ServiceProcess withSecret =
+        ServiceProcess.start(workDir, "with-secret", environment(SECRET)).awaitReady()) {
       Http http = withSecret.http;
-      assertEquals(401, http.postJson("auth/login",
-          "{\"username\":\"alice\",\"password\":\"alice-password\"}").statusCode(), "no demo users in production mode");
+      assertEquals(
+          401,
+          http.postJson("auth/login", "{\"username\":\"alice\",\"password\":\"alice-password\"}")
+              .statusCode(),
+          "no demo users in production mode");
       String valid = http.login("admin", "bootstrap-admin-password");
       String revoked = http.login("admin", "bootstrap-admin-password");
-      assertEquals(204, http.exchange(http.request("auth/logout").header("Authorization", "Bearer " + revoked)
-          .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+      assertEquals(
+          204,
+          http.exchange(
+                  http.request("auth/logout")
+                      .header("Authorization", "Bearer " + revoked)
+                      .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                      .build())
+              .statusCode());
 
       verifiesFromMemoryWhileTheDatabaseIsUnreachable(http, valid, revoked);
     }
@@ -70,26 +87,36 @@ class ProductionModeIT {
       assertFalse(stored.contains("PRIVATE KEY"), "not readable as PEM");
     }
 
-    try (ServiceProcess wrongSecret = ServiceProcess.start(workDir, "wrong-secret", environment("a-different-secret-value"))) {
+    try (ServiceProcess wrongSecret =
+        ServiceProcess.start(workDir, "wrong-secret", environment("a-different-secret-value"))) {
       String log = wrongSecret.awaitLog("does not decrypt the stored signing key");
       assertTrue(log.contains("AUTH_KEYS_ENCRYPTION_SECRET"));
       assertFalse(wrongSecret.answersJwks(), "a wrong secret stops the service");
     }
-    assertEquals(1, column("select kid from signing_keys").size(), "no new key was generated behind the user's back");
+    assertEquals(
+        1,
+        column("select kid from signing_keys").size(),
+        "no new key was generated behind the user's back");
   }
 
   /**
    * The request path makes no database query: with every connection to the database killed and new
    * ones refused, valid tokens still pass and revoked ones are still refused.
    */
-  private void verifiesFromMemoryWhileTheDatabaseIsUnreachable(Http http, String valid, String revoked) {
+  private void verifiesFromMemoryWhileTheDatabaseIsUnreachable(
+      Http http, String valid, String revoked) {
     String name = PostgresTestDatabase.databaseName(dbUrl);
     PostgresTestDatabase.execute(dbUrl, "ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
     try {
-      PostgresTestDatabase.execute(dbUrl, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
-          + name + "' AND pid <> pg_backend_pid()");
-      java.net.http.HttpResponse<String> health = http.exchange(http.request("").uri(http.serverUri("/health/ready")).GET().build());
-      assertEquals(503, health.statusCode(), "the database really is unreachable: " + health.body());
+      PostgresTestDatabase.execute(
+          dbUrl,
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+              + name
+              + "' AND pid <> pg_backend_pid()");
+      java.net.http.HttpResponse<String> health =
+          http.exchange(http.request("").uri(http.serverUri("/health/ready")).GET().build());
+      assertEquals(
+          503, health.statusCode(), "the database really is unreachable: " + health.body());
       for (int i = 0; i < 20; i++) {
         assertEquals(200, http.get("api/me", valid).statusCode());
         assertEquals(401, http.get("api/me", revoked).statusCode());
@@ -109,7 +136,9 @@ class ProductionModeIT {
 
   private List<String> column(String sql) throws Exception {
     List<String> values = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(dbUrl, System.getenv("AUTH_DB_USER"), System.getenv("AUTH_DB_PASSWORD"));
+    try (Connection connection =
+            DriverManager.getConnection(
+                dbUrl, System.getenv("AUTH_DB_USER"), System.getenv("AUTH_DB_PASSWORD"));
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {

@@ -11,7 +11,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -63,8 +62,9 @@ class RefreshFlowIT {
     assertEquals(43, tokens.getString("refresh_token").length());
     assertEquals(7 * 24 * 3600, tokens.getJsonNumber("refresh_expires_in").longValue(), 5);
     String sid = sid(tokens);
-    JsonArray sessions = Http.parse(http.get("api/me/sessions", tokens.getString("access_token")).body())
-        .asJsonArray();
+    JsonArray sessions =
+        Http.parse(http.get("api/me/sessions", tokens.getString("access_token")).body())
+            .asJsonArray();
     assertEquals(1, sessions.size());
     JsonObject session = sessions.getJsonObject(0);
     assertEquals(sid, session.getString("id"));
@@ -108,9 +108,12 @@ class RefreshFlowIT {
   @Test
   void logoutEndsTheSession() {
     JsonObject tokens = http.loginResponse(username, PASSWORD);
-    HttpResponse<String> logout = http.exchange(http.request("auth/logout")
-        .header("Authorization", "Bearer " + tokens.getString("access_token"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> logout =
+        http.exchange(
+            http.request("auth/logout")
+                .header("Authorization", "Bearer " + tokens.getString("access_token"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     assertEquals(204, logout.statusCode(), logout.body());
     assertInvalidGrant(refresh(tokens.getString("refresh_token")));
   }
@@ -119,11 +122,16 @@ class RefreshFlowIT {
   void thePurgeDeletesRevokedSessionsAndTheirTokens() {
     JsonObject ended = http.loginResponse(username, PASSWORD);
     JsonObject live = http.loginResponse(username, PASSWORD);
-    http.exchange(http.request("auth/logout").header("Authorization", "Bearer " + ended.getString("access_token"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    http.exchange(
+        http.request("auth/logout")
+            .header("Authorization", "Bearer " + ended.getString("access_token"))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build());
     assertTrue(sessionState(sid(ended)).getBoolean("exists"));
 
-    HttpResponse<String> purged = http.exchange(http.request("test-support/purge").POST(HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> purged =
+        http.exchange(
+            http.request("test-support/purge").POST(HttpRequest.BodyPublishers.noBody()).build());
     assertEquals(200, purged.statusCode(), purged.body());
     assertTrue(Integer.parseInt(purged.body()) >= 2, "the session and its token: " + purged.body());
     assertFalse(sessionState(sid(ended)).getBoolean("exists"));
@@ -133,20 +141,29 @@ class RefreshFlowIT {
 
   @Test
   void logoutWithoutCredentialsIsUnauthorized() {
-    HttpResponse<String> logout = http.exchange(http.request("auth/logout").POST(HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> logout =
+        http.exchange(
+            http.request("auth/logout").POST(HttpRequest.BodyPublishers.noBody()).build());
     assertEquals(401, logout.statusCode());
-    assertTrue(logout.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer realm="));
+    assertTrue(
+        logout.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer realm="));
   }
 
   @Test
   void deletingAnotherOfOnesOwnSessionsEndsOnlyThatOne() {
     JsonObject laptop = http.loginResponse(username, PASSWORD);
     JsonObject phone = http.loginResponse(username, PASSWORD);
-    JsonArray sessions = Http.parse(http.get("api/me/sessions", laptop.getString("access_token")).body()).asJsonArray();
+    JsonArray sessions =
+        Http.parse(http.get("api/me/sessions", laptop.getString("access_token")).body())
+            .asJsonArray();
     assertEquals(2, sessions.size());
 
-    HttpResponse<String> delete = http.exchange(http.request("api/me/sessions/" + sid(phone))
-        .header("Authorization", "Bearer " + laptop.getString("access_token")).DELETE().build());
+    HttpResponse<String> delete =
+        http.exchange(
+            http.request("api/me/sessions/" + sid(phone))
+                .header("Authorization", "Bearer " + laptop.getString("access_token"))
+                .DELETE()
+                .build());
     assertEquals(204, delete.statusCode(), delete.body());
     assertInvalidGrant(refresh(phone.getString("refresh_token")));
     assertEquals(200, refresh(laptop.getString("refresh_token")).statusCode());
@@ -159,11 +176,16 @@ class RefreshFlowIT {
     http.createUser(other, PASSWORD, "user");
     JsonObject theirs = http.loginResponse(other, PASSWORD);
 
-    HttpResponse<String> delete = http.exchange(http.request("api/me/sessions/" + sid(theirs))
-        .header("Authorization", "Bearer " + mine.getString("access_token")).DELETE().build());
+    HttpResponse<String> delete =
+        http.exchange(
+            http.request("api/me/sessions/" + sid(theirs))
+                .header("Authorization", "Bearer " + mine.getString("access_token"))
+                .DELETE()
+                .build());
     assertEquals(404, delete.statusCode());
     assertEquals("not_found", Http.json(delete).getString("error"));
-    assertEquals(200, refresh(theirs.getString("refresh_token")).statusCode(), "their session is untouched");
+    assertEquals(
+        200, refresh(theirs.getString("refresh_token")).statusCode(), "their session is untouched");
   }
 
   @Test
@@ -172,58 +194,109 @@ class RefreshFlowIT {
     JsonObject b = http.loginResponse(username, PASSWORD);
     HttpResponse<String> weak = changePassword(a.getString("access_token"), PASSWORD, "short");
     assertEquals(400, weak.statusCode());
-    HttpResponse<String> wrong = changePassword(a.getString("access_token"), "not-the-password", "a-brand-new-password");
+    HttpResponse<String> wrong =
+        changePassword(a.getString("access_token"), "not-the-password", "a-brand-new-password");
     assertEquals(403, wrong.statusCode());
 
-    HttpResponse<String> changed = changePassword(a.getString("access_token"), PASSWORD, "a-brand-new-password");
+    HttpResponse<String> changed =
+        changePassword(a.getString("access_token"), PASSWORD, "a-brand-new-password");
     assertEquals(204, changed.statusCode(), changed.body());
     assertInvalidGrant(refresh(a.getString("refresh_token")));
     assertInvalidGrant(refresh(b.getString("refresh_token")));
     assertEquals(401, http.postJson("auth/login", credentials(username, PASSWORD)).statusCode());
-    assertEquals(200, http.postJson("auth/login", credentials(username, "a-brand-new-password")).statusCode());
+    assertEquals(
+        200,
+        http.postJson("auth/login", credentials(username, "a-brand-new-password")).statusCode());
   }
 
   @Test
   void cookieModeNeedsTheCsrfHeader() {
-    HttpResponse<String> login = http.postJson("auth/login", Json.createObjectBuilder()
-        .add("username", username).add("password", PASSWORD).add("token_delivery", "cookie").build().toString());
+    HttpResponse<String> login =
+        http.postJson(
+            "auth/login",
+            Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", PASSWORD)
+                .add("token_delivery", "cookie")
+                .build()
+                .toString());
     assertEquals(200, login.statusCode(), login.body());
-    assertFalse(Http.json(login).containsKey("refresh_token"), "the refresh token is not in the body");
+    assertFalse(
+        Http.json(login).containsKey("refresh_token"), "the refresh token is not in the body");
     Map<String, String> cookies = Http.cookies(login);
-    String refreshCookie = login.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("__Host-refresh_token=")).findFirst().orElseThrow();
+    String refreshCookie =
+        login.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("__Host-refresh_token="))
+            .findFirst()
+            .orElseThrow();
     for (String attribute : List.of("HttpOnly", "Secure", "SameSite=Strict", "Path=/")) {
       assertTrue(refreshCookie.toLowerCase().contains(attribute.toLowerCase()), refreshCookie);
     }
-    String cookieHeader = "__Host-refresh_token=" + cookies.get("__Host-refresh_token")
-        + "; csrf_token=" + cookies.get("csrf_token");
+    String cookieHeader =
+        "__Host-refresh_token="
+            + cookies.get("__Host-refresh_token")
+            + "; csrf_token="
+            + cookies.get("csrf_token");
 
-    HttpResponse<String> withoutCsrf = http.exchange(http.request("auth/refresh").header("Cookie", cookieHeader)
-        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> withoutCsrf =
+        http.exchange(
+            http.request("auth/refresh")
+                .header("Cookie", cookieHeader)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     assertEquals(403, withoutCsrf.statusCode());
     assertEquals("csrf", Http.json(withoutCsrf).getString("error"));
-    HttpResponse<String> wrongCsrf = http.exchange(http.request("auth/refresh").header("Cookie", cookieHeader)
-        .header("X-CSRF-Token", "guess").POST(HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> wrongCsrf =
+        http.exchange(
+            http.request("auth/refresh")
+                .header("Cookie", cookieHeader)
+                .header("X-CSRF-Token", "guess")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     assertEquals(403, wrongCsrf.statusCode());
 
-    HttpResponse<String> refreshed = http.exchange(http.request("auth/refresh").header("Cookie", cookieHeader)
-        .header("X-CSRF-Token", cookies.get("csrf_token")).POST(HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> refreshed =
+        http.exchange(
+            http.request("auth/refresh")
+                .header("Cookie", cookieHeader)
+                .header("X-CSRF-Token", cookies.get("csrf_token"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     assertEquals(200, refreshed.statusCode(), refreshed.body());
     Map<String, String> rotated = Http.cookies(refreshed);
-    assertNotEquals(cookies.get("__Host-refresh_token"), rotated.get("__Host-refresh_token"), "the cookie rotates");
-    assertEquals(200, http.get("api/me", Http.json(refreshed).getString("access_token")).statusCode());
+    assertNotEquals(
+        cookies.get("__Host-refresh_token"),
+        rotated.get("__Host-refresh_token"),
+        "the cookie rotates");
+    assertEquals(
+        200, http.get("api/me", Http.json(refreshed).getString("access_token")).statusCode());
 
-    String rotatedHeader = "__Host-refresh_token=" + rotated.get("__Host-refresh_token") + "; csrf_token=" + rotated.get("csrf_token");
-    HttpResponse<String> logout = http.exchange(http.request("auth/logout").header("Cookie", rotatedHeader)
-        .header("X-CSRF-Token", rotated.get("csrf_token")).POST(HttpRequest.BodyPublishers.noBody()).build());
+    String rotatedHeader =
+        "__Host-refresh_token="
+            + rotated.get("__Host-refresh_token")
+            + "; csrf_token="
+            + rotated.get("csrf_token");
+    HttpResponse<String> logout =
+        http.exchange(
+            http.request("auth/logout")
+                .header("Cookie", rotatedHeader)
+                .header("X-CSRF-Token", rotated.get("csrf_token"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     assertEquals(204, logout.statusCode(), logout.body());
     assertInvalidGrant(refresh(rotated.get("__Host-refresh_token")));
   }
 
   @Test
   void badRefreshInputIsAJsonClientError() {
-    for (String body : List.of("{}", "{\"refresh_token\":\"\"}", "{\"refresh_token\":42}", "{oops",
-        "{\"refresh_token\":\"" + "x".repeat(5000) + "\"}", "")) {
+    for (String body :
+        List.of(
+            "{}",
+            "{\"refresh_token\":\"\"}",
+            "{\"refresh_token\":42}",
+            "{oops",
+            "{\"refresh_token\":\"" + "x".repeat(5000) + "\"}",
+            "")) {
       HttpResponse<String> response = http.postJson("auth/refresh", body);
       assertEquals(400, response.statusCode(), body + " -> " + response.body());
       assertEquals("invalid_request", Http.json(response).getString("error"));
@@ -234,8 +307,13 @@ class RefreshFlowIT {
   @Test
   void onlyTheHashIsStored() throws Exception {
     String value = http.loginResponse(username, PASSWORD).getString("refresh_token");
-    List<String> stored = Http.parse(http.get("test-support/refresh-tokens/stored-values").body()).asJsonArray()
-        .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    List<String> stored =
+        Http.parse(http.get("test-support/refresh-tokens/stored-values").body())
+            .asJsonArray()
+            .getValuesAs(JsonString.class)
+            .stream()
+            .map(JsonString::getString)
+            .toList();
     assertTrue(stored.contains(sha256(value)), "the SHA-256 of the token is stored");
     assertTrue(stored.stream().noneMatch(cell -> cell.contains(value)), "the token itself is not");
   }
@@ -250,34 +328,45 @@ class RefreshFlowIT {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-          answers.add(pool.submit(() -> {
-            start.await();
-            return refresh(value);
-          }));
+          answers.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return refresh(value);
+                  }));
         }
         start.countDown();
         List<HttpResponse<String>> responses = new ArrayList<>();
         for (Future<HttpResponse<String>> answer : answers) {
           responses.add(answer.get());
         }
-        Map<Integer, Long> statuses = responses.stream()
-            .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+        Map<Integer, Long> statuses =
+            responses.stream()
+                .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
         assertEquals(Map.of(200, 1L, 401, 15L), statuses, "trial " + trial);
         for (HttpResponse<String> response : responses) {
           if (response.statusCode() == 401) {
             assertEquals("invalid_grant", Http.json(response).getString("error"));
           }
         }
-        String winner = Http.json(responses.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow())
-            .getString("refresh_token");
+        String winner =
+            Http.json(
+                    responses.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow())
+                .getString("refresh_token");
         JsonObject state = sessionState(sid(tokens));
-        List<String> active = state.getJsonArray("active_hashes").getValuesAs(JsonString.class).stream()
-            .map(JsonString::getString).toList();
+        List<String> active =
+            state.getJsonArray("active_hashes").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
         if (state.getBoolean("revoked")) {
-          // A loser arrived after the winner committed: that is reuse, and the whole family was revoked.
+          // A loser arrived after the winner committed: that is reuse, and the whole family was
+          // revoked.
           assertEquals(List.of(), active, "trial " + trial);
         } else {
-          assertEquals(List.of(sha256(winner)), active, "trial " + trial + ": only the winner's token is active");
+          assertEquals(
+              List.of(sha256(winner)),
+              active,
+              "trial " + trial + ": only the winner's token is active");
           assertEquals(1, state.getInt("rotated"), "trial " + trial);
         }
       }
@@ -287,16 +376,25 @@ class RefreshFlowIT {
   }
 
   private HttpResponse<String> refresh(String refreshToken) {
-    return http.postJson("auth/refresh", Json.createObjectBuilder().add("refresh_token", refreshToken).build().toString());
+    return http.postJson(
+        "auth/refresh",
+        Json.createObjectBuilder().add("refresh_token", refreshToken).build().toString());
   }
 
-  private HttpResponse<String> changePassword(String accessToken, String current, String replacement) {
-    return http.exchange(http.request("api/me/password")
-        .header("Authorization", "Bearer " + accessToken)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
-            .add("current_password", current).add("new_password", replacement).build().toString()))
-        .build());
+  private HttpResponse<String> changePassword(
+      String accessToken, String current, String replacement) {
+    return http.exchange(
+        http.request("api/me/password")
+            .header("Authorization", "Bearer " + accessToken)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Json.createObjectBuilder()
+                        .add("current_password", current)
+                        .add("new_password", replacement)
+                        .build()
+                        .toString()))
+            .build());
   }
 
   private JsonObject sessionState(String sid) {
@@ -306,7 +404,11 @@ class RefreshFlowIT {
   }
 
   private static String credentials(String username, String password) {
-    return Json.createObjectBuilder().add("username", username).add("password", password).build().toString();
+    return Json.createObjectBuilder()
+        .add("username", username)
+        .add("password", password)
+        .build()
+        .toString();
   }
 
   private static void assertInvalidGrant(HttpResponse<String> response) {
@@ -316,15 +418,18 @@ class RefreshFlowIT {
 
   private static String sid(JsonObject tokens) {
     try {
-      return SignedJWT.parse(tokens.getString("access_token")).getJWTClaimsSet().getStringClaim("sid");
+      return SignedJWT.parse(tokens.getString("access_token"))
+          .getJWTClaimsSet()
+          .getStringClaim("sid");
     } catch (java.text.ParseException e) {
       throw new AssertionError(e);
     }
   }
 
-
   private static String sha256(String value) throws Exception {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(
-        MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(
+            MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
   }
 }

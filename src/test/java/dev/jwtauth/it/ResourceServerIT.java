@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A second, tiny WAR that uses Payara's built-in MicroProfile JWT — configured with nothing but our
  * JWKS URL, issuer and audience, and none of our classes — accepts our access tokens with the right
- * principal and roles, and refuses them once they expire. The token service runs beside it, started by
- * scripts/run.sh with a 20-second access-token lifetime so that expiry can be watched.
+ * principal and roles, and refuses them once they expire. The token service runs beside it, started
+ * by scripts/run.sh with a 20-second access-token lifetime so that expiry can be watched.
  */
 @ExtendWith(ArquillianExtension.class)
 class ResourceServerIT {
@@ -41,19 +41,24 @@ class ResourceServerIT {
     tokenService = startTokenService();
     String issuer = "http://127.0.0.1:" + tokenService.port;
     // The settings a consuming team writes (README, "Consuming our tokens with stock MP-JWT").
-    String config = String.join("\n",
-        "mp.jwt.verify.publickey.location=" + issuer + "/.well-known/jwks.json",
-        "mp.jwt.verify.issuer=" + issuer,
-        "mp.jwt.verify.audiences=api",
-        "mp.jwt.verify.clock.skew=0",
-        "");
+    String config =
+        String.join(
+            "\n",
+            "mp.jwt.verify.publickey.location=" + issuer + "/.well-known/jwks.json",
+            "mp.jwt.verify.issuer=" + issuer,
+            "mp.jwt.verify.audiences=api",
+            "mp.jwt.verify.clock.skew=0",
+            "");
     return ShrinkWrap.create(WebArchive.class, "resource-server.war")
         .addClasses(ResourceServerApplication.class, WhoAmIResource.class)
         .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
         // Payara activates MP-JWT from @LoginConfig on a class CDI discovers: with the default
         // "annotated" discovery an Application subclass is not, so discover all.
-        .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
-            + "version=\"4.0\" bean-discovery-mode=\"all\"/>"), "beans.xml");
+        .addAsWebInfResource(
+            new StringAsset(
+                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
+                    + "version=\"4.0\" bean-discovery-mode=\"all\"/>"),
+            "beans.xml");
   }
 
   @AfterAll
@@ -82,7 +87,9 @@ class ResourceServerIT {
     assertTrue(caller.getJsonArray("groups").toString().contains("\"user\""), caller.toString());
     assertTrue(caller.getBoolean("in_role_user"));
 
-    assertEquals(401, resourceServer.get("whoami", token.substring(0, token.length() - 4) + "AAAA").statusCode(),
+    assertEquals(
+        401,
+        resourceServer.get("whoami", token.substring(0, token.length() - 4) + "AAAA").statusCode(),
         "a forged signature is refused");
 
     long waitMillis = (expiresAt + 2) * 1000 - Instant.now().toEpochMilli();
@@ -90,11 +97,15 @@ class ResourceServerIT {
     if (waitMillis > 0) {
       Thread.sleep(waitMillis);
     }
-    assertEquals(401, resourceServer.get("whoami", token).statusCode(), "an expired token is refused");
+    assertEquals(
+        401, resourceServer.get("whoami", token).statusCode(), "an expired token is refused");
   }
 
   private static ServiceProcess startTokenService() throws Exception {
-    File workDir = new File(System.getProperty("project.dir", "."), "target/resource-server-it/" + System.currentTimeMillis());
+    File workDir =
+        new File(
+            System.getProperty("project.dir", "."),
+            "target/resource-server-it/" + System.currentTimeMillis());
     Map<String, String> environment = new HashMap<>();
     environment.put("AUTH_ACCESS_TOKEN_TTL", TOKEN_SECONDS + "s");
     ServiceProcess.Login login = ServiceProcess.chooseDatabase(workDir, environment);

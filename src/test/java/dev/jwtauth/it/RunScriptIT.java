@@ -27,15 +27,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * scripts/run.sh as a user runs it: it starts the service, login and /api/me work, and after a
- * restart on the same data the signing key is the same, so tokens issued before still verify, and
- * a token revoked before the restart is still refused.
- * On H2 it uses its own embedded database and the demo user; with -Ppostgres it runs in production
- * mode on the suite's PostgreSQL database and logs in as the bootstrap admin.
+ * restart on the same data the signing key is the same, so tokens issued before still verify, and a
+ * token revoked before the restart is still refused. On H2 it uses its own embedded database and
+ * the demo user; with -Ppostgres it runs in production mode on the suite's PostgreSQL database and
+ * logs in as the bootstrap admin.
  */
 class RunScriptIT {
 
-  private final File workDir = new File(System.getProperty("project.dir", "."),
-      "target/run-script-it/" + System.currentTimeMillis());
+  private final File workDir =
+      new File(
+          System.getProperty("project.dir", "."),
+          "target/run-script-it/" + System.currentTimeMillis());
 
   @Test
   void startsServesAndKeepsItsKeyAcrossARestart() throws Exception {
@@ -48,42 +50,65 @@ class RunScriptIT {
     String token;
     String loggedOut;
     String kidBefore;
-    try (ServiceProcess first = ServiceProcess.start(workDir, "first", environment, port).awaitReady()) {
+    try (ServiceProcess first =
+        ServiceProcess.start(workDir, "first", environment, port).awaitReady()) {
       token = first.http.login(username, password);
       HttpResponse<String> me = first.http.get("api/me", token);
       assertEquals(200, me.statusCode(), me.body());
       assertEquals(username, Http.json(me).getString("username"));
       kidBefore = onlyKid(first.http);
       loggedOut = first.http.login(username, password);
-      assertEquals(204, first.http.exchange(first.http.request("auth/logout")
-          .header("Authorization", "Bearer " + loggedOut)
-          .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+      assertEquals(
+          204,
+          first
+              .http
+              .exchange(
+                  first
+                      .http
+                      .request("auth/logout")
+                      .header("Authorization", "Bearer " + loggedOut)
+                      .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                      .build())
+              .statusCode());
       assertEquals(401, first.http.get("api/me", loggedOut).statusCode());
     }
 
     boolean embedded = !"admin".equals(username);
     if (embedded) {
       dataFilesAreTheOwnersOnly();
-      // An encryption secret configured later: the plaintext key is encrypted in place, never used as it is.
+      // An encryption secret configured later: the plaintext key is encrypted in place, never used
+      // as it is.
       environment.put("AUTH_KEYS_ENCRYPTION_SECRET", "a-secret-configured-after-the-first-start");
     }
-    try (ServiceProcess second = ServiceProcess.start(workDir, "second", environment, port).awaitReady()) {
+    try (ServiceProcess second =
+        ServiceProcess.start(workDir, "second", environment, port).awaitReady()) {
       if (embedded) {
-        assertTrue(second.log().contains("it is now encrypted with auth.keys.encryption-secret"), second.log());
+        assertTrue(
+            second.log().contains("it is now encrypted with auth.keys.encryption-secret"),
+            second.log());
       }
       assertEquals(kidBefore, onlyKid(second.http), "the signing key survives a restart");
       HttpResponse<String> again = second.http.get("api/me", token);
-      assertEquals(200, again.statusCode(), "a token issued before the restart still verifies: " + again.body());
+      assertEquals(
+          200,
+          again.statusCode(),
+          "a token issued before the restart still verifies: " + again.body());
       HttpResponse<String> revoked = second.http.get("api/me", loggedOut);
       assertEquals(401, revoked.statusCode(), "a revocation survives the restart");
-      assertTrue(Http.json(revoked).getString("error_description").contains("revoked"), revoked.body());
+      assertTrue(
+          Http.json(revoked).getString("error_description").contains("revoked"), revoked.body());
     }
     if (embedded) {
-      assertTrue(storedPrivateKey().startsWith("aesgcm:v1:"), "the embedded database's key is encrypted at rest");
+      assertTrue(
+          storedPrivateKey().startsWith("aesgcm:v1:"),
+          "the embedded database's key is encrypted at rest");
     }
   }
 
-  /** PRODUCT.md §9 "Embedded mode files": the H2 file holds the private key; nobody but its owner reads it. */
+  /**
+   * PRODUCT.md §9 "Embedded mode files": the H2 file holds the private key; nobody but its owner
+   * reads it.
+   */
   private void dataFilesAreTheOwnersOnly() throws IOException {
     Path data = workDir.toPath().resolve("data");
     assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(data));
@@ -91,7 +116,10 @@ class RunScriptIT {
       List<Path> all = files.toList();
       assertFalse(all.isEmpty());
       for (Path file : all) {
-        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file), file.toString());
+        assertEquals(
+            PosixFilePermissions.fromString("rw-------"),
+            Files.getPosixFilePermissions(file),
+            file.toString());
       }
     }
   }
@@ -107,63 +135,103 @@ class RunScriptIT {
   }
 
   /**
-   * PRODUCT.md §9 "Revocations outlive what they cover": with a 15 s default lifetime and a client whose
-   * tokens live 10 minutes, a disabled user's token stays refused long after the default lifetime and
-   * the skew (on the first release it passed again after 20 s here).
+   * PRODUCT.md §9 "Revocations outlive what they cover": with a 15 s default lifetime and a client
+   * whose tokens live 10 minutes, a disabled user's token stays refused long after the default
+   * lifetime and the skew (on the first release it passed again after 20 s here).
    */
   @Test
   void keepsARevocationAsLongAsTheLongestLivedTokenItCovers() throws Exception {
     Map<String, String> environment = new HashMap<>();
     ServiceProcess.Login login = ServiceProcess.chooseDatabase(workDir, environment);
-    ServiceProcess.Login admin = "admin".equals(login.username()) ? login : new ServiceProcess.Login("admin", "admin-password");
+    ServiceProcess.Login admin =
+        "admin".equals(login.username())
+            ? login
+            : new ServiceProcess.Login("admin", "admin-password");
     environment.put("AUTH_ACCESS_TOKEN_TTL", "15s");
     environment.put("AUTH_CLOCK_SKEW", "5s");
     environment.put("AUTH_CLIENTS", "long-lived");
     environment.put("AUTH_CLIENT_LONG_LIVED_GRANT_TYPES", "password");
     environment.put("AUTH_CLIENT_LONG_LIVED_SCOPES", "tasks:read tasks:write");
     environment.put("AUTH_CLIENT_LONG_LIVED_ACCESS_TOKEN_TTL", "10m");
-    try (ServiceProcess service = ServiceProcess.start(workDir, "long-lived-client", environment).awaitReady()) {
+    try (ServiceProcess service =
+        ServiceProcess.start(workDir, "long-lived-client", environment).awaitReady()) {
       Http http = service.http;
       String adminToken = http.login(admin.username(), admin.password());
       String username = "disabled-" + System.nanoTime();
-      HttpResponse<String> created = http.exchange(http.request("admin/users").header("Authorization", "Bearer " + adminToken)
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-              "{\"username\":\"" + username + "\",\"password\":\"long-enough-password\",\"roles\":[\"user\"]}")).build());
+      HttpResponse<String> created =
+          http.exchange(
+              http.request("admin/users")
+                  .header("Authorization", "Bearer " + adminToken)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"username\":\""
+                              + username
+                              + "\",\"password\":\"long-enough-password\",\"roles\":[\"user\"]}"))
+                  .build());
       assertEquals(201, created.statusCode(), created.body());
       String userId = Http.json(created).getString("id");
-      HttpResponse<String> issued = http.postForm("oauth2/token", null, "grant_type", "password", "client_id", "long-lived",
-          "username", username, "password", "long-enough-password");
+      HttpResponse<String> issued =
+          http.postForm(
+              "oauth2/token",
+              null,
+              "grant_type",
+              "password",
+              "client_id",
+              "long-lived",
+              "username",
+              username,
+              "password",
+              "long-enough-password");
       assertEquals(200, issued.statusCode(), issued.body());
       assertEquals(600, Http.json(issued).getInt("expires_in"));
       String token = Http.json(issued).getString("access_token");
       assertEquals(200, http.get("api/me", token).statusCode());
 
-      assertEquals(204, http.exchange(http.request("admin/users/" + userId).header("Authorization", "Bearer " + adminToken)
-          .DELETE().build()).statusCode());
+      assertEquals(
+          204,
+          http.exchange(
+                  http.request("admin/users/" + userId)
+                      .header("Authorization", "Bearer " + adminToken)
+                      .DELETE()
+                      .build())
+              .statusCode());
       Instant disabledAt = Instant.now();
       // The service drops what it thinks can no longer matter every half second; watch it for 45 s.
       while (Instant.now().isBefore(disabledAt.plusSeconds(45))) {
-        assertEquals(401, http.get("api/me", token).statusCode(), "refused "
-            + Duration.between(disabledAt, Instant.now()).toSeconds() + " s after the user was disabled");
-        assertEquals(401, http.exchange(http.request("api/tasks").header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}"))
-            .build()).statusCode());
+        assertEquals(
+            401,
+            http.get("api/me", token).statusCode(),
+            "refused "
+                + Duration.between(disabledAt, Instant.now()).toSeconds()
+                + " s after the user was disabled");
+        assertEquals(
+            401,
+            http.exchange(
+                    http.request("api/tasks")
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"x\"}"))
+                        .build())
+                .statusCode());
         Thread.sleep(2_000);
       }
     }
   }
 
   /**
-   * PRODUCT.md §9 "A start that cannot deploy stops": a pool setting the server cannot use, a missing
-   * secret, an unreachable database — run.sh exits non-zero within a minute, the cause is its last
-   * line, and no stack trace reaches the console.
+   * PRODUCT.md §9 "A start that cannot deploy stops": a pool setting the server cannot use, a
+   * missing secret, an unreachable database — run.sh exits non-zero within a minute, the cause is
+   * its last line, and no stack trace reaches the console.
    */
   @Test
   void refusesToStartWithAPoolSizeThatIsNotANumber() throws Exception {
     Map<String, String> environment = new HashMap<>();
     ServiceProcess.chooseDatabase(workDir, environment);
     environment.put("AUTH_DB_POOL_MAX_SIZE", "thirty");
-    assertStopsWithTheCause("bad-pool", environment,
+    assertStopsWithTheCause(
+        "bad-pool",
+        environment,
         "auth.db.pool.max-size (environment variable AUTH_DB_POOL_MAX_SIZE) must be a whole number, not 'thirty'");
   }
 
@@ -173,7 +241,9 @@ class RunScriptIT {
     environment.put("AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
     environment.put("AUTH_DB_USER", "postgres");
     environment.put("AUTH_KEYS_ENCRYPTION_SECRET", null);
-    assertStopsWithTheCause("no-secret", environment,
+    assertStopsWithTheCause(
+        "no-secret",
+        environment,
         "needs auth.keys.encryption-secret (environment variable AUTH_KEYS_ENCRYPTION_SECRET)");
   }
 
@@ -183,16 +253,20 @@ class RunScriptIT {
     environment.put("AUTH_DB_URL", "jdbc:postgresql://127.0.0.1:1/auth");
     environment.put("AUTH_DB_USER", "postgres");
     environment.put("AUTH_KEYS_ENCRYPTION_SECRET", "an-encryption-secret-for-this-test");
-    assertStopsWithTheCause("no-database", environment, "cannot be used: Connection to 127.0.0.1:1 refused");
+    assertStopsWithTheCause(
+        "no-database", environment, "cannot be used: Connection to 127.0.0.1:1 refused");
   }
 
-  private void assertStopsWithTheCause(String name, Map<String, String> environment, String cause) throws Exception {
+  private void assertStopsWithTheCause(String name, Map<String, String> environment, String cause)
+      throws Exception {
     try (ServiceProcess service = ServiceProcess.start(workDir, name, environment)) {
       int status = service.awaitExit(Duration.ofSeconds(60));
       assertTrue(status != 0, "exit status " + status);
       String last = service.lastLine();
-      assertTrue(last.startsWith("run.sh: the service did not start: ") && last.contains(cause), last);
-      assertFalse(Pattern.compile("^\\s+at \\S+\\(", Pattern.MULTILINE).matcher(service.log()).find(),
+      assertTrue(
+          last.startsWith("run.sh: the service did not start: ") && last.contains(cause), last);
+      assertFalse(
+          Pattern.compile("^\\s+at \\S+\\(", Pattern.MULTILINE).matcher(service.log()).find(),
           "no stack trace on the console");
       assertFalse(service.answersJwks(), "nothing is left running");
     }

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The service started the way users start it, {@code scripts/run.sh}, with the WAR already built. */
+/**
+ * The service started the way users start it, {@code scripts/run.sh}, with the WAR already built.
+ */
 final class ServiceProcess implements AutoCloseable {
 
   private final Process process;
@@ -27,36 +29,44 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * @param workDir     where the log and Payara's temporary files go
-   * @param name        names the log file
+   * @param workDir where the log and Payara's temporary files go
+   * @param name names the log file
    * @param environment added to (or, with a null value, removed from) the inherited environment
    */
-  static ServiceProcess start(File workDir, String name, Map<String, String> environment) throws IOException {
+  static ServiceProcess start(File workDir, String name, Map<String, String> environment)
+      throws IOException {
     return start(workDir, name, environment, freePort());
   }
 
-  /** On a given port: the issuer follows the port, so a restart that must keep tokens valid keeps it. */
-  static ServiceProcess start(File workDir, String name, Map<String, String> environment, int port) throws IOException {
+  /**
+   * On a given port: the issuer follows the port, so a restart that must keep tokens valid keeps
+   * it.
+   */
+  static ServiceProcess start(File workDir, String name, Map<String, String> environment, int port)
+      throws IOException {
     File projectDir = new File(System.getProperty("project.dir", "."));
     File tmp = new File(workDir, "tmp");
     tmp.mkdirs();
     File log = new File(workDir, name + ".log");
-    ProcessBuilder builder = new ProcessBuilder("bash", "scripts/run.sh")
-        .directory(projectDir)
-        .redirectErrorStream(true)
-        .redirectOutput(log);
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "scripts/run.sh")
+            .directory(projectDir)
+            .redirectErrorStream(true)
+            .redirectOutput(log);
     Map<String, String> env = builder.environment();
     env.put("PORT", Integer.toString(port));
     env.put("AUTH_SKIP_BUILD", "1");
-    env.put("JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1 -Djava.io.tmpdir=" + tmp.getAbsolutePath());
+    env.put(
+        "JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1 -Djava.io.tmpdir=" + tmp.getAbsolutePath());
     env.put("AUTH_LOG_FILE", new File(workDir, name + "-server.log").getAbsolutePath());
-    environment.forEach((key, value) -> {
-      if (value == null) {
-        env.remove(key);
-      } else {
-        env.put(key, value);
-      }
-    });
+    environment.forEach(
+        (key, value) -> {
+          if (value == null) {
+            env.remove(key);
+          } else {
+            env.put(key, value);
+          }
+        });
     return new ServiceProcess(builder.start(), log, port);
   }
 
@@ -65,15 +75,16 @@ final class ServiceProcess implements AutoCloseable {
 
   /**
    * Points a run.sh service at the right database for this suite and says who can log in: on H2 its
-   * own embedded database under {@code workDir} and the demo user alice; with -Ppostgres (AUTH_DB_URL
-   * inherited) the suite's database in production mode and its bootstrap admin.
+   * own embedded database under {@code workDir} and the demo user alice; with -Ppostgres
+   * (AUTH_DB_URL inherited) the suite's database in production mode and its bootstrap admin.
    */
   static Login chooseDatabase(File workDir, Map<String, String> environment) {
     String dbUrl = System.getenv("AUTH_DB_URL");
     if (dbUrl != null && dbUrl.startsWith("jdbc:postgresql:")) {
       return new Login("admin", System.getenv("AUTH_BOOTSTRAP_ADMIN_PASSWORD"));
     }
-    environment.put("AUTH_DB_URL", "jdbc:h2:file:" + new File(workDir, "data/auth").getAbsolutePath());
+    environment.put(
+        "AUTH_DB_URL", "jdbc:h2:file:" + new File(workDir, "data/auth").getAbsolutePath());
     return new Login("alice", "alice-password");
   }
 
@@ -96,7 +107,8 @@ final class ServiceProcess implements AutoCloseable {
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("the service did not answer within 3 minutes (last: " + last + "); see " + log);
+    throw new AssertionError(
+        "the service did not answer within 3 minutes (last: " + last + "); see " + log);
   }
 
   /** Waits until the log contains the text (e.g. a deployment failure), failing after 3 minutes. */
@@ -115,7 +127,10 @@ final class ServiceProcess implements AutoCloseable {
     throw new AssertionError("the log never said " + text + "; see " + log);
   }
 
-  /** Waits for run.sh to exit; its exit status, or an AssertionError if it is still running after the timeout. */
+  /**
+   * Waits for run.sh to exit; its exit status, or an AssertionError if it is still running after
+   * the timeout.
+   */
   int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError("run.sh still runs after " + timeout + "; see " + log);
@@ -138,8 +153,8 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * A fresh client per probe: a JDK 17 HttpClient whose connection broke while Payara was booting can
-   * stay broken (every later request fails with ConnectException), so probes never reuse one.
+   * A fresh client per probe: a JDK 17 HttpClient whose connection broke while Payara was booting
+   * can stay broken (every later request fails with ConnectException), so probes never reuse one.
    */
   private Http probe() {
     return new Http(toUrl("http://127.0.0.1:" + port + "/"), true);

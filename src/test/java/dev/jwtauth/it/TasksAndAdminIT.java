@@ -49,17 +49,29 @@ class TasksAndAdminIT {
 
   @Test
   void ownersCreateAndReadTheirTasksOthersGet403AndAdminsMayRead() {
-    HttpResponse<String> created = send("POST", "api/tasks", aliceToken, "{\"title\":\"Write the report\",\"description\":\"by Friday\"}");
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "api/tasks",
+            aliceToken,
+            "{\"title\":\"Write the report\",\"description\":\"by Friday\"}");
     assertEquals(201, created.statusCode(), created.body());
     JsonObject task = Http.json(created);
-    assertTrue(created.headers().firstValue("Location").orElse("").endsWith("/api/tasks/" + task.getString("id")));
+    assertTrue(
+        created
+            .headers()
+            .firstValue("Location")
+            .orElse("")
+            .endsWith("/api/tasks/" + task.getString("id")));
     assertEquals("Write the report", task.getString("title"));
     assertEquals(false, task.getBoolean("done"));
     String aliceSub = Http.json(http.get("api/me", aliceToken)).getString("sub");
     assertEquals(aliceSub, task.getString("owner"));
 
-    List<String> titles = Http.parse(send("GET", "api/tasks", aliceToken, null).body()).asJsonArray().stream()
-        .map(t -> t.asJsonObject().getString("title")).toList();
+    List<String> titles =
+        Http.parse(send("GET", "api/tasks", aliceToken, null).body()).asJsonArray().stream()
+            .map(t -> t.asJsonObject().getString("title"))
+            .toList();
     assertEquals(List.of("Write the report"), titles);
     String path = "api/tasks/" + task.getString("id");
     assertEquals(200, send("GET", path, aliceToken, null).statusCode());
@@ -75,11 +87,14 @@ class TasksAndAdminIT {
     HttpResponse<String> missing = send("GET", "api/tasks/" + UUID.randomUUID(), bobToken, null);
     assertEquals(404, missing.statusCode());
     assertEquals("not_found", Http.json(missing).getString("error"));
-    assertEquals(List.of(), Http.parse(send("GET", "api/tasks", bobToken, null).body()).asJsonArray());
+    assertEquals(
+        List.of(), Http.parse(send("GET", "api/tasks", bobToken, null).body()).asJsonArray());
 
-    assertEquals(200, send("GET", path, adminToken, null).statusCode(), "an admin may read anyone's task");
+    assertEquals(
+        200, send("GET", path, adminToken, null).statusCode(), "an admin may read anyone's task");
 
-    HttpResponse<String> updated = send("PUT", path, aliceToken, "{\"title\":\"Write the report\",\"done\":true}");
+    HttpResponse<String> updated =
+        send("PUT", path, aliceToken, "{\"title\":\"Write the report\",\"done\":true}");
     assertEquals(200, updated.statusCode(), updated.body());
     assertTrue(Http.json(updated).getBoolean("done"));
     assertEquals(204, send("DELETE", path, aliceToken, null).statusCode());
@@ -88,22 +103,38 @@ class TasksAndAdminIT {
 
   @Test
   void aTokenWithoutTheWriteScopeGetsInsufficientScope() {
-    HttpResponse<String> login = http.postJson("auth/login", Json.createObjectBuilder()
-        .add("username", alice).add("password", PASSWORD).add("scope", "tasks:read").build().toString());
+    HttpResponse<String> login =
+        http.postJson(
+            "auth/login",
+            Json.createObjectBuilder()
+                .add("username", alice)
+                .add("password", PASSWORD)
+                .add("scope", "tasks:read")
+                .build()
+                .toString());
     String readOnly = Http.json(login).getString("access_token");
     assertEquals(200, send("GET", "api/tasks", readOnly, null).statusCode());
     HttpResponse<String> write = send("POST", "api/tasks", readOnly, "{\"title\":\"nope\"}");
     assertEquals(403, write.statusCode());
-    assertEquals("Bearer realm=\"auth\", error=\"insufficient_scope\", scope=\"tasks:write\"",
+    assertEquals(
+        "Bearer realm=\"auth\", error=\"insufficient_scope\", scope=\"tasks:write\"",
         write.headers().firstValue("WWW-Authenticate").orElse(""));
     assertEquals("insufficient_scope", Http.json(write).getString("error"));
-    assertEquals(401, send("GET", "api/tasks", null, null).statusCode(), "no token at all is still 401");
+    assertEquals(
+        401, send("GET", "api/tasks", null, null).statusCode(), "no token at all is still 401");
   }
 
   @Test
   void invalidTaskBodiesAreJsonBadRequests() {
-    for (String body : List.of("{\"title\":\"\"}", "{}", "{\"title\":\"" + "x".repeat(201) + "\"}",
-        "{\"title\":\"ok\",\"description\":\"" + "x".repeat(2001) + "\"}", "{not json", "[1]", "")) {
+    for (String body :
+        List.of(
+            "{\"title\":\"\"}",
+            "{}",
+            "{\"title\":\"" + "x".repeat(201) + "\"}",
+            "{\"title\":\"ok\",\"description\":\"" + "x".repeat(2001) + "\"}",
+            "{not json",
+            "[1]",
+            "")) {
       HttpResponse<String> response = send("POST", "api/tasks", aliceToken, body);
       assertEquals(400, response.statusCode(), body + " -> " + response.body());
       assertEquals("invalid_request", Http.json(response).getString("error"), body);
@@ -115,11 +146,20 @@ class TasksAndAdminIT {
     HttpResponse<String> duplicate = createUser(adminToken, alice, PASSWORD, "[\"user\"]");
     assertEquals(409, duplicate.statusCode());
     assertEquals("conflict", Http.json(duplicate).getString("error"));
-    assertEquals(400, createUser(adminToken, "weak-" + UUID.randomUUID(), "short", "[\"user\"]").statusCode());
-    assertEquals(400, createUser(adminToken, "odd-" + UUID.randomUUID(), PASSWORD, "[\"superuser\"]").statusCode());
+    assertEquals(
+        400,
+        createUser(adminToken, "weak-" + UUID.randomUUID(), "short", "[\"user\"]").statusCode());
+    assertEquals(
+        400,
+        createUser(adminToken, "odd-" + UUID.randomUUID(), PASSWORD, "[\"superuser\"]")
+            .statusCode());
 
-    for (String[] request : new String[][] {{"GET", "admin/users"}, {"POST", "admin/users"}, {"GET", "admin/users/x"}}) {
-      HttpResponse<String> forbidden = send(request[0], request[1], aliceToken, request[0].equals("POST") ? "{}" : null);
+    for (String[] request :
+        new String[][] {
+          {"GET", "admin/users"}, {"POST", "admin/users"}, {"GET", "admin/users/x"}
+        }) {
+      HttpResponse<String> forbidden =
+          send(request[0], request[1], aliceToken, request[0].equals("POST") ? "{}" : null);
       assertEquals(403, forbidden.statusCode(), request[1]);
       assertEquals("forbidden", Http.json(forbidden).getString("error"));
     }
@@ -132,42 +172,92 @@ class TasksAndAdminIT {
     String aliceId = Http.json(http.get("api/me", aliceToken)).getString("sub");
     JsonObject one = Http.json(send("GET", "admin/users/" + aliceId, adminToken, null));
     assertEquals(alice, one.getString("username"));
-    assertEquals(404, send("GET", "admin/users/" + UUID.randomUUID(), adminToken, null).statusCode());
+    assertEquals(
+        404, send("GET", "admin/users/" + UUID.randomUUID(), adminToken, null).statusCode());
 
     assertEquals(204, send("DELETE", "admin/users/" + aliceId, adminToken, null).statusCode());
-    assertEquals(false, Http.json(send("GET", "admin/users/" + aliceId, adminToken, null)).getBoolean("enabled"));
-    assertEquals(401, http.get("api/me", aliceToken).statusCode(), "a disabled user's tokens are revoked");
-    assertEquals(401, http.postJson("auth/login", Json.createObjectBuilder()
-        .add("username", alice).add("password", PASSWORD).build().toString()).statusCode(), "and they cannot log in");
+    assertEquals(
+        false,
+        Http.json(send("GET", "admin/users/" + aliceId, adminToken, null)).getBoolean("enabled"));
+    assertEquals(
+        401, http.get("api/me", aliceToken).statusCode(), "a disabled user's tokens are revoked");
+    assertEquals(
+        401,
+        http.postJson(
+                "auth/login",
+                Json.createObjectBuilder()
+                    .add("username", alice)
+                    .add("password", PASSWORD)
+                    .build()
+                    .toString())
+            .statusCode(),
+        "and they cannot log in");
   }
 
   @Test
   void openApiDocumentsTheTaskAndAdminPathsWithTheBearerScheme() {
-    HttpResponse<String> response = http.exchange(HttpRequest.newBuilder(http.serverUri("/openapi"))
-        .header("Accept", "application/json").GET().build());
+    HttpResponse<String> response =
+        http.exchange(
+            HttpRequest.newBuilder(http.serverUri("/openapi"))
+                .header("Accept", "application/json")
+                .GET()
+                .build());
     assertEquals(200, response.statusCode());
     JsonObject openapi = Http.json(response);
     JsonObject paths = openapi.getJsonObject("paths");
-    for (String path : List.of("/api/tasks", "/api/tasks/{id}", "/admin/users", "/admin/users/{id}",
-        "/admin/users/{id}/revoke", "/auth/login", "/auth/refresh", "/oauth2/revoke", "/oauth2/introspect",
-        "/oauth2/token", "/admin/clients", "/admin/clients/{id}")) {
+    for (String path :
+        List.of(
+            "/api/tasks",
+            "/api/tasks/{id}",
+            "/admin/users",
+            "/admin/users/{id}",
+            "/admin/users/{id}/revoke",
+            "/auth/login",
+            "/auth/refresh",
+            "/oauth2/revoke",
+            "/oauth2/introspect",
+            "/oauth2/token",
+            "/admin/clients",
+            "/admin/clients/{id}")) {
       assertTrue(paths.containsKey(path), "documents " + path);
     }
-    assertEquals("bearer", openapi.getJsonObject("components").getJsonObject("securitySchemes")
-        .getJsonObject("bearer").getString("scheme"));
+    assertEquals(
+        "bearer",
+        openapi
+            .getJsonObject("components")
+            .getJsonObject("securitySchemes")
+            .getJsonObject("bearer")
+            .getString("scheme"));
     JsonObject post = paths.getJsonObject("/api/tasks").getJsonObject("post");
-    assertEquals("tasks:write", post.getJsonArray("security").getJsonObject(0).getJsonArray("bearer").getString(0));
+    assertEquals(
+        "tasks:write",
+        post.getJsonArray("security").getJsonObject(0).getJsonArray("bearer").getString(0));
     assertTrue(post.getJsonObject("responses").containsKey("403"));
   }
 
-  private HttpResponse<String> createUser(String token, String username, String password, String rolesJson) {
-    return send("POST", "admin/users", token,
-        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"roles\":" + rolesJson + "}");
+  private HttpResponse<String> createUser(
+      String token, String username, String password, String rolesJson) {
+    return send(
+        "POST",
+        "admin/users",
+        token,
+        "{\"username\":\""
+            + username
+            + "\",\"password\":\""
+            + password
+            + "\",\"roles\":"
+            + rolesJson
+            + "}");
   }
 
   private HttpResponse<String> send(String method, String path, String token, String json) {
-    HttpRequest.Builder request = http.request(path).method(method,
-        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        http.request(path)
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) {
       request.header("Content-Type", "application/json");
     }

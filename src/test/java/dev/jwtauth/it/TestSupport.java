@@ -1,6 +1,5 @@
 package dev.jwtauth.it;
 
-import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.users.UserRepository;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -53,8 +52,13 @@ public class TestSupport {
   public String createUser(String body) {
     JsonObject json = Json.createReader(new StringReader(body)).readObject();
     Set<String> roles = new HashSet<>();
-    json.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class).forEach(r -> roles.add(r.getString()));
-    String id = users.create(json.getString("username"), json.getString("password").toCharArray(), roles).id();
+    json.getJsonArray("roles")
+        .getValuesAs(jakarta.json.JsonString.class)
+        .forEach(r -> roles.add(r.getString()));
+    String id =
+        users
+            .create(json.getString("username"), json.getString("password").toCharArray(), roles)
+            .id();
     return Json.createObjectBuilder().add("id", id).build().toString();
   }
 
@@ -65,8 +69,10 @@ public class TestSupport {
   public String storedOpaqueValues() {
     JsonArrayBuilder values = Json.createArrayBuilder();
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery("select id, token_hash, session_id, state, successor_id from refresh_tokens")
-        .getResultList();
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select id, token_hash, session_id, state, successor_id from refresh_tokens")
+            .getResultList();
     for (Object[] row : rows) {
       for (Object cell : row) {
         if (cell != null) {
@@ -82,11 +88,15 @@ public class TestSupport {
   @Path("sessions/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   public String session(@PathParam("id") String id) {
-    List<?> revokedAt = em.createNativeQuery("select revoked_at from sessions where id = ?1").setParameter(1, id)
-        .getResultList();
+    List<?> revokedAt =
+        em.createNativeQuery("select revoked_at from sessions where id = ?1")
+            .setParameter(1, id)
+            .getResultList();
     @SuppressWarnings("unchecked")
-    List<Object[]> tokens = em.createNativeQuery("select token_hash, state from refresh_tokens where session_id = ?1")
-        .setParameter(1, id).getResultList();
+    List<Object[]> tokens =
+        em.createNativeQuery("select token_hash, state from refresh_tokens where session_id = ?1")
+            .setParameter(1, id)
+            .getResultList();
     JsonArrayBuilder active = Json.createArrayBuilder();
     int rotated = 0;
     int revoked = 0;
@@ -103,7 +113,8 @@ public class TestSupport {
         .add("active_hashes", active)
         .add("rotated", rotated)
         .add("revoked_tokens", revoked)
-        .build().toString();
+        .build()
+        .toString();
   }
 
   /** The audit rows of one event type: {@code [{"actor","subject","detail"}]}. */
@@ -112,15 +123,18 @@ public class TestSupport {
   @Produces(MediaType.APPLICATION_JSON)
   public String audit(@PathParam("type") String type) {
     JsonArrayBuilder rows = Json.createArrayBuilder();
-    List<?> found = em.createNativeQuery(
-            "select actor, subject, detail from audit_events where event_type = ?1 order by occurred_at")
-        .setParameter(1, type).getResultList();
+    List<?> found =
+        em.createNativeQuery(
+                "select actor, subject, detail from audit_events where event_type = ?1 order by occurred_at")
+            .setParameter(1, type)
+            .getResultList();
     for (Object row : found) {
       Object[] columns = (Object[]) row;
-      rows.add(Json.createObjectBuilder()
-          .add("actor", String.valueOf(columns[0]))
-          .add("subject", String.valueOf(columns[1]))
-          .add("detail", String.valueOf(columns[2])));
+      rows.add(
+          Json.createObjectBuilder()
+              .add("actor", String.valueOf(columns[0]))
+              .add("subject", String.valueOf(columns[1]))
+              .add("detail", String.valueOf(columns[2])));
     }
     return rows.build().toString();
   }

@@ -19,9 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.text.ParseException;
 
 /**
- * Test deployments only (added by {@link Deployments}, never in the product WAR): signs whatever claims
- * it is given with the service's real active key, so that tests can present expired or wrongly
- * addressed tokens that are otherwise genuine.
+ * Test deployments only (added by {@link Deployments}, never in the product WAR): signs whatever
+ * claims it is given with the service's real active key, so that tests can present expired or
+ * wrongly addressed tokens that are otherwise genuine.
  */
 @RequestScoped
 @Path("test-support/mint")
@@ -36,10 +36,13 @@ public class TestTokenMint {
   @Produces(MediaType.TEXT_PLAIN)
   public String mint(String claimsJson) throws ParseException, JOSEException {
     ActiveSigner signer = keys.signer();
-    SignedJWT jwt = new SignedJWT(
-        new JWSHeader.Builder(signer.algorithm()).keyID(signer.kid())
-            .type(new JOSEObjectType(settings.accessTokenType())).build(),
-        JWTClaimsSet.parse(claimsJson));
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(signer.algorithm())
+                .keyID(signer.kid())
+                .type(new JOSEObjectType(settings.accessTokenType()))
+                .build(),
+            JWTClaimsSet.parse(claimsJson));
     jwt.sign(signer.signer());
     return jwt.serialize();
   }

@@ -26,21 +26,26 @@ class KeyEncryptionTest {
   @Test
   void aWrongSecretIsAClearErrorNamingTheSetting() {
     String stored = new KeyEncryption("a-secret-of-decent-length").protect(KID, PRIVATE_JWK);
-    KeyEncryption.UnreadableKeyException e = assertThrows(KeyEncryption.UnreadableKeyException.class,
-        () -> new KeyEncryption("another-secret-entirely").reveal(KID, stored));
+    KeyEncryption.UnreadableKeyException e =
+        assertThrows(
+            KeyEncryption.UnreadableKeyException.class,
+            () -> new KeyEncryption("another-secret-entirely").reveal(KID, stored));
     assertTrue(e.getMessage().contains("AUTH_KEYS_ENCRYPTION_SECRET"), e.getMessage());
   }
 
   @Test
   void anEncryptedKeyWithoutASecretIsAClearError() {
     String stored = new KeyEncryption("a-secret-of-decent-length").protect(KID, PRIVATE_JWK);
-    assertThrows(KeyEncryption.UnreadableKeyException.class, () -> new KeyEncryption(null).reveal(KID, stored));
+    assertThrows(
+        KeyEncryption.UnreadableKeyException.class,
+        () -> new KeyEncryption(null).reveal(KID, stored));
   }
 
   @Test
   void aCiphertextCannotBeMovedToAnotherKeysRow() {
     String stored = new KeyEncryption("a-secret-of-decent-length").protect(KID, PRIVATE_JWK);
-    assertThrows(KeyEncryption.UnreadableKeyException.class,
+    assertThrows(
+        KeyEncryption.UnreadableKeyException.class,
         () -> new KeyEncryption("a-secret-of-decent-length").reveal("another-kid", stored));
   }
 
@@ -50,11 +55,15 @@ class KeyEncryptionTest {
     assertEquals(PRIVATE_JWK, new KeyEncryption(null).reveal(KID, PRIVATE_JWK));
   }
 
-  /** PRODUCT.md §9 "Embedded mode files": once a secret is configured, a plaintext private key is never used. */
+  /**
+   * PRODUCT.md §9 "Embedded mode files": once a secret is configured, a plaintext private key is
+   * never used.
+   */
   @Test
   void withASecretAPlaintextKeyIsRefused() {
     KeyEncryption encryption = new KeyEncryption("a-secret-of-decent-length");
-    assertThrows(KeyEncryption.UnreadableKeyException.class, () -> encryption.reveal(KID, PRIVATE_JWK));
+    assertThrows(
+        KeyEncryption.UnreadableKeyException.class, () -> encryption.reveal(KID, PRIVATE_JWK));
     assertFalse(KeyEncryption.isEncrypted(PRIVATE_JWK));
     assertTrue(KeyEncryption.isEncrypted(encryption.protect(KID, PRIVATE_JWK)));
   }

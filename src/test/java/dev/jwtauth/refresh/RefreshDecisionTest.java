@@ -1,10 +1,10 @@
 package dev.jwtauth.refresh;
 
-import dev.jwtauth.crypto.OpaqueValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwtauth.crypto.OpaqueValues;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,10 @@ class RefreshDecisionTest {
   private static final Duration LIFETIME = Duration.ofDays(30);
   private static final Duration NO_GRACE = Duration.ZERO;
 
-  private final LoginSession session = new LoginSession("user-1", "alice", "web", "tasks:read", LOGIN, LOGIN.plus(LIFETIME));
-  private final RefreshToken token = new RefreshToken("hash", session.id(), LOGIN, LOGIN.plus(IDLE));
+  private final LoginSession session =
+      new LoginSession("user-1", "alice", "web", "tasks:read", LOGIN, LOGIN.plus(LIFETIME));
+  private final RefreshToken token =
+      new RefreshToken("hash", session.id(), LOGIN, LOGIN.plus(IDLE));
 
   @Test
   void aFreshTokenRotates() {
@@ -35,8 +37,11 @@ class RefreshDecisionTest {
   @Test
   void noSessionOutlivesItsAbsoluteLifetime() {
     // A token issued on day 29 would be idle-valid until day 36, but the session ends on day 30.
-    RefreshToken late = new RefreshToken("late", session.id(), LOGIN.plus(Duration.ofDays(29)), LOGIN.plus(Duration.ofDays(36)));
-    assertEquals(RefreshDecision.SESSION_EXPIRED,
+    RefreshToken late =
+        new RefreshToken(
+            "late", session.id(), LOGIN.plus(Duration.ofDays(29)), LOGIN.plus(Duration.ofDays(36)));
+    assertEquals(
+        RefreshDecision.SESSION_EXPIRED,
         RefreshDecision.decide(late, session, "web", true, LOGIN.plus(LIFETIME), NO_GRACE));
   }
 
@@ -55,27 +60,45 @@ class RefreshDecisionTest {
     assertEquals(RefreshDecision.REUSE_DETECTED, decide(LOGIN.plusSeconds(70), grace));
   }
 
-  /** PRODUCT.md §9 "Defaults that leak": the grace path checks expiry and the account like the normal path. */
+  /**
+   * PRODUCT.md §9 "Defaults that leak": the grace path checks expiry and the account like the
+   * normal path.
+   */
   @Test
   void theGracePeriodDoesNotSkipTheSessionLifetime() {
-    RefreshToken late = new RefreshToken("late", session.id(), LOGIN.plus(LIFETIME).minusSeconds(30),
-        LOGIN.plus(LIFETIME).plus(IDLE));
+    RefreshToken late =
+        new RefreshToken(
+            "late",
+            session.id(),
+            LOGIN.plus(LIFETIME).minusSeconds(30),
+            LOGIN.plus(LIFETIME).plus(IDLE));
     late.rotated(LOGIN.plus(LIFETIME).minusSeconds(5), "next");
-    assertEquals(RefreshDecision.SESSION_EXPIRED,
-        RefreshDecision.decide(late, session, "web", true, LOGIN.plus(LIFETIME).plusSeconds(1), Duration.ofMinutes(1)));
+    assertEquals(
+        RefreshDecision.SESSION_EXPIRED,
+        RefreshDecision.decide(
+            late,
+            session,
+            "web",
+            true,
+            LOGIN.plus(LIFETIME).plusSeconds(1),
+            Duration.ofMinutes(1)));
   }
 
   @Test
   void theGracePeriodDoesNotSkipTheIdleTimeout() {
     token.rotated(LOGIN.plus(IDLE).minusSeconds(5), "next");
-    assertEquals(RefreshDecision.IDLE_EXPIRED, decide(LOGIN.plus(IDLE).plusSeconds(1), Duration.ofMinutes(1)));
+    assertEquals(
+        RefreshDecision.IDLE_EXPIRED,
+        decide(LOGIN.plus(IDLE).plusSeconds(1), Duration.ofMinutes(1)));
   }
 
   @Test
   void theGracePeriodDoesNotSkipADisabledUser() {
     token.rotated(LOGIN.plusSeconds(60), "next");
-    assertEquals(RefreshDecision.USER_DISABLED,
-        RefreshDecision.decide(token, session, "web", false, LOGIN.plusSeconds(65), Duration.ofSeconds(10)));
+    assertEquals(
+        RefreshDecision.USER_DISABLED,
+        RefreshDecision.decide(
+            token, session, "web", false, LOGIN.plusSeconds(65), Duration.ofSeconds(10)));
   }
 
   @Test
@@ -85,7 +108,9 @@ class RefreshDecisionTest {
 
     RefreshToken other = new RefreshToken("other", session.id(), LOGIN, LOGIN.plus(IDLE));
     session.revoke(LOGIN.plusSeconds(30), "logout");
-    assertEquals(RefreshDecision.REVOKED, RefreshDecision.decide(other, session, "web", true, LOGIN.plusSeconds(60), NO_GRACE));
+    assertEquals(
+        RefreshDecision.REVOKED,
+        RefreshDecision.decide(other, session, "web", true, LOGIN.plusSeconds(60), NO_GRACE));
   }
 
   @Test
@@ -97,14 +122,17 @@ class RefreshDecisionTest {
 
   @Test
   void aDisabledUserCannotRefresh() {
-    assertEquals(RefreshDecision.USER_DISABLED,
+    assertEquals(
+        RefreshDecision.USER_DISABLED,
         RefreshDecision.decide(token, session, "web", false, LOGIN.plusSeconds(60), NO_GRACE));
   }
 
   @Test
   void anotherClientsTokenIsRefusedWithoutTouchingTheSession() {
-    assertEquals(RefreshDecision.WRONG_CLIENT,
-        RefreshDecision.decide(token, session, "other-client", true, LOGIN.plusSeconds(60), NO_GRACE));
+    assertEquals(
+        RefreshDecision.WRONG_CLIENT,
+        RefreshDecision.decide(
+            token, session, "other-client", true, LOGIN.plusSeconds(60), NO_GRACE));
   }
 
   @Test

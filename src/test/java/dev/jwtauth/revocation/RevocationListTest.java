@@ -33,7 +33,9 @@ class RevocationListTest {
     assertTrue(list.isRevoked(token("a", "sid-1", "user-1", NOW)));
     assertTrue(list.isRevoked(token("b", "sid-1", "user-1", NOW.minusSeconds(60))));
     assertFalse(list.isRevoked(token("c", "sid-2", "user-1", NOW)));
-    assertFalse(list.isRevoked(token("d", null, "user-1", NOW)), "tokens without a session are not touched");
+    assertFalse(
+        list.isRevoked(token("d", null, "user-1", NOW)),
+        "tokens without a session are not touched");
   }
 
   @Test
@@ -41,9 +43,13 @@ class RevocationListTest {
     Instant change = NOW.plusMillis(500);
     list.add(Kind.USER, "user-1", change, NOW.plusSeconds(900));
     assertTrue(list.isRevoked(token("a", null, "user-1", NOW.minusSeconds(1))));
-    assertFalse(list.isRevoked(token("b", null, "user-1", NOW)), "issued in the same second: not caught by not-before");
+    assertFalse(
+        list.isRevoked(token("b", null, "user-1", NOW)),
+        "issued in the same second: not caught by not-before");
     assertFalse(list.isRevoked(token("c", null, "user-1", NOW.plusSeconds(1))));
-    assertFalse(list.isRevoked(token("d", null, "user-2", NOW.minusSeconds(60))), "other users are not touched");
+    assertFalse(
+        list.isRevoked(token("d", null, "user-2", NOW.minusSeconds(60))),
+        "other users are not touched");
   }
 
   @Test
@@ -73,7 +79,10 @@ class RevocationListTest {
     assertEquals(0, list.size());
   }
 
-  /** PRODUCT.md §9 "Impersonation dies with its actor": act.sid and act.sub are checked like sid and sub. */
+  /**
+   * PRODUCT.md §9 "Impersonation dies with its actor": act.sid and act.sub are checked like sid and
+   * sub.
+   */
   @Test
   void anImpersonationTokenIsRevokedWithItsActorsSession() {
     VerifiedToken impersonation = actingToken("imp-1", "target-1", "admin-1", "admin-sid", NOW);
@@ -88,7 +97,9 @@ class RevocationListTest {
     list.add(Kind.USER, "admin-1", NOW.plusSeconds(1), NOW.plusSeconds(900));
     assertTrue(list.isRevoked(actingToken("imp-1", "target-1", "admin-1", "admin-sid", NOW)));
     assertFalse(list.isRevoked(actingToken("imp-2", "target-1", "admin-2", "sid-2", NOW)));
-    assertFalse(list.isRevoked(token("own", "target-sid", "target-1", NOW)), "the target's own tokens stay");
+    assertFalse(
+        list.isRevoked(token("own", "target-sid", "target-1", NOW)),
+        "the target's own tokens stay");
   }
 
   @Test
@@ -108,7 +119,8 @@ class RevocationListTest {
     return new VerifiedToken("raw", claims);
   }
 
-  private static VerifiedToken actingToken(String jti, String sub, String actor, String actorSid, Instant issuedAt) {
+  private static VerifiedToken actingToken(
+      String jti, String sub, String actor, String actorSid, Instant issuedAt) {
     Map<String, Object> claims = new HashMap<>(token(jti, null, sub, issuedAt).claims());
     claims.put("act", Map.of("sub", actor, "sid", actorSid));
     return new VerifiedToken("raw", claims);

@@ -33,7 +33,9 @@ class BearerCredentialsTest {
 
   @Test
   void moreThanOneCredentialIsMultiple() {
-    assertEquals(Kind.MULTIPLE, BearerCredentials.extract(List.of("Bearer a.b.c", "Bearer d.e.f")).kind());
-    assertEquals(Kind.MULTIPLE, BearerCredentials.extract(List.of("Bearer a.b.c, Bearer d.e.f")).kind());
+    assertEquals(
+        Kind.MULTIPLE, BearerCredentials.extract(List.of("Bearer a.b.c", "Bearer d.e.f")).kind());
+    assertEquals(
+        Kind.MULTIPLE, BearerCredentials.extract(List.of("Bearer a.b.c, Bearer d.e.f")).kind());
   }
 }

@@ -12,12 +12,16 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
-/** Rule 7 of PRODUCT.md §5: the caller is a MicroProfile JsonWebToken whose groups are the roles. */
+/**
+ * Rule 7 of PRODUCT.md §5: the caller is a MicroProfile JsonWebToken whose groups are the roles.
+ */
 class JwtCallerPrincipalTest {
 
   @Test
   void exposesTheVerifiedClaimsTheWayMpJwtPromises() throws Exception {
-    String raw = TestTokens.withClaims(c -> c.claim("act", Map.of("sub", "admin-id")).claim("scope", "tasks:read"));
+    String raw =
+        TestTokens.withClaims(
+            c -> c.claim("act", Map.of("sub", "admin-id")).claim("scope", "tasks:read"));
     VerifiedToken verified = TestTokens.verifier().verify(raw);
     JsonWebToken caller = new JwtCallerPrincipal(verified);
 

@@ -10,21 +10,30 @@ class StartFailureTest {
 
   @Test
   void ourOwnCheckIsQuotedAsItIs() {
-    RuntimeException failure = new RuntimeException("wrapper",
-        new IllegalStateException("Production mode needs auth.keys.encryption-secret"));
-    assertEquals("Production mode needs auth.keys.encryption-secret", StartFailure.describe(failure));
+    RuntimeException failure =
+        new RuntimeException(
+            "wrapper",
+            new IllegalStateException("Production mode needs auth.keys.encryption-secret"));
+    assertEquals(
+        "Production mode needs auth.keys.encryption-secret", StartFailure.describe(failure));
   }
 
   @Test
   void aDatabaseFailureNamesTheSettingAndTheDriversReason() {
-    RuntimeException failure = new RuntimeException("Flyway failed",
-        new SQLException("Unable to obtain connection", new java.net.ConnectException("Connection refused")));
-    assertEquals("the database (auth.db.url, environment variable AUTH_DB_URL) cannot be used: Connection refused",
+    RuntimeException failure =
+        new RuntimeException(
+            "Flyway failed",
+            new SQLException(
+                "Unable to obtain connection",
+                new java.net.ConnectException("Connection refused")));
+    assertEquals(
+        "the database (auth.db.url, environment variable AUTH_DB_URL) cannot be used: Connection refused",
         StartFailure.describe(failure));
   }
 
   @Test
   void theSentenceIsOneLine() {
-    assertEquals("first second", StartFailure.describe(new IllegalArgumentException("first\n   second")));
+    assertEquals(
+        "first second", StartFailure.describe(new IllegalArgumentException("first\n   second")));
   }
 }

@@ -18,13 +18,23 @@ import org.junit.jupiter.api.Test;
 
 class AccessTokenIssuerTest {
 
-  private final AccessTokenIssuer issuer = new AccessTokenIssuer(TestTokens.settings(),
-      () -> new ActiveSigner(TestTokens.KEY.getKeyID(), JWSAlgorithm.RS256, signer()), TestTokens.CLOCK);
+  private final AccessTokenIssuer issuer =
+      new AccessTokenIssuer(
+          TestTokens.settings(),
+          () -> new ActiveSigner(TestTokens.KEY.getKeyID(), JWSAlgorithm.RS256, signer()),
+          TestTokens.CLOCK);
 
   @Test
   void issuesTheClaimsOfPRODUCTSection3() throws Exception {
-    IssuedAccessToken issued = issuer.issue(new TokenRequest("user-id", "alice", Set.of("user"),
-        Set.of("tasks:write", "tasks:read"), "web", "session-1"));
+    IssuedAccessToken issued =
+        issuer.issue(
+            new TokenRequest(
+                "user-id",
+                "alice",
+                Set.of("user"),
+                Set.of("tasks:write", "tasks:read"),
+                "web",
+                "session-1"));
     SignedJWT jwt = SignedJWT.parse(issued.token());
     assertEquals("JWT", jwt.getHeader().getType().getType());
     assertEquals(TestTokens.KEY.getKeyID(), jwt.getHeader().getKeyID());
@@ -32,7 +42,8 @@ class AccessTokenIssuerTest {
     assertEquals(TestTokens.ISSUER, claims.getIssuer());
     assertEquals("user-id", claims.getSubject());
     assertEquals(List.of("api"), claims.getAudience());
-    assertEquals(TestTokens.NOW.getEpochSecond(), claims.getIssueTime().toInstant().getEpochSecond());
+    assertEquals(
+        TestTokens.NOW.getEpochSecond(), claims.getIssueTime().toInstant().getEpochSecond());
     assertEquals(TestTokens.NOW.plusSeconds(900), claims.getExpirationTime().toInstant());
     assertEquals(claims.getIssueTime(), claims.getNotBeforeTime());
     assertEquals(issued.jti(), claims.getJWTID());
@@ -47,16 +58,29 @@ class AccessTokenIssuerTest {
 
   @Test
   void whatItIssuesPassesTheVerifier() throws Exception {
-    IssuedAccessToken issued = issuer.issue(new TokenRequest("user-id", "alice", Set.of("user"), Set.of(), "web", null));
+    IssuedAccessToken issued =
+        issuer.issue(new TokenRequest("user-id", "alice", Set.of("user"), Set.of(), "web", null));
     VerifiedToken verified = TestTokens.verifier().verify(issued.token());
     assertEquals("user-id", verified.subject());
-    assertNotEquals(issued.jti(), issuer.issue(new TokenRequest("u", "a", Set.of(), Set.of(), "web", null)).jti());
+    assertNotEquals(
+        issued.jti(),
+        issuer.issue(new TokenRequest("u", "a", Set.of(), Set.of(), "web", null)).jti());
   }
 
   @Test
   void exchangedAndImpersonationTokensCarryTheirAudienceLifetimeAndActor() throws Exception {
-    IssuedAccessToken issued = issuer.issue(new TokenRequest("target-id", "bob", Set.of("user"), Set.of("tasks:read"),
-        "web", null, List.of("reports"), java.time.Duration.ofMinutes(5), "admin-id"));
+    IssuedAccessToken issued =
+        issuer.issue(
+            new TokenRequest(
+                "target-id",
+                "bob",
+                Set.of("user"),
+                Set.of("tasks:read"),
+                "web",
+                null,
+                List.of("reports"),
+                java.time.Duration.ofMinutes(5),
+                "admin-id"));
     JWTClaimsSet claims = SignedJWT.parse(issued.token()).getJWTClaimsSet();
     assertEquals(List.of("reports"), claims.getAudience());
     assertEquals(TestTokens.NOW.plusSeconds(300), claims.getExpirationTime().toInstant());
@@ -66,7 +90,8 @@ class AccessTokenIssuerTest {
 
   @Test
   void aClientCredentialsTokenWithoutRolesHasNoGroupsClaim() throws Exception {
-    IssuedAccessToken issued = issuer.issue(new TokenRequest("svc", "svc", Set.of(), Set.of("tasks:read"), "svc", null));
+    IssuedAccessToken issued =
+        issuer.issue(new TokenRequest("svc", "svc", Set.of(), Set.of("tasks:read"), "svc", null));
     JWTClaimsSet claims = SignedJWT.parse(issued.token()).getJWTClaimsSet();
     assertEquals(null, claims.getClaim("groups"));
     assertEquals(null, claims.getClaim("act"));
@@ -75,22 +100,33 @@ class AccessTokenIssuerTest {
 
   @Test
   void aClientLimitsTheScopesAUserMayBeGranted() {
-    ScopePolicy policy = new ScopePolicy(Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")));
-    assertEquals(Set.of("tasks:read"), policy.grant(Set.of("user"), null, Set.of("tasks:read", "admin")));
-    assertEquals(Set.of("tasks:read"), policy.grant(Set.of("user"), "tasks:read", Set.of("tasks:read")));
-    assertThrows(InvalidScopeException.class, () -> policy.grant(Set.of("user"), "tasks:write", Set.of("tasks:read")));
-    assertThrows(InvalidScopeException.class, () -> policy.grant(Set.of("user"), "admin", Set.of("admin")));
+    ScopePolicy policy =
+        new ScopePolicy(
+            Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")));
+    assertEquals(
+        Set.of("tasks:read"), policy.grant(Set.of("user"), null, Set.of("tasks:read", "admin")));
+    assertEquals(
+        Set.of("tasks:read"), policy.grant(Set.of("user"), "tasks:read", Set.of("tasks:read")));
+    assertThrows(
+        InvalidScopeException.class,
+        () -> policy.grant(Set.of("user"), "tasks:write", Set.of("tasks:read")));
+    assertThrows(
+        InvalidScopeException.class, () -> policy.grant(Set.of("user"), "admin", Set.of("admin")));
     assertEquals(Set.of("a"), ScopePolicy.narrow(Set.of("a", "b"), "a", "x"));
     assertThrows(InvalidScopeException.class, () -> ScopePolicy.narrow(Set.of("a"), "a b", "x"));
   }
 
   @Test
   void scopesAreWhatTheRolesAllowOrANarrowerRequest() {
-    ScopePolicy policy = new ScopePolicy(Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")));
+    ScopePolicy policy =
+        new ScopePolicy(
+            Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")));
     assertEquals(Set.of("tasks:read", "tasks:write"), policy.grant(Set.of("user"), null));
-    assertEquals(Set.of("admin", "tasks:read", "tasks:write"), policy.grant(Set.of("user", "admin"), " "));
+    assertEquals(
+        Set.of("admin", "tasks:read", "tasks:write"), policy.grant(Set.of("user", "admin"), " "));
     assertEquals(Set.of("tasks:read"), policy.grant(Set.of("user"), "tasks:read"));
-    assertThrows(InvalidScopeException.class, () -> policy.grant(Set.of("user"), "tasks:read admin"));
+    assertThrows(
+        InvalidScopeException.class, () -> policy.grant(Set.of("user"), "tasks:read admin"));
   }
 
   private static RSASSASigner signer() {

@@ -24,7 +24,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** Keys generated per test run, settings, a fixed clock, and a builder of tokens that tests spoil one rule at a time. */
+/**
+ * Keys generated per test run, settings, a fixed clock, and a builder of tokens that tests spoil
+ * one rule at a time.
+ */
 public final class TestTokens {
 
   public static final String ISSUER = "https://issuer.test";
@@ -35,15 +38,25 @@ public final class TestTokens {
   public static final RSAKey OTHER_KEY = generate("other-key");
 
   public static AuthSettings settings() {
-    return new AuthSettings(ISSUER, List.of("api"), Duration.ofMinutes(15), Duration.ofSeconds(30), "JWT", "auth",
-        Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")), 210_000,
-        "jdbc:h2:mem:test", "demo-service");
+    return new AuthSettings(
+        ISSUER,
+        List.of("api"),
+        Duration.ofMinutes(15),
+        Duration.ofSeconds(30),
+        "JWT",
+        "auth",
+        Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")),
+        210_000,
+        "jdbc:h2:mem:test",
+        "demo-service");
   }
 
   /** Only {@link #KEY} is known, as RS256. */
   public static VerificationKeys keys() {
     try {
-      VerificationKey known = new VerificationKey(KEY.getKeyID(), JWSAlgorithm.RS256, new RSASSAVerifier(KEY.toRSAPublicKey()));
+      VerificationKey known =
+          new VerificationKey(
+              KEY.getKeyID(), JWSAlgorithm.RS256, new RSASSAVerifier(KEY.toRSAPublicKey()));
       return kid -> KEY.getKeyID().equals(kid) ? Optional.of(known) : Optional.empty();
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
@@ -105,7 +118,11 @@ public final class TestTokens {
 
   private static RSAKey generate(String kid) {
     try {
-      return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+      return new RSAKeyGenerator(2048)
+          .keyID(kid)
+          .keyUse(KeyUse.SIGNATURE)
+          .algorithm(JWSAlgorithm.RS256)
+          .generate();
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

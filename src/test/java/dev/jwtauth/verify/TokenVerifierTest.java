@@ -71,41 +71,57 @@ class TokenVerifierTest {
 
     @Test
     void jweIsRefused() throws Exception {
-      EncryptedJWT jwe = new EncryptedJWT(
-          new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM).keyID(KEY.getKeyID()).build(),
-          TestTokens.validClaims().build());
+      EncryptedJWT jwe =
+          new EncryptedJWT(
+              new JWEHeader.Builder(JWEAlgorithm.RSA_OAEP_256, EncryptionMethod.A256GCM)
+                  .keyID(KEY.getKeyID())
+                  .build(),
+              TestTokens.validClaims().build());
       jwe.encrypt(new RSAEncrypter(KEY.toRSAPublicKey()));
       assertReason(Reason.ENCRYPTED, jwe.serialize());
     }
 
     @Test
     void hs256SignedWithTheRsaPublicKeyAsSecretIsRefused() throws Exception {
-      SignedJWT confused = new SignedJWT(
-          new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(KEY.getKeyID()).type(JOSEObjectType.JWT).build(),
-          TestTokens.validClaims().build());
+      SignedJWT confused =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.HS256)
+                  .keyID(KEY.getKeyID())
+                  .type(JOSEObjectType.JWT)
+                  .build(),
+              TestTokens.validClaims().build());
       confused.sign(new MACSigner(KEY.toRSAPublicKey().getEncoded()));
       assertReason(Reason.ALGORITHM_NOT_ALLOWED, confused.serialize());
     }
 
     @Test
     void anotherRsaAlgorithmThanTheKeysIsRefused() {
-      String ps256 = TestTokens.sign(
-          new JWSHeader.Builder(JWSAlgorithm.PS256).keyID(KEY.getKeyID()).type(JOSEObjectType.JWT).build(),
-          TestTokens.validClaims().build(), KEY);
+      String ps256 =
+          TestTokens.sign(
+              new JWSHeader.Builder(JWSAlgorithm.PS256)
+                  .keyID(KEY.getKeyID())
+                  .type(JOSEObjectType.JWT)
+                  .build(),
+              TestTokens.validClaims().build(),
+              KEY);
       assertReason(Reason.ALGORITHM_NOT_ALLOWED, ps256);
     }
 
     @Test
     void aForgedSignatureIsRefused() {
-      String forged = TestTokens.sign(TestTokens.validHeader().build(), TestTokens.validClaims().build(), OTHER_KEY);
+      String forged =
+          TestTokens.sign(
+              TestTokens.validHeader().build(), TestTokens.validClaims().build(), OTHER_KEY);
       assertReason(Reason.BAD_SIGNATURE, forged);
     }
 
     @Test
     void aTamperedPayloadIsRefused() {
       String[] parts = TestTokens.valid().split("\\.");
-      String payload = Base64URL.encode(TestTokens.validClaims().claim("groups", List.of("admin")).build().toString())
-          .toString();
+      String payload =
+          Base64URL.encode(
+                  TestTokens.validClaims().claim("groups", List.of("admin")).build().toString())
+              .toString();
       assertReason(Reason.BAD_SIGNATURE, parts[0] + "." + payload + "." + parts[2]);
     }
   }
@@ -114,8 +130,12 @@ class TokenVerifierTest {
   class Rule3KnownKidAndNoKeyReferences {
     @Test
     void unknownKidIsRefused() {
-      assertReason(Reason.UNKNOWN_KEY, TestTokens.sign(
-          TestTokens.validHeader().keyID(OTHER_KEY.getKeyID()).build(), TestTokens.validClaims().build(), OTHER_KEY));
+      assertReason(
+          Reason.UNKNOWN_KEY,
+          TestTokens.sign(
+              TestTokens.validHeader().keyID(OTHER_KEY.getKeyID()).build(),
+              TestTokens.validClaims().build(),
+              OTHER_KEY));
     }
 
     @Test
@@ -126,27 +146,36 @@ class TokenVerifierTest {
     @Test
     void anEmbeddedJwkIsNeverTrusted() {
       // The attacker signs with their own key and ships its public part in the header.
-      String token = TestTokens.sign(TestTokens.validHeader().jwk(OTHER_KEY.toPublicJWK()).build(),
-          TestTokens.validClaims().build(), OTHER_KEY);
+      String token =
+          TestTokens.sign(
+              TestTokens.validHeader().jwk(OTHER_KEY.toPublicJWK()).build(),
+              TestTokens.validClaims().build(),
+              OTHER_KEY);
       assertReason(Reason.UNTRUSTED_HEADER, token);
     }
 
     @Test
     void aJkuIsNeverFollowed() {
-      assertReason(Reason.UNTRUSTED_HEADER,
+      assertReason(
+          Reason.UNTRUSTED_HEADER,
           TestTokens.withHeader(h -> h.jwkURL(URI.create("https://attacker.test/jwks.json"))));
     }
 
     @Test
     void anX5uIsNeverFollowed() {
-      assertReason(Reason.UNTRUSTED_HEADER,
+      assertReason(
+          Reason.UNTRUSTED_HEADER,
           TestTokens.withHeader(h -> h.x509CertURL(URI.create("https://attacker.test/cert.pem"))));
     }
 
     @Test
     void anUnknownCriticalHeaderIsRefused() {
-      assertReason(Reason.UNKNOWN_CRITICAL_HEADER,
-          TestTokens.withHeader(h -> h.criticalParams(Set.of("urn:example:policy")).customParam("urn:example:policy", "x")));
+      assertReason(
+          Reason.UNKNOWN_CRITICAL_HEADER,
+          TestTokens.withHeader(
+              h ->
+                  h.criticalParams(Set.of("urn:example:policy"))
+                      .customParam("urn:example:policy", "x")));
     }
   }
 
@@ -154,12 +183,15 @@ class TokenVerifierTest {
   class Rule4AccessTokenType {
     @Test
     void anotherTypIsRefused() {
-      assertReason(Reason.WRONG_TYPE, TestTokens.withHeader(h -> h.type(new JOSEObjectType("id_token+jwt"))));
+      assertReason(
+          Reason.WRONG_TYPE,
+          TestTokens.withHeader(h -> h.type(new JOSEObjectType("id_token+jwt"))));
     }
 
     @Test
     void atJwtIsRefusedWhenJwtIsConfigured() {
-      assertReason(Reason.WRONG_TYPE, TestTokens.withHeader(h -> h.type(new JOSEObjectType("at+jwt"))));
+      assertReason(
+          Reason.WRONG_TYPE, TestTokens.withHeader(h -> h.type(new JOSEObjectType("at+jwt"))));
     }
 
     @Test
@@ -177,7 +209,8 @@ class TokenVerifierTest {
   class Rule5Claims {
     @Test
     void wrongIssuerIsRefused() {
-      assertReason(Reason.WRONG_ISSUER, TestTokens.withClaims(c -> c.issuer("https://elsewhere.test")));
+      assertReason(
+          Reason.WRONG_ISSUER, TestTokens.withClaims(c -> c.issuer("https://elsewhere.test")));
     }
 
     @Test
@@ -193,22 +226,29 @@ class TokenVerifierTest {
 
     @Test
     void expiredBeyondTheSkewIsRefused() {
-      assertReason(Reason.EXPIRED, TestTokens.withClaims(c -> c.expirationTime(Date.from(NOW.minusSeconds(31)))));
+      assertReason(
+          Reason.EXPIRED,
+          TestTokens.withClaims(c -> c.expirationTime(Date.from(NOW.minusSeconds(31)))));
     }
 
     @Test
     void expiredWithinTheSkewIsAccepted() throws Exception {
-      verifier.verify(TestTokens.withClaims(c -> c.expirationTime(Date.from(NOW.minusSeconds(29)))));
+      verifier.verify(
+          TestTokens.withClaims(c -> c.expirationTime(Date.from(NOW.minusSeconds(29)))));
     }
 
     @Test
     void futureNbfIsRefused() {
-      assertReason(Reason.NOT_YET_VALID, TestTokens.withClaims(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(31)))));
+      assertReason(
+          Reason.NOT_YET_VALID,
+          TestTokens.withClaims(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(31)))));
     }
 
     @Test
     void futureIatIsRefused() {
-      assertReason(Reason.NOT_YET_VALID, TestTokens.withClaims(c -> c.issueTime(Date.from(NOW.plusSeconds(31)))));
+      assertReason(
+          Reason.NOT_YET_VALID,
+          TestTokens.withClaims(c -> c.issueTime(Date.from(NOW.plusSeconds(31)))));
     }
 
     @Test
@@ -242,7 +282,8 @@ class TokenVerifierTest {
     @Test
     void theRevocationHookIsConsultedForOtherwiseValidTokens() throws Exception {
       String token = TestTokens.valid();
-      String jti = JWTClaimsSet.parse(SignedJWT.parse(token).getPayload().toJSONObject()).getJWTID();
+      String jti =
+          JWTClaimsSet.parse(SignedJWT.parse(token).getPayload().toJSONObject()).getJWTID();
       TokenVerifier revoking = TestTokens.verifier(t -> t.jti().equals(jti));
       assertReason(revoking, Reason.REVOKED, token);
       verifier.verify(token);

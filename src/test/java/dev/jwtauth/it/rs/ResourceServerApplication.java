@@ -7,7 +7,8 @@ import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
  * A stock MicroProfile JWT resource server, as a team consuming our tokens writes it: Payara's own
- * MP-JWT, configured only by MicroProfile Config (see ResourceServerIT), nothing of the token service.
+ * MP-JWT, configured only by MicroProfile Config (see ResourceServerIT), nothing of the token
+ * service.
  */
 @ApplicationPath("/")
 @LoginConfig(authMethod = "MP-JWT")

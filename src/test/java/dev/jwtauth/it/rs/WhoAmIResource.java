@@ -7,9 +7,9 @@ import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.Context;
 import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -30,6 +30,7 @@ public class WhoAmIResource {
         .add("sub", jwt.getSubject())
         .add("groups", Json.createArrayBuilder(new TreeSet<>(jwt.getGroups())))
         .add("in_role_user", security.isUserInRole("user"))
-        .build().toString();
+        .build()
+        .toString();
   }
 }
