@@ -1,6 +1,7 @@
 package dev.jwtauth.api;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -8,6 +9,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /** Reads JSON request bodies so that anything malformed becomes a 400, never a 500. */
 final class JsonBodies {
@@ -59,16 +62,16 @@ final class JsonBodies {
    *
    * @throws InvalidRequestException when it is not an array of non-blank strings without spaces
    */
-  static java.util.Set<String> optionalStringSet(JsonObject json, String name) {
+  static Set<String> optionalStringSet(JsonObject json, String name) {
     JsonValue value = json.get(name);
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
       return null;
     }
-    if (!(value instanceof jakarta.json.JsonArray array)
+    if (!(value instanceof JsonArray array)
         || !array.stream().allMatch(JsonString.class::isInstance)) {
       throw new InvalidRequestException("The field " + name + " must be an array of strings");
     }
-    java.util.Set<String> result = new java.util.LinkedHashSet<>();
+    Set<String> result = new LinkedHashSet<>();
     for (JsonString item : array.getValuesAs(JsonString.class)) {
       String text = item.getString().trim();
       if (text.isEmpty() || text.length() > 200 || text.contains(" ")) {

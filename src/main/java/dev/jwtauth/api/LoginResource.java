@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -136,7 +137,7 @@ public class LoginResource {
           caller.getSubject(),
           caller.getClaim("sid"),
           caller.getTokenID(),
-          java.time.Instant.ofEpochSecond(caller.getExpirationTime()));
+          Instant.ofEpochSecond(caller.getExpirationTime()));
     }
   }
 

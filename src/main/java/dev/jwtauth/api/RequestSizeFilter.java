@@ -9,10 +9,13 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 
 /**
  * Request bodies over 64 KB are refused with 413 before the application reads them (PRODUCT.md §8
@@ -123,11 +126,10 @@ public class RequestSizeFilter extends HttpFilter {
     }
 
     @Override
-    public java.io.BufferedReader getReader() {
+    public BufferedReader getReader() {
       String encoding = getCharacterEncoding() != null ? getCharacterEncoding() : "UTF-8";
-      return new java.io.BufferedReader(
-          new java.io.InputStreamReader(
-              new ByteArrayInputStream(body), java.nio.charset.Charset.forName(encoding)));
+      return new BufferedReader(
+          new InputStreamReader(new ByteArrayInputStream(body), Charset.forName(encoding)));
     }
   }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Set;
 
 /** Discovery: the public keys (RFC 7517) and the server metadata (RFC 8414). */
@@ -26,8 +27,8 @@ public class WellKnownResource {
   @Inject AuthSettings settings;
   @Inject ScopePolicy scopes;
 
-  private static final java.util.List<String> CLIENT_AUTH_METHODS =
-      java.util.List.of("client_secret_basic", "client_secret_post");
+  private static final List<String> CLIENT_AUTH_METHODS =
+      List.of("client_secret_basic", "client_secret_post");
 
   @GET
   @Path("jwks.json")
@@ -70,7 +71,7 @@ public class WellKnownResource {
         .add(
             "grant_types_supported",
             Json.createArrayBuilder(
-                java.util.List.of(
+                List.of(
                     Client.PASSWORD,
                     Client.REFRESH_TOKEN,
                     Client.CLIENT_CREDENTIALS,
@@ -88,7 +89,7 @@ public class WellKnownResource {
         .add(
             "claims_supported",
             Json.createArrayBuilder(
-                java.util.List.of(
+                List.of(
                     "iss",
                     "sub",
                     "aud",

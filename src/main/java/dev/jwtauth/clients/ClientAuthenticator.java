@@ -2,6 +2,7 @@ package dev.jwtauth.clients;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -53,7 +54,7 @@ public class ClientAuthenticator {
 
   private static String urlDecode(String text) {
     try {
-      return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException malformed) {
       return "";
     }

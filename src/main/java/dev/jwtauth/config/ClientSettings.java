@@ -1,6 +1,7 @@
 package dev.jwtauth.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,10 +20,10 @@ public record ClientSettings(
     Set<String> serviceClientRoles,
     Set<String> impersonationRoles,
     Duration impersonationTtl,
-    java.util.List<ClientDefinition> definedClients) {
+    List<ClientDefinition> definedClients) {
 
   public ClientSettings {
-    definedClients = java.util.List.copyOf(definedClients);
+    definedClients = List.copyOf(definedClients);
     serviceClientScopes = Set.copyOf(serviceClientScopes);
     serviceClientRoles = Set.copyOf(serviceClientRoles);
     impersonationRoles = Set.copyOf(impersonationRoles);

@@ -6,6 +6,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,7 +68,7 @@ public class SettingsProducer {
    * auth.audience}), {@code .roles}, {@code .access-token-ttl}.
    */
   private List<ClientDefinition> definedClients() {
-    List<ClientDefinition> clients = new java.util.ArrayList<>();
+    List<ClientDefinition> clients = new ArrayList<>();
     for (String id : words(optionalText("auth.clients"))) {
       String prefix = "auth.client." + id + ".";
       String grants = optionalText(prefix + "grant-types");
@@ -94,7 +96,7 @@ public class SettingsProducer {
     return config.getOptionalValue(name, String.class).orElse("").trim();
   }
 
-  private java.time.Duration duration(String name) {
+  private Duration duration(String name) {
     return Durations.parse(name, text(name));
   }
 

@@ -1,5 +1,7 @@
 package dev.jwtauth.db;
 
+import java.util.Locale;
+
 /**
  * The connection pool's size and timeouts as the application reads them ({@code auth.db.pool.*},
  * {@code auth.db.statement-timeout-seconds}). The server applies the same settings to the pool
@@ -52,7 +54,7 @@ public record PoolSettings(
   private static String describe(String name) {
     return name
         + " (environment variable "
-        + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_")
+        + name.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_")
         + ")";
   }
 }

@@ -2,6 +2,8 @@ package dev.jwtauth.keys;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
@@ -74,7 +76,7 @@ public class KeyRing implements VerificationKeys {
     return snapshot.jwksJson();
   }
 
-  private static com.nimbusds.jose.JWSVerifier verifierFor(JWK key) {
+  private static JWSVerifier verifierFor(JWK key) {
     try {
       if (key instanceof RSAKey rsa) {
         return new RSASSAVerifier(rsa.toRSAPublicKey());
@@ -86,7 +88,7 @@ public class KeyRing implements VerificationKeys {
         "Unsupported key type " + key.getKeyType() + " for " + key.getKeyID());
   }
 
-  private static com.nimbusds.jose.JWSSigner signerFor(JWK key) {
+  private static JWSSigner signerFor(JWK key) {
     try {
       if (key instanceof RSAKey rsa) {
         return new RSASSASigner(rsa);

@@ -1,7 +1,9 @@
 package dev.jwtauth.login;
 
+import dev.jwtauth.clients.Client;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.token.InvalidGrantException;
+import dev.jwtauth.token.InvalidScopeException;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +20,7 @@ import java.util.logging.Logger;
 public class LoginService {
 
   /** The first-party public client of the JSON login API. */
-  public static final String WEB_CLIENT = dev.jwtauth.clients.Client.WEB;
+  public static final String WEB_CLIENT = Client.WEB;
 
   private static final Logger LOG = Logger.getLogger(LoginService.class.getName());
   private static final String BAD_CREDENTIALS = "Invalid username or password";
@@ -31,10 +33,9 @@ public class LoginService {
    * Checks the password through every identity store and starts a session for the client.
    *
    * @throws InvalidGrantException for wrong credentials (the same for an unknown user)
-   * @throws dev.jwtauth.token.InvalidScopeException for a scope the user or the client may not hold
+   * @throws InvalidScopeException for a scope the user or the client may not hold
    */
-  public TokenGrant login(
-      String username, char[] password, String requestedScope, dev.jwtauth.clients.Client client) {
+  public TokenGrant login(String username, char[] password, String requestedScope, Client client) {
     CredentialValidationResult result =
         identityStores.validate(new UsernamePasswordCredential(username, new Password(password)));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {

@@ -3,9 +3,11 @@ package dev.jwtauth.login;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.config.RefreshSettings;
 import dev.jwtauth.refresh.RefreshService;
+import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.users.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 
 /**
  * A user changes their own password; every session and every earlier access token of theirs ends.
@@ -17,14 +19,14 @@ public class PasswordChangeService {
   @Inject RefreshService sessions;
   @Inject RefreshSettings settings;
   @Inject AuditLog audit;
-  @Inject dev.jwtauth.revocation.RevocationService revocations;
+  @Inject RevocationService revocations;
 
   public void change(String userId, char[] current, char[] replacement) {
     if (replacement.length < settings.passwordMinLength()) {
       throw new WeakPasswordException(
           "The new password must have at least " + settings.passwordMinLength() + " characters");
     }
-    if (java.util.Arrays.equals(current, replacement)) {
+    if (Arrays.equals(current, replacement)) {
       throw new WeakPasswordException("The new password must differ from the current one");
     }
     if (!users.changePassword(userId, current, replacement)) {

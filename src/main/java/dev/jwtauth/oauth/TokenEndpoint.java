@@ -8,6 +8,7 @@ import dev.jwtauth.login.LoginService;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.token.AccessTokenIssuer;
 import dev.jwtauth.token.InvalidGrantException;
+import dev.jwtauth.token.InvalidScopeException;
 import dev.jwtauth.token.IssuedAccessToken;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +76,7 @@ public class TokenEndpoint {
       };
     } catch (InvalidGrantException e) {
       throw new OAuthException(400, "invalid_grant", e.getMessage());
-    } catch (dev.jwtauth.token.InvalidScopeException e) {
+    } catch (InvalidScopeException e) {
       throw new OAuthException(400, "invalid_scope", e.getMessage());
     }
   }
@@ -260,7 +262,7 @@ public class TokenEndpoint {
             400, "invalid_target", "The audience " + audience + " is not allowed for this client");
       }
     }
-    return List.copyOf(new java.util.LinkedHashSet<>(asked));
+    return List.copyOf(new LinkedHashSet<>(asked));
   }
 
   private Duration lifetimeOf(Client client) {

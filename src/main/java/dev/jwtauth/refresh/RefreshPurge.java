@@ -1,6 +1,7 @@
 package dev.jwtauth.refresh;
 
 import dev.jwtauth.config.RefreshSettings;
+import dev.jwtauth.revocation.RevocationService;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -24,7 +25,7 @@ public class RefreshPurge {
   @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject RefreshTokenStore store;
-  @Inject dev.jwtauth.revocation.RevocationService revocations;
+  @Inject RevocationService revocations;
   @Inject RefreshSettings settings;
 
   private ScheduledFuture<?> schedule;

@@ -1,6 +1,7 @@
 package dev.jwtauth.refresh;
 
 import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.token.AccessTokenIssuer;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.IssuedAccessToken;
@@ -13,7 +14,10 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
@@ -31,7 +35,7 @@ public class RefreshService {
   @Inject AccessTokenIssuer issuer;
   @Inject ScopePolicy scopes;
   @Inject AuditLog audit;
-  @Inject dev.jwtauth.revocation.RevocationService revocations;
+  @Inject RevocationService revocations;
   @Inject Clock clock;
 
   /** A new session for a user who just proved who they are. */
@@ -117,12 +121,12 @@ public class RefreshService {
   }
 
   /** The session a refresh token value belongs to, whatever its state. */
-  public java.util.Optional<LoginSession> sessionOfToken(String refreshToken) {
+  public Optional<LoginSession> sessionOfToken(String refreshToken) {
     return store.sessionOf(refreshToken);
   }
 
   /** Logout with a bearer token: its session ends and the presented token itself is denied. */
-  public void logout(String userId, String sessionId, String jti, java.time.Instant expiresAt) {
+  public void logout(String userId, String sessionId, String jti, Instant expiresAt) {
     revocations.denyAccessToken(jti, expiresAt, "logout");
     if (sessionId != null) {
       endSession(userId, sessionId, "logout");
@@ -137,7 +141,7 @@ public class RefreshService {
         .orElse(false);
   }
 
-  public java.util.List<LoginSession> activeSessions(String userId) {
+  public List<LoginSession> activeSessions(String userId) {
     return store.activeSessions(userId);
   }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * One revocation: a denied jti, a revoked sid, or a user's not-before. Rows are only added and
@@ -48,7 +49,7 @@ public class RevocationEntry {
       Instant keepUntil,
       String reason,
       Instant createdAt) {
-    this.id = java.util.UUID.randomUUID().toString();
+    this.id = UUID.randomUUID().toString();
     this.kind = kind;
     this.key = key;
     this.notBefore = notBefore;

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
+import java.security.Principal;
 import java.util.List;
 
 /**
@@ -68,7 +69,7 @@ public class BearerAuthorizationFeature implements DynamicFeature {
     @Override
     public void filter(ContainerRequestContext request) {
       Object failure = request.getProperty(AuthenticationFailure.ATTRIBUTE);
-      java.security.Principal caller = request.getSecurityContext().getUserPrincipal();
+      Principal caller = request.getSecurityContext().getUserPrincipal();
       if (failure != null || caller == null) {
         request.abortWith(
             ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm(request)));

@@ -1,5 +1,6 @@
 package dev.jwtauth.startup;
 
+import dev.jwtauth.clients.ConfiguredClients;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.config.Secrets;
 import dev.jwtauth.db.PoolSettings;
@@ -35,7 +36,7 @@ public class ServiceStartup {
   @Inject BootstrapAdmin bootstrapAdmin;
   @Inject RefreshPurge refreshPurge;
   @Inject RevocationSync revocationSync;
-  @Inject dev.jwtauth.clients.ConfiguredClients configuredClients;
+  @Inject ConfiguredClients configuredClients;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     try {

@@ -8,10 +8,12 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.keys.ActiveSigner;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -33,14 +35,13 @@ public final class AccessTokenIssuer {
   }
 
   /** The lifetime of a token whose request names none. */
-  public java.time.Duration defaultLifetime() {
+  public Duration defaultLifetime() {
     return settings.accessTokenTtl();
   }
 
   public IssuedAccessToken issue(TokenRequest request) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    java.time.Duration lifetime =
-        request.lifetime() != null ? request.lifetime() : settings.accessTokenTtl();
+    Duration lifetime = request.lifetime() != null ? request.lifetime() : settings.accessTokenTtl();
     Instant expiresAt = now.plus(lifetime);
     String jti = UUID.randomUUID().toString();
     String scope = String.join(" ", new TreeSet<>(request.scopes()));
@@ -64,8 +65,8 @@ public final class AccessTokenIssuer {
       claims.claim(
           "act",
           request.actorSessionId() == null
-              ? java.util.Map.of("sub", request.actor())
-              : java.util.Map.of("sub", request.actor(), "sid", request.actorSessionId()));
+              ? Map.of("sub", request.actor())
+              : Map.of("sub", request.actor(), "sid", request.actorSessionId()));
     }
     if (request.sessionId() != null) {
       claims.claim("sid", request.sessionId());

@@ -2,6 +2,7 @@ package dev.jwtauth.token;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** A freshly signed access token and what the token response says about it. */
 public record IssuedAccessToken(
@@ -9,6 +10,6 @@ public record IssuedAccessToken(
 
   /** Scopes as the space-separated string of the token response and the {@code scope} claim. */
   public String scope() {
-    return String.join(" ", new java.util.TreeSet<>(scopes));
+    return String.join(" ", new TreeSet<>(scopes));
   }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,7 +42,7 @@ public class UserRepository {
     return true;
   }
 
-  public java.util.List<UserAccount> page(int page, int size) {
+  public List<UserAccount> page(int page, int size) {
     return em.createQuery(
             "select u from UserAccount u order by u.createdAt, u.id", UserAccount.class)
         .setFirstResult(page * size)

@@ -16,6 +16,7 @@ import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URL;
@@ -309,7 +310,7 @@ class AuthFlowIT {
   }
 
   /** Genuine-looking claims of a made-up subject; tests change one thing. */
-  private static jakarta.json.JsonObjectBuilder claims(long iat, long exp) {
+  private static JsonObjectBuilder claims(long iat, long exp) {
     return Json.createObjectBuilder()
         .add("iss", ISSUER)
         .add("sub", UUID.randomUUID().toString())
@@ -323,7 +324,7 @@ class AuthFlowIT {
   }
 
   private String credentials(String scope) {
-    jakarta.json.JsonObjectBuilder body =
+    JsonObjectBuilder body =
         Json.createObjectBuilder().add("username", username).add("password", PASSWORD);
     if (scope != null) {
       body.add("scope", scope);

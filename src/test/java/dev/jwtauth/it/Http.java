@@ -8,10 +8,16 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A black-box HTTP client for the deployed service: plain java.net.http, nothing of the server's.
@@ -95,10 +101,9 @@ public final class Http {
       if (body.length() > 0) {
         body.append('&');
       }
-      body.append(java.net.URLEncoder.encode(pairs[i], java.nio.charset.StandardCharsets.UTF_8))
+      body.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
           .append('=')
-          .append(
-              java.net.URLEncoder.encode(pairs[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+          .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
     }
     HttpRequest.Builder request =
         request(path)
@@ -113,12 +118,10 @@ public final class Http {
   /** {@code Basic base64(urlencode(id):urlencode(secret))}, RFC 6749 §2.3.1. */
   public static String basic(String clientId, String secret) {
     String pair =
-        java.net.URLEncoder.encode(clientId, java.nio.charset.StandardCharsets.UTF_8)
+        URLEncoder.encode(clientId, StandardCharsets.UTF_8)
             + ":"
-            + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
-    return "Basic "
-        + java.util.Base64.getEncoder()
-            .encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -128,10 +131,7 @@ public final class Http {
   public static JsonObject claims(String jwt) {
     String payload = jwt.split("\\.")[1];
     return (JsonObject)
-        parse(
-            new String(
-                java.util.Base64.getUrlDecoder().decode(payload),
-                java.nio.charset.StandardCharsets.UTF_8));
+        parse(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
   }
 
   public static HttpResponse<String> send(HttpRequest request) {
@@ -154,11 +154,11 @@ public final class Http {
   }
 
   /** The cookies a response sets, by name (values only). */
-  public static java.util.Map<String, String> cookies(HttpResponse<String> response) {
+  public static Map<String, String> cookies(HttpResponse<String> response) {
     return response.headers().allValues("Set-Cookie").stream()
         .map(c -> c.split(";", 2)[0])
         .collect(
-            java.util.stream.Collectors.toMap(
+            Collectors.toMap(
                 c -> c.substring(0, c.indexOf('=')), c -> c.substring(c.indexOf('=') + 1)));
   }
 
@@ -180,7 +180,7 @@ public final class Http {
             Json.createObjectBuilder()
                 .add("username", username)
                 .add("password", password)
-                .add("roles", Json.createArrayBuilder(java.util.List.of(roles)))
+                .add("roles", Json.createArrayBuilder(List.of(roles)))
                 .build()
                 .toString());
     if (response.statusCode() != 200) {

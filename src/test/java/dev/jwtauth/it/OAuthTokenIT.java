@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -547,7 +549,7 @@ class OAuthTokenIT {
                 http.request("api/tasks")
                     .header("Authorization", "Bearer " + answer.getString("access_token"))
                     .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\"}"))
                     .build())
             .statusCode());
 
@@ -789,7 +791,7 @@ class OAuthTokenIT {
         http.request("admin/clients")
             .header("Authorization", "Bearer " + bearer)
             .header("Content-Type", "application/json")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
   }
 
@@ -807,8 +809,6 @@ class OAuthTokenIT {
   }
 
   private static List<String> strings(JsonArray array) {
-    return array.getValuesAs(jakarta.json.JsonString.class).stream()
-        .map(jakarta.json.JsonString::getString)
-        .toList();
+    return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
   }
 }

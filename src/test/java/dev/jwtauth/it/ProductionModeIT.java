@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -73,7 +75,7 @@ class ProductionModeIT {
           http.exchange(
                   http.request("auth/logout")
                       .header("Authorization", "Bearer " + revoked)
-                      .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                      .POST(HttpRequest.BodyPublishers.noBody())
                       .build())
               .statusCode());
 
@@ -113,7 +115,7 @@ class ProductionModeIT {
           "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
               + name
               + "' AND pid <> pg_backend_pid()");
-      java.net.http.HttpResponse<String> health =
+      HttpResponse<String> health =
           http.exchange(http.request("").uri(http.serverUri("/health/ready")).GET().build());
       assertEquals(
           503, health.statusCode(), "the database really is unreachable: " + health.body());

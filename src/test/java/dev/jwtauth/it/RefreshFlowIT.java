@@ -16,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.text.ParseException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -71,7 +73,7 @@ class RefreshFlowIT {
     assertEquals("web", session.getString("client_id"));
     assertTrue(session.getBoolean("current"));
     for (String time : List.of("created_at", "last_used_at", "expires_at")) {
-      java.time.OffsetDateTime.parse(session.getString(time)); // RFC 3339
+      OffsetDateTime.parse(session.getString(time)); // RFC 3339
     }
   }
 
@@ -421,7 +423,7 @@ class RefreshFlowIT {
       return SignedJWT.parse(tokens.getString("access_token"))
           .getJWTClaimsSet()
           .getStringClaim("sid");
-    } catch (java.text.ParseException e) {
+    } catch (ParseException e) {
       throw new AssertionError(e);
     }
   }

@@ -67,7 +67,7 @@ class RunScriptIT {
                       .http
                       .request("auth/logout")
                       .header("Authorization", "Bearer " + loggedOut)
-                      .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                      .POST(HttpRequest.BodyPublishers.noBody())
                       .build())
               .statusCode());
       assertEquals(401, first.http.get("api/me", loggedOut).statusCode());

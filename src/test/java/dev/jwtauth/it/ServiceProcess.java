@@ -3,8 +3,10 @@ package dev.jwtauth.it;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,10 +186,10 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  private static java.net.URL toUrl(String text) {
+  private static URL toUrl(String text) {
     try {
       return URI.create(text).toURL();
-    } catch (java.net.MalformedURLException e) {
+    } catch (MalformedURLException e) {
       throw new IllegalArgumentException(e);
     }
   }

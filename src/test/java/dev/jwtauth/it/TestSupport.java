@@ -1,5 +1,6 @@
 package dev.jwtauth.it;
 
+import dev.jwtauth.refresh.RefreshPurge;
 import dev.jwtauth.users.UserRepository;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +33,7 @@ import java.util.Set;
 public class TestSupport {
 
   @Inject UserRepository users;
-  @Inject dev.jwtauth.refresh.RefreshPurge purge;
+  @Inject RefreshPurge purge;
 
   /** Runs the scheduled purge now; answers how many rows it deleted. */
   @POST
@@ -52,9 +54,7 @@ public class TestSupport {
   public String createUser(String body) {
     JsonObject json = Json.createReader(new StringReader(body)).readObject();
     Set<String> roles = new HashSet<>();
-    json.getJsonArray("roles")
-        .getValuesAs(jakarta.json.JsonString.class)
-        .forEach(r -> roles.add(r.getString()));
+    json.getJsonArray("roles").getValuesAs(JsonString.class).forEach(r -> roles.add(r.getString()));
     String id =
         users
             .create(json.getString("username"), json.getString("password").toCharArray(), roles)

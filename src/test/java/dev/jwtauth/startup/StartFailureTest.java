@@ -2,6 +2,7 @@ package dev.jwtauth.startup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,7 @@ class StartFailureTest {
         new RuntimeException(
             "Flyway failed",
             new SQLException(
-                "Unable to obtain connection",
-                new java.net.ConnectException("Connection refused")));
+                "Unable to obtain connection", new ConnectException("Connection refused")));
     assertEquals(
         "the database (auth.db.url, environment variable AUTH_DB_URL) cannot be used: Connection refused",
         StartFailure.describe(failure));

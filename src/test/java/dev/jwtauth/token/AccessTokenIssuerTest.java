@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -11,6 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.jwtauth.keys.ActiveSigner;
 import dev.jwtauth.verify.TestTokens;
 import dev.jwtauth.verify.VerifiedToken;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,7 +81,7 @@ class AccessTokenIssuerTest {
                 "web",
                 null,
                 List.of("reports"),
-                java.time.Duration.ofMinutes(5),
+                Duration.ofMinutes(5),
                 "admin-id"));
     JWTClaimsSet claims = SignedJWT.parse(issued.token()).getJWTClaimsSet();
     assertEquals(List.of("reports"), claims.getAudience());
@@ -132,7 +134,7 @@ class AccessTokenIssuerTest {
   private static RSASSASigner signer() {
     try {
       return new RSASSASigner(TestTokens.KEY);
-    } catch (com.nimbusds.jose.JOSEException e) {
+    } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
   }

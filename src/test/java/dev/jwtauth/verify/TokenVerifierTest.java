@@ -19,6 +19,7 @@ import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.jwtauth.config.AuthSettings;
 import java.net.URI;
 import java.util.Date;
 import java.util.List;
@@ -41,16 +42,41 @@ class TokenVerifierTest {
 
   @Nested
   class Rule1Size {
+    /** The shortest refused token is one character over 8 KB. */
     @Test
-    void overEightKilobytesIsRefusedUnparsed() {
-      String big = TestTokens.withClaims(c -> c.claim("padding", "x".repeat(7000)));
+    void oneCharacterOverEightKilobytesIsRefusedUnparsed() {
+      String big = tokenOfLength(AuthSettings.MAX_TOKEN_LENGTH + 1);
+      assertEquals(AuthSettings.MAX_TOKEN_LENGTH + 1, big.length());
       assertReason(Reason.TOO_LARGE, big);
     }
 
+    /** The longest accepted token is exactly 8 KB. */
     @Test
-    void justUnderTheLimitIsAccepted() throws Exception {
-      String token = TestTokens.withClaims(c -> c.claim("padding", "x".repeat(5000)));
+    void exactlyEightKilobytesIsAccepted() throws Exception {
+      String token = tokenOfLength(AuthSettings.MAX_TOKEN_LENGTH);
+      assertEquals(AuthSettings.MAX_TOKEN_LENGTH, token.length());
       verifier.verify(token);
+    }
+
+    /**
+     * A valid token of exactly this length: base64url grows in steps of one or two characters, so a
+     * second, short claim makes up the last step.
+     */
+    private String tokenOfLength(int length) {
+      for (int extra = 0; extra < 3; extra++) {
+        String tail = "y".repeat(extra);
+        for (int padding = 5500; padding < 6500; padding++) {
+          String pad = "x".repeat(padding);
+          String token = TestTokens.withClaims(c -> c.claim("padding", pad).claim("tail", tail));
+          if (token.length() == length) {
+            return token;
+          }
+          if (token.length() > length) {
+            break;
+          }
+        }
+      }
+      throw new AssertionError("no valid token of exactly " + length + " characters");
     }
 
     @Test
