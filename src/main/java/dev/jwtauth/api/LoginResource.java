@@ -15,9 +15,7 @@ import dev.jwtauth.token.TokenGrant;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -26,7 +24,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -162,26 +159,13 @@ public class LoginResource {
   }
 
   private Response tokenResponse(TokenGrant grant, boolean cookieMode) {
-    JsonObjectBuilder body =
-        Json.createObjectBuilder()
-            .add("access_token", grant.access().token())
-            .add("token_type", "Bearer")
-            .add("expires_in", grant.access().expiresInSeconds())
-            .add("scope", grant.access().scope())
-            .add("refresh_expires_in", grant.refreshExpiresInSeconds());
-    Response.ResponseBuilder response = Response.ok().type(MediaType.APPLICATION_JSON_TYPE);
+    Response.ResponseBuilder response = TokenResponses.ok(grant, !cookieMode);
     if (cookieMode) {
       response.cookie(
           RefreshCookies.refresh(grant.refreshToken(), grant.refreshExpiresInSeconds()),
           RefreshCookies.csrf(
               csrfTokens.forSession(grant.sessionId()), grant.refreshExpiresInSeconds()));
-    } else {
-      body.add("refresh_token", grant.refreshToken());
     }
-    return response
-        .entity(body.build().toString())
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .header("Pragma", "no-cache")
-        .build();
+    return response.build();
   }
 }

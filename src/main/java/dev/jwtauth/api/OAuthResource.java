@@ -4,7 +4,6 @@ import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientAuthenticator;
 import dev.jwtauth.clients.InvalidClientException;
 import dev.jwtauth.oauth.TokenEndpoint;
-import dev.jwtauth.oauth.TokenResult;
 import dev.jwtauth.oauth.TokenRevocation;
 import dev.jwtauth.verify.InvalidTokenException;
 import dev.jwtauth.verify.TokenVerifier;
@@ -52,24 +51,7 @@ public class OAuthResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       MultivaluedMap<String, String> form) {
     Client client = authenticate(authorization, form);
-    TokenResult result = tokens.token(client, form);
-    JsonObjectBuilder body =
-        Json.createObjectBuilder()
-            .add("access_token", result.access().token())
-            .add("token_type", "Bearer")
-            .add("expires_in", result.access().expiresInSeconds())
-            .add("scope", result.access().scope());
-    if (result.refreshToken() != null) {
-      body.add("refresh_token", result.refreshToken())
-          .add("refresh_expires_in", result.refreshExpiresIn());
-    }
-    if (result.issuedTokenType() != null) {
-      body.add("issued_token_type", result.issuedTokenType());
-    }
-    return Response.ok(body.build().toString())
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .header("Pragma", "no-cache")
-        .build();
+    return TokenResponses.ok(tokens.token(client, form), true).build();
   }
 
   /**

@@ -56,7 +56,7 @@ public class TokenEndpoint {
    * @param client the authenticated client
    * @param parameters the form, each parameter with all its values
    */
-  public TokenResult token(Client client, Map<String, List<String>> parameters) {
+  public TokenGrant token(Client client, Map<String, List<String>> parameters) {
     Parameters form = new Parameters(parameters);
     String grantType = form.required("grant_type");
     if (!Client.GRANT_TYPES.contains(grantType)) {
@@ -81,31 +81,26 @@ public class TokenEndpoint {
     }
   }
 
-  private TokenResult password(Client client, Parameters form) {
+  private TokenGrant password(Client client, Parameters form) {
     String username = form.required("username");
     String password = form.required("password");
-    TokenGrant grant =
-        logins.login(username, password.toCharArray(), form.optional("scope"), client);
-    return new TokenResult(
-        grant.access(), grant.refreshToken(), grant.refreshExpiresInSeconds(), null);
+    return logins.login(username, password.toCharArray(), form.optional("scope"), client);
   }
 
   /**
    * A {@code scope} parameter is not used: the session keeps the scopes granted at login (RFC 6749
    * §6 treats an omitted scope the same way), so a refresh never widens anything.
    */
-  private TokenResult refresh(Client client, Parameters form) {
+  private TokenGrant refresh(Client client, Parameters form) {
     String refreshToken = form.required("refresh_token");
     if (refreshToken.length() > OpaqueValues.MAX_LENGTH) {
       throw new InvalidGrantException("The refresh token is not valid");
     }
-    TokenGrant grant = sessions.refresh(refreshToken, client.id(), client.accessTokenTtl());
-    return new TokenResult(
-        grant.access(), grant.refreshToken(), grant.refreshExpiresInSeconds(), null);
+    return sessions.refresh(refreshToken, client.id(), client.accessTokenTtl());
   }
 
   /** The client acts for itself: {@code sub} is its id, and it gets no refresh token. */
-  private TokenResult clientCredentials(Client client, Parameters form) {
+  private TokenGrant clientCredentials(Client client, Parameters form) {
     Set<String> scopes = ScopePolicy.narrow(client.scopes(), form.optional("scope"), "this client");
     IssuedAccessToken access =
         issuer.issue(
@@ -119,14 +114,14 @@ public class TokenEndpoint {
                 null,
                 client.accessTokenTtl(),
                 null));
-    return new TokenResult(access, null, 0, null);
+    return TokenGrant.accessOnly(access, null);
   }
 
   /**
    * RFC 8693: a valid access token for a narrower one (scope, audience), or — with {@code
    * requested_subject} — an impersonation token for another user.
    */
-  private TokenResult exchange(Client client, Parameters form) {
+  private TokenGrant exchange(Client client, Parameters form) {
     VerifiedToken subject = subjectToken(form);
     String requestedType = form.optional("requested_token_type");
     if (requestedType != null && !requestedType.equals(ACCESS_TOKEN_TYPE)) {
@@ -142,7 +137,7 @@ public class TokenEndpoint {
         requestedSubject == null
             ? narrowed(client, subject, form.optional("scope"), audiences)
             : impersonation(client, subject, requestedSubject, form.optional("scope"), audiences);
-    return new TokenResult(access, null, 0, ACCESS_TOKEN_TYPE);
+    return TokenGrant.accessOnly(access, ACCESS_TOKEN_TYPE);
   }
 
   private IssuedAccessToken narrowed(

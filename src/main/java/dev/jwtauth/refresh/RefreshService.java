@@ -8,6 +8,7 @@ import dev.jwtauth.token.IssuedAccessToken;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
 import dev.jwtauth.token.TokenRequest;
+import dev.jwtauth.verify.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -15,7 +16,6 @@ import jakarta.transaction.TransactionalException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,8 +47,7 @@ public class RefreshService {
       String clientId,
       Duration accessTokenLifetime) {
     RefreshTokenStore.Issued refresh =
-        store.startSession(
-            userId, username, clientId, String.join(" ", new TreeSet<>(grantedScopes)));
+        store.startSession(userId, username, clientId, Scopes.of(grantedScopes).toString());
     IssuedAccessToken access =
         issuer.issue(
             new TokenRequest(
@@ -93,7 +92,7 @@ public class RefreshService {
     RefreshTokenStore.Rotated rotated = (RefreshTokenStore.Rotated) outcome;
     LoginSession session = rotated.next().session();
     // The session keeps the scopes granted at login, less any the user's roles no longer allow.
-    Set<String> granted = new TreeSet<>(Arrays.asList(session.scope().split(" ")));
+    Set<String> granted = new TreeSet<>(Scopes.parse(session.scope()).values());
     granted.removeIf(String::isBlank);
     granted.retainAll(scopes.allowed(rotated.user().roles()));
     IssuedAccessToken access =
@@ -153,6 +152,7 @@ public class RefreshService {
   private TokenGrant grant(IssuedAccessToken access, RefreshTokenStore.Issued refresh) {
     long refreshExpiresIn =
         Math.max(0, Duration.between(clock.instant(), refresh.expiresAt()).toSeconds());
-    return new TokenGrant(access, refresh.value(), refreshExpiresIn, refresh.session().id());
+    return TokenGrant.withRefresh(
+        access, refresh.value(), refreshExpiresIn, refresh.session().id());
   }
 }

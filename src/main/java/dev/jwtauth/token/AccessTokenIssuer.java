@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.keys.ActiveSigner;
+import dev.jwtauth.verify.Scopes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public final class AccessTokenIssuer {
     Duration lifetime = request.lifetime() != null ? request.lifetime() : settings.accessTokenTtl();
     Instant expiresAt = now.plus(lifetime);
     String jti = UUID.randomUUID().toString();
-    String scope = String.join(" ", new TreeSet<>(request.scopes()));
+    String scope = Scopes.of(request.scopes()).toString();
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
             .issuer(settings.issuer())

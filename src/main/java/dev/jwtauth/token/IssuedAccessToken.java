@@ -1,8 +1,8 @@
 package dev.jwtauth.token;
 
+import dev.jwtauth.verify.Scopes;
 import java.time.Instant;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** A freshly signed access token and what the token response says about it. */
 public record IssuedAccessToken(
@@ -10,6 +10,6 @@ public record IssuedAccessToken(
 
   /** Scopes as the space-separated string of the token response and the {@code scope} claim. */
   public String scope() {
-    return String.join(" ", new TreeSet<>(scopes));
+    return Scopes.of(scopes).toString();
   }
 }

@@ -1,8 +1,7 @@
 package dev.jwtauth.token;
 
-import java.util.Arrays;
+import dev.jwtauth.verify.Scopes;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,7 +57,7 @@ public final class ScopePolicy {
     if (requested == null || requested.isBlank()) {
       return new TreeSet<>(available);
     }
-    Set<String> asked = new LinkedHashSet<>(Arrays.asList(requested.trim().split("\\s+")));
+    Set<String> asked = Scopes.parse(requested).values();
     for (String scope : asked) {
       if (!available.contains(scope)) {
         throw new InvalidScopeException("The scope " + scope + " is not available to " + holder);

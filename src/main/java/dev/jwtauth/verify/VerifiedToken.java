@@ -71,11 +71,7 @@ public record VerifiedToken(String rawToken, Map<String, Object> claims) {
   }
 
   public Set<String> scopes() {
-    Object scope = claims.get("scope");
-    if (!(scope instanceof String s) || s.isBlank()) {
-      return Set.of();
-    }
-    return new LinkedHashSet<>(List.of(s.trim().split("\\s+")));
+    return Scopes.parse(claims.get("scope") instanceof String s ? s : null).values();
   }
 
   private Instant epochSeconds(String name) {
