@@ -1,6 +1,6 @@
 package dev.jwtauth.api;
 
-import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.admin.ClientAdministration;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.clients.OAuthClient;
@@ -46,9 +46,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminClientsResource {
 
-  @Inject ClientRegistry registry;
+  @Inject ClientAdministration administration;
   @Inject AuthSettings settings;
-  @Inject AuditLog audit;
   @Inject JsonWebToken caller;
   @Context UriInfo uri;
 
@@ -78,8 +77,7 @@ public class AdminClientsResource {
             audiences,
             strings(json, "roles", Set.of()),
             ttl(json));
-    ClientRegistry.Registered registered = registry.register(client);
-    audit.record("client_created", caller.getSubject(), null, null, "client " + id);
+    ClientRegistry.Registered registered = administration.register(client, caller.getSubject());
     JsonObjectBuilder answer = json(client, null);
     if (registered.secret() != null) {
       answer.add("client_secret", registered.secret());
@@ -93,16 +91,15 @@ public class AdminClientsResource {
   @GET
   public String list() {
     JsonArrayBuilder items = Json.createArrayBuilder();
-    registry.list().forEach(client -> items.add(json(client.toClient(), client)));
+    administration.list().forEach(client -> items.add(json(client.toClient(), client)));
     return items.build().toString();
   }
 
   @GET
   @Path("{id}")
   public String get(@PathParam("id") String id) {
-    return registry.list().stream()
-        .filter(client -> client.id().equals(id))
-        .findFirst()
+    return administration
+        .get(id)
         .map(client -> json(client.toClient(), client).build().toString())
         .orElseThrow(NotFoundException::new);
   }
@@ -114,10 +111,9 @@ public class AdminClientsResource {
   @DELETE
   @Path("{id}")
   public Response delete(@PathParam("id") String id) {
-    if (!registry.delete(id)) {
+    if (!administration.delete(id, caller.getSubject())) {
       throw new NotFoundException();
     }
-    audit.record("client_deleted", caller.getSubject(), null, null, "client " + id);
     return Response.noContent().build();
   }
 

@@ -4,10 +4,8 @@ import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientAuthenticator;
 import dev.jwtauth.clients.InvalidClientException;
 import dev.jwtauth.oauth.TokenEndpoint;
+import dev.jwtauth.oauth.TokenIntrospection;
 import dev.jwtauth.oauth.TokenRevocation;
-import dev.jwtauth.verify.InvalidTokenException;
-import dev.jwtauth.verify.TokenVerifier;
-import dev.jwtauth.verify.VerifiedToken;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The OAuth 2.0 endpoints for standard clients (form-encoded): token, revocation and introspection.
@@ -37,7 +34,7 @@ public class OAuthResource {
 
   @Inject ClientAuthenticator clients;
   @Inject TokenRevocation revocation;
-  @Inject TokenVerifier verifier;
+  @Inject TokenIntrospection introspection;
   @Inject TokenEndpoint tokens;
 
   /**
@@ -82,17 +79,17 @@ public class OAuthResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       MultivaluedMap<String, String> form) {
     Client client = authenticate(authorization, form);
-    if (!client.confidential()) {
-      throw new InvalidClientException();
-    }
     JsonObjectBuilder answer = Json.createObjectBuilder();
-    try {
-      VerifiedToken token = verifier.verify(requiredToken(form));
-      answer.addAll(Json.createObjectBuilder((Map<String, Object>) token.claims()));
-      answer.add("active", true).add("token_type", "Bearer").add("username", token.username());
-    } catch (InvalidTokenException notActive) {
-      answer.add("active", false);
-    }
+    introspection
+        .introspect(client, requiredToken(form))
+        .ifPresentOrElse(
+            token ->
+                answer
+                    .addAll(Json.createObjectBuilder(token.claims()))
+                    .add("active", true)
+                    .add("token_type", "Bearer")
+                    .add("username", token.username()),
+            () -> answer.add("active", false));
     return Response.ok(answer.build().toString())
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .build();

@@ -1,65 +1,43 @@
 package dev.jwtauth.oauth;
 
-import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
-import dev.jwtauth.config.ClientSettings;
-import dev.jwtauth.crypto.OpaqueValues;
-import dev.jwtauth.login.LoginService;
-import dev.jwtauth.refresh.RefreshService;
-import dev.jwtauth.token.AccessTokenIssuer;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.InvalidScopeException;
-import dev.jwtauth.token.IssuedAccessToken;
-import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
-import dev.jwtauth.token.TokenRequest;
-import dev.jwtauth.users.UserAccount;
-import dev.jwtauth.users.UserRepository;
-import dev.jwtauth.verify.InvalidTokenException;
-import dev.jwtauth.verify.TokenVerifier;
-import dev.jwtauth.verify.VerifiedToken;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * {@code POST /oauth2/token} (RFC 6749, RFC 8693): the grants standard clients use. The password
- * and refresh grants are the login API's own services behind another door.
+ * {@code POST /oauth2/token} (RFC 6749, RFC 8693): checks the grant type against the client, hands
+ * the request to that {@link Grant}, and turns its refusals into RFC 6749 §5.2 errors.
  */
 @ApplicationScoped
 public class TokenEndpoint {
 
-  public static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
+  @Inject @Any Instance<Grant> available;
 
-  private static final int MAX_PARAMETER = 16 * 1024;
+  private final Map<String, Grant> grants = new HashMap<>();
 
-  @Inject LoginService logins;
-  @Inject RefreshService sessions;
-  @Inject AccessTokenIssuer issuer;
-  @Inject ScopePolicy scopePolicy;
-  @Inject TokenVerifier verifier;
-  @Inject UserRepository users;
-  @Inject ClientSettings clientSettings;
-  @Inject AuditLog audit;
-  @Inject Clock clock;
+  @PostConstruct
+  void collectGrants() {
+    available.forEach(grant -> grants.put(grant.type(), grant));
+  }
 
   /**
    * @param client the authenticated client
    * @param parameters the form, each parameter with all its values
    */
   public TokenGrant token(Client client, Map<String, List<String>> parameters) {
-    Parameters form = new Parameters(parameters);
+    TokenParameters form = new TokenParameters(parameters);
     String grantType = form.required("grant_type");
-    if (!Client.GRANT_TYPES.contains(grantType)) {
+    Grant grant = grants.get(grantType);
+    if (grant == null) {
       throw new OAuthException(
           400, "unsupported_grant_type", "The grant type " + grantType + " is not supported");
     }
@@ -68,249 +46,11 @@ public class TokenEndpoint {
           400, "unauthorized_client", "The client may not use the grant type " + grantType);
     }
     try {
-      return switch (grantType) {
-        case Client.PASSWORD -> password(client, form);
-        case Client.REFRESH_TOKEN -> refresh(client, form);
-        case Client.CLIENT_CREDENTIALS -> clientCredentials(client, form);
-        default -> exchange(client, form);
-      };
+      return grant.issue(client, form);
     } catch (InvalidGrantException e) {
       throw new OAuthException(400, "invalid_grant", e.getMessage());
     } catch (InvalidScopeException e) {
       throw new OAuthException(400, "invalid_scope", e.getMessage());
-    }
-  }
-
-  private TokenGrant password(Client client, Parameters form) {
-    String username = form.required("username");
-    String password = form.required("password");
-    return logins.login(username, password.toCharArray(), form.optional("scope"), client);
-  }
-
-  /**
-   * A {@code scope} parameter is not used: the session keeps the scopes granted at login (RFC 6749
-   * §6 treats an omitted scope the same way), so a refresh never widens anything.
-   */
-  private TokenGrant refresh(Client client, Parameters form) {
-    String refreshToken = form.required("refresh_token");
-    if (refreshToken.length() > OpaqueValues.MAX_LENGTH) {
-      throw new InvalidGrantException("The refresh token is not valid");
-    }
-    return sessions.refresh(refreshToken, client.id(), client.accessTokenTtl());
-  }
-
-  /** The client acts for itself: {@code sub} is its id, and it gets no refresh token. */
-  private TokenGrant clientCredentials(Client client, Parameters form) {
-    Set<String> scopes = ScopePolicy.narrow(client.scopes(), form.optional("scope"), "this client");
-    IssuedAccessToken access =
-        issuer.issue(
-            new TokenRequest(
-                client.id(),
-                client.id(),
-                client.roles(),
-                scopes,
-                client.id(),
-                null,
-                null,
-                client.accessTokenTtl(),
-                null));
-    return TokenGrant.accessOnly(access, null);
-  }
-
-  /**
-   * RFC 8693: a valid access token for a narrower one (scope, audience), or — with {@code
-   * requested_subject} — an impersonation token for another user.
-   */
-  private TokenGrant exchange(Client client, Parameters form) {
-    VerifiedToken subject = subjectToken(form);
-    String requestedType = form.optional("requested_token_type");
-    if (requestedType != null && !requestedType.equals(ACCESS_TOKEN_TYPE)) {
-      throw OAuthException.invalidRequest("Only access tokens can be requested");
-    }
-    if (form.optional("actor_token") != null) {
-      throw OAuthException.invalidRequest(
-          "actor_token is not supported; impersonation uses requested_subject");
-    }
-    List<String> audiences = audiences(client, form.all("audience"));
-    String requestedSubject = form.optional("requested_subject");
-    IssuedAccessToken access =
-        requestedSubject == null
-            ? narrowed(client, subject, form.optional("scope"), audiences)
-            : impersonation(client, subject, requestedSubject, form.optional("scope"), audiences);
-    return TokenGrant.accessOnly(access, ACCESS_TOKEN_TYPE);
-  }
-
-  private IssuedAccessToken narrowed(
-      Client client, VerifiedToken subject, String scope, List<String> audiences) {
-    Set<String> available = new TreeSet<>(subject.scopes());
-    available.retainAll(client.scopes());
-    Set<String> scopes = ScopePolicy.narrow(available, scope, "the subject token and this client");
-    // Never outlives the token it came from, so that exchanging cannot extend a grant.
-    Duration remaining = Duration.between(clock.instant(), subject.expiresAt());
-    Duration lifetime = shorter(remaining, lifetimeOf(client));
-    if (lifetime.toSeconds() < 1) {
-      throw new InvalidGrantException("The subject token is about to expire");
-    }
-    return issuer.issue(
-        new TokenRequest(
-            subject.subject(),
-            subject.username(),
-            subject.groups(),
-            scopes,
-            client.id(),
-            subject.sessionId().orElse(null),
-            audiences,
-            lifetime,
-            actorOf(subject),
-            subject.actorSessionId().orElse(null)));
-  }
-
-  private IssuedAccessToken impersonation(
-      Client client,
-      VerifiedToken caller,
-      String requestedSubject,
-      String scope,
-      List<String> audiences) {
-    // Like /admin/*: the role says who may impersonate, the admin scope says this token may
-    // (PRODUCT.md §9).
-    if (Collections.disjoint(caller.groups(), clientSettings.impersonationRoles())
-        || !caller.scopes().contains(ScopePolicy.ADMIN)) {
-      audit.record("impersonation_denied", caller.subject(), null, null, "client " + client.id());
-      throw new OAuthException(403, "access_denied", "The caller may not impersonate other users");
-    }
-    if (actorOf(caller) != null) {
-      throw new OAuthException(
-          403, "access_denied", "An impersonation token cannot impersonate again");
-    }
-    UserAccount target = targetUser(requestedSubject);
-    // Never more than the caller's own token may do, nor more than the target may hold.
-    Set<String> available = scopePolicy.allowed(target.roles());
-    available.retainAll(client.scopes());
-    available.retainAll(caller.scopes());
-    Set<String> scopes =
-        ScopePolicy.narrow(available, scope, "the caller, the target user and this client");
-    Duration lifetime = shorter(clientSettings.impersonationTtl(), lifetimeOf(client));
-    // act.sid ties the token to the actor's session: logging the actor out ends it (revocation rule
-    // 6).
-    IssuedAccessToken access =
-        issuer.issue(
-            new TokenRequest(
-                target.id(),
-                target.username(),
-                target.roles(),
-                scopes,
-                client.id(),
-                null,
-                audiences,
-                lifetime,
-                caller.subject(),
-                caller.sessionId().orElse(null)));
-    audit.record(
-        "impersonation",
-        caller.subject(),
-        target.id(),
-        null,
-        "client "
-            + client.id()
-            + ", token jti "
-            + access.jti()
-            + ", expires "
-            + access.expiresAt());
-    return access;
-  }
-
-  private UserAccount targetUser(String requestedSubject) {
-    if (requestedSubject.length() > 100) {
-      throw OAuthException.invalidRequest("requested_subject is too long");
-    }
-    Optional<UserAccount> user =
-        users.findByUsername(requestedSubject).or(() -> users.findById(requestedSubject));
-    return user.filter(UserAccount::enabled)
-        .orElseThrow(
-            () -> OAuthException.invalidRequest("requested_subject is not an active user"));
-  }
-
-  private VerifiedToken subjectToken(Parameters form) {
-    String token = form.required("subject_token");
-    String type = form.required("subject_token_type");
-    if (!type.equals(ACCESS_TOKEN_TYPE)) {
-      throw OAuthException.invalidRequest("subject_token_type must be " + ACCESS_TOKEN_TYPE);
-    }
-    try {
-      return verifier.verify(token);
-    } catch (InvalidTokenException e) {
-      throw new InvalidGrantException("The subject token is not valid: " + e.getMessage());
-    }
-  }
-
-  /**
-   * The asked audiences, each one the client may ask for; none asked: the configured audiences
-   * (null).
-   */
-  private static List<String> audiences(Client client, List<String> asked) {
-    if (asked.isEmpty()) {
-      return null;
-    }
-    for (String audience : asked) {
-      if (!client.audiences().contains(audience)) {
-        throw new OAuthException(
-            400, "invalid_target", "The audience " + audience + " is not allowed for this client");
-      }
-    }
-    return List.copyOf(new LinkedHashSet<>(asked));
-  }
-
-  private Duration lifetimeOf(Client client) {
-    return client.accessTokenTtl() != null ? client.accessTokenTtl() : issuerDefault();
-  }
-
-  private Duration issuerDefault() {
-    return issuer.defaultLifetime();
-  }
-
-  private static Duration shorter(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  private static String actorOf(VerifiedToken token) {
-    Object act = token.claims().get("act");
-    if (act instanceof Map<?, ?> map && map.get("sub") instanceof String sub) {
-      return sub;
-    }
-    return null;
-  }
-
-  /** Form parameters: RFC 6749 §3.2 forbids repeating them (RFC 8693 allows several audiences). */
-  private record Parameters(Map<String, List<String>> values) {
-
-    String required(String name) {
-      String value = optional(name);
-      if (value == null) {
-        throw OAuthException.invalidRequest(name + " is required");
-      }
-      return value;
-    }
-
-    String optional(String name) {
-      List<String> all = values.getOrDefault(name, List.of());
-      if (all.size() > 1) {
-        throw OAuthException.invalidRequest(name + " must not be repeated");
-      }
-      String value = all.isEmpty() ? null : all.get(0);
-      if (value != null && value.length() > MAX_PARAMETER) {
-        throw OAuthException.invalidRequest(name + " is too long");
-      }
-      return value == null || value.isEmpty() ? null : value;
-    }
-
-    List<String> all(String name) {
-      List<String> result = new ArrayList<>();
-      for (String value : values.getOrDefault(name, List.of())) {
-        if (value != null && !value.isBlank()) {
-          result.add(value.trim());
-        }
-      }
-      return result;
     }
   }
 }
