@@ -1,9 +1,10 @@
 package dev.jwtauth.admin;
 
 import dev.jwtauth.audit.AuditLog;
-import dev.jwtauth.config.RefreshSettings;
+import dev.jwtauth.config.PasswordPolicy;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.revocation.RevocationService;
+import dev.jwtauth.users.Roles;
 import dev.jwtauth.users.UserAccount;
 import dev.jwtauth.users.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,28 +19,22 @@ import java.util.Set;
 @ApplicationScoped
 public class UserAdministration {
 
-  /**
-   * The roles a user may be given: those the application declares
-   * (RestApplication's @DeclareRoles).
-   */
-  public static final Set<String> ROLES = Set.of("user", "admin");
-
   @Inject UserRepository users;
   @Inject RefreshService sessions;
   @Inject RevocationService revocations;
-  @Inject RefreshSettings rules;
+  @Inject PasswordPolicy passwords;
   @Inject AuditLog audit;
 
   public UserAccount create(String username, char[] password, Set<String> roles, String adminId) {
     if (!username.matches("[A-Za-z0-9._@-]{1,100}")) {
       throw new InvalidUserException("username must be 1-100 letters, digits or . _ @ -");
     }
-    if (password.length < rules.passwordMinLength()) {
+    if (password.length < passwords.minLength()) {
       throw new InvalidUserException(
-          "password must have at least " + rules.passwordMinLength() + " characters");
+          "password must have at least " + passwords.minLength() + " characters");
     }
-    if (roles.isEmpty() || !ROLES.containsAll(roles)) {
-      throw new InvalidUserException("roles must be a non-empty subset of " + ROLES);
+    if (roles.isEmpty() || !Roles.ALL.containsAll(roles)) {
+      throw new InvalidUserException("roles must be a non-empty subset of " + Roles.ALL);
     }
     if (users.findByUsername(username).isPresent()) {
       throw new DuplicateUserException();

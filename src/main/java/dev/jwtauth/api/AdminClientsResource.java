@@ -7,6 +7,7 @@ import dev.jwtauth.clients.OAuthClient;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.token.ScopePolicy;
+import dev.jwtauth.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @RequestScoped
 @Path("admin/clients")
-@RolesAllowed("admin")
+@RolesAllowed(Roles.ADMIN)
 @RequiresScope(ScopePolicy.ADMIN) // the role says who may; the token's scope says this token may
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminClientsResource {

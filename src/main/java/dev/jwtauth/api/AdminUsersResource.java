@@ -3,6 +3,7 @@ package dev.jwtauth.api;
 import dev.jwtauth.admin.UserAdministration;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.token.ScopePolicy;
+import dev.jwtauth.users.Roles;
 import dev.jwtauth.users.UserAccount;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** User administration (role {@code admin}). */
 @RequestScoped
 @Path("admin/users")
-@RolesAllowed("admin")
+@RolesAllowed(Roles.ADMIN)
 @RequiresScope(ScopePolicy.ADMIN) // the role says who may; the token's scope says this token may
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminUsersResource {
@@ -105,7 +106,7 @@ public class AdminUsersResource {
 
   private static Set<String> roles(JsonObject json) {
     Set<String> roles = JsonBodies.optionalStringSet(json, "roles");
-    return roles == null ? Set.of("user") : roles;
+    return roles == null ? Set.of(Roles.USER) : roles;
   }
 
   private static int number(String name, String text, int min, int max) {

@@ -3,6 +3,7 @@ package dev.jwtauth.api;
 import dev.jwtauth.login.PasswordChangeService;
 import dev.jwtauth.refresh.LoginSession;
 import dev.jwtauth.refresh.RefreshService;
+import dev.jwtauth.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ public class MeResource {
   @Inject PasswordChangeService passwords;
 
   @GET
-  @RolesAllowed("user")
+  @RolesAllowed(Roles.USER)
   @Produces(MediaType.APPLICATION_JSON)
   public String me() {
     String scope = caller.getClaim("scope");

@@ -5,6 +5,7 @@ import dev.jwtauth.tasks.Task;
 import dev.jwtauth.tasks.TaskInput;
 import dev.jwtauth.tasks.TaskService;
 import dev.jwtauth.tasks.TaskService.Caller;
+import dev.jwtauth.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -87,7 +88,7 @@ public class TaskResource {
   }
 
   private Caller caller() {
-    return new Caller(caller.getSubject(), security.isUserInRole("admin"));
+    return new Caller(caller.getSubject(), security.isUserInRole(Roles.ADMIN));
   }
 
   private static JsonObjectBuilder json(Task task) {

@@ -11,14 +11,9 @@ import java.time.Duration;
  * @param reuseGrace a token rotated less than this long ago may be presented again without revoking
  *     its session
  * @param purgeInterval how often expired and revoked rows are deleted
- * @param passwordMinLength the shortest password accepted when a password is set
  */
 public record RefreshSettings(
-    Duration idleTimeout,
-    Duration sessionLifetime,
-    Duration reuseGrace,
-    Duration purgeInterval,
-    int passwordMinLength) {
+    Duration idleTimeout, Duration sessionLifetime, Duration reuseGrace, Duration purgeInterval) {
 
   public RefreshSettings {
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -34,9 +29,6 @@ public record RefreshSettings(
     }
     if (purgeInterval.isNegative() || purgeInterval.isZero()) {
       throw new IllegalArgumentException("auth.refresh-token.purge-interval must be positive");
-    }
-    if (passwordMinLength < 8) {
-      throw new IllegalArgumentException("auth.password.min-length must be at least 8");
     }
   }
 }

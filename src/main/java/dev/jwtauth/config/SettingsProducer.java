@@ -47,8 +47,13 @@ public class SettingsProducer {
         duration("auth.refresh-token.idle-timeout"),
         duration("auth.session.lifetime"),
         duration("auth.refresh-token.reuse-grace"),
-        duration("auth.refresh-token.purge-interval"),
-        config.getValue("auth.password.min-length", Integer.class));
+        duration("auth.refresh-token.purge-interval"));
+  }
+
+  @Produces
+  @Singleton
+  public PasswordPolicy passwordPolicy() {
+    return new PasswordPolicy(config.getValue("auth.password.min-length", Integer.class));
   }
 
   @Produces

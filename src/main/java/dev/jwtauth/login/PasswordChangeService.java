@@ -1,7 +1,7 @@
 package dev.jwtauth.login;
 
 import dev.jwtauth.audit.AuditLog;
-import dev.jwtauth.config.RefreshSettings;
+import dev.jwtauth.config.PasswordPolicy;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.users.UserRepository;
@@ -17,14 +17,14 @@ public class PasswordChangeService {
 
   @Inject UserRepository users;
   @Inject RefreshService sessions;
-  @Inject RefreshSettings settings;
+  @Inject PasswordPolicy passwords;
   @Inject AuditLog audit;
   @Inject RevocationService revocations;
 
   public void change(String userId, char[] current, char[] replacement) {
-    if (replacement.length < settings.passwordMinLength()) {
+    if (replacement.length < passwords.minLength()) {
       throw new WeakPasswordException(
-          "The new password must have at least " + settings.passwordMinLength() + " characters");
+          "The new password must have at least " + passwords.minLength() + " characters");
     }
     if (Arrays.equals(current, replacement)) {
       throw new WeakPasswordException("The new password must differ from the current one");

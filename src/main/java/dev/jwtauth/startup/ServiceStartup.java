@@ -10,12 +10,15 @@ import dev.jwtauth.refresh.RefreshPurge;
 import dev.jwtauth.revocation.RevocationSync;
 import dev.jwtauth.users.BootstrapAdmin;
 import dev.jwtauth.users.DemoUsers;
+import dev.jwtauth.users.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /**
@@ -51,6 +54,7 @@ public class ServiceStartup {
 
   private void start() {
     pool.validate();
+    requireKnownRoles();
     if (!settings.embedded()) {
       requireProductionSecrets();
     }
@@ -78,6 +82,19 @@ public class ServiceStartup {
                 + ", audience "
                 + settings.audiences()
                 + (settings.embedded() ? ", embedded database " + settings.databaseUrl() : ""));
+  }
+
+  /** auth.role-scopes may only name roles that exist: a typo would silently grant nothing. */
+  private void requireKnownRoles() {
+    Set<String> unknown = new TreeSet<>(settings.roleScopes().keySet());
+    unknown.removeAll(Roles.ALL);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "auth.role-scopes (environment variable AUTH_ROLE_SCOPES) names unknown roles "
+              + unknown
+              + "; the roles are "
+              + new TreeSet<>(Roles.ALL));
+    }
   }
 
   /** Production mode (any database but the embedded H2) never runs without its secrets. */

@@ -1,6 +1,6 @@
 package dev.jwtauth.users;
 
-import dev.jwtauth.config.RefreshSettings;
+import dev.jwtauth.config.PasswordPolicy;
 import dev.jwtauth.config.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,20 +19,20 @@ public class BootstrapAdmin {
 
   @Inject UserRepository users;
   @Inject Secrets secrets;
-  @Inject RefreshSettings rules;
+  @Inject PasswordPolicy passwords;
 
   public void ensure() {
     if (secrets.bootstrapAdminPassword().isEmpty() || users.findByUsername(USERNAME).isPresent()) {
       return;
     }
     String password = secrets.bootstrapAdminPassword().get();
-    if (password.length() < rules.passwordMinLength()) {
+    if (password.length() < passwords.minLength()) {
       throw new IllegalStateException(
           "auth.bootstrap.admin-password (AUTH_BOOTSTRAP_ADMIN_PASSWORD) must have at least "
-              + rules.passwordMinLength()
+              + passwords.minLength()
               + " characters");
     }
-    users.create(USERNAME, password.toCharArray(), Set.of("user", "admin"));
+    users.create(USERNAME, password.toCharArray(), Set.of(Roles.USER, Roles.ADMIN));
     LOG.info("Created the user admin (roles user, admin) from auth.bootstrap.admin-password");
   }
 }

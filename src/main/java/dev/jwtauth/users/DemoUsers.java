@@ -17,8 +17,8 @@ public class DemoUsers {
   @Inject UserRepository users;
 
   public void ensure() {
-    ensure("alice", "alice-password", Set.of("user"));
-    ensure("admin", "admin-password", Set.of("user", "admin"));
+    ensure("alice", "alice-password", Set.of(Roles.USER));
+    ensure("admin", "admin-password", Set.of(Roles.USER, Roles.ADMIN));
     LOG.warning(
         "Embedded mode with demo users: alice / alice-password (role user) and "
             + "admin / admin-password (roles user, admin). Use PostgreSQL for anything but trying the service.");
