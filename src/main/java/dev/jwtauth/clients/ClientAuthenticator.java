@@ -2,9 +2,6 @@ package dev.jwtauth.clients;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -25,38 +22,16 @@ public class ClientAuthenticator {
    */
   public Optional<Client> authenticate(
       String authorization, String formClientId, String formSecret) {
-    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      String decoded;
-      try {
-        decoded =
-            new String(
-                Base64.getDecoder().decode(authorization.substring(6).trim()),
-                StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        return Optional.empty();
+    if (BasicCredentials.isBasic(authorization)) {
+      Optional<BasicCredentials> basic = BasicCredentials.parse(authorization);
+      if (basic.isEmpty() || (formClientId != null && !formClientId.equals(basic.get().id()))) {
+        return Optional.empty(); // malformed, or two different identities in one request
       }
-      int colon = decoded.indexOf(':');
-      if (colon < 0) {
-        return Optional.empty();
-      }
-      String id = urlDecode(decoded.substring(0, colon));
-      if (formClientId != null && !formClientId.equals(id)) {
-        return Optional.empty(); // two different identities in one request
-      }
-      // RFC 6749 §2.3.1: id and secret are form-urlencoded inside the Basic credentials.
-      return registry.authenticate(id, urlDecode(decoded.substring(colon + 1)));
+      return registry.authenticate(basic.get().id(), basic.get().secret());
     }
     if (formSecret != null) {
       return registry.authenticate(formClientId, formSecret);
     }
     return registry.find(formClientId).filter(client -> !client.confidential());
-  }
-
-  private static String urlDecode(String text) {
-    try {
-      return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException malformed) {
-      return "";
-    }
   }
 }

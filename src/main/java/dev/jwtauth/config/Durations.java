@@ -18,7 +18,10 @@ public final class Durations {
       if (value.startsWith("p")) {
         return Duration.parse(value.toUpperCase(Locale.ROOT));
       }
-      char unit = value.isEmpty() ? ' ' : value.charAt(value.length() - 1);
+      if (value.isEmpty()) {
+        throw new IllegalArgumentException(unreadable(name, text));
+      }
+      char unit = value.charAt(value.length() - 1);
       if (Character.isDigit(unit)) {
         return Duration.ofSeconds(Long.parseLong(value));
       }

@@ -26,7 +26,11 @@ public class TokenEndpoint {
 
   @PostConstruct
   void collectGrants() {
-    available.forEach(grant -> grants.put(grant.type(), grant));
+    available.forEach(this::register);
+  }
+
+  void register(Grant grant) {
+    grants.put(grant.type(), grant);
   }
 
   /**

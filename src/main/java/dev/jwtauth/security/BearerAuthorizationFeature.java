@@ -15,6 +15,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Enforces {@code @RolesAllowed} / {@code @DenyAll} and {@link RequiresScope} on resource methods
@@ -69,16 +70,14 @@ public class BearerAuthorizationFeature implements DynamicFeature {
     @Override
     public void filter(ContainerRequestContext request) {
       Object failure = request.getProperty(AuthenticationFailure.ATTRIBUTE);
-      Principal caller = request.getSecurityContext().getUserPrincipal();
-      if (failure != null || caller == null) {
-        request.abortWith(
-            ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm(request)));
-        return;
-      }
-      boolean granted =
-          caller instanceof JwtCallerPrincipal jwt && jwt.token().scopes().contains(scope);
-      if (!granted) {
-        request.abortWith(ErrorResponses.insufficientScope(realm(request), scope));
+      switch (scopeDecision(
+          failure != null, request.getSecurityContext().getUserPrincipal(), scope)) {
+        case UNAUTHENTICATED ->
+            request.abortWith(
+                ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm(request)));
+        case INSUFFICIENT_SCOPE ->
+            request.abortWith(ErrorResponses.insufficientScope(realm(request), scope));
+        default -> {}
       }
     }
   }
@@ -97,17 +96,53 @@ public class BearerAuthorizationFeature implements DynamicFeature {
     public void filter(ContainerRequestContext request) {
       Object failure = request.getProperty(AuthenticationFailure.ATTRIBUTE);
       SecurityContext security = request.getSecurityContext();
-      if (failure != null || security.getUserPrincipal() == null) {
-        request.abortWith(
-            ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm(request)));
-        return;
-      }
-      // "**" is Jakarta's "any authenticated caller".
-      if (!roles.contains("**") && roles.stream().noneMatch(security::isUserInRole)) {
-        request.abortWith(
-            ErrorResponses.json(403, "forbidden", "The caller lacks the role this needs"));
+      switch (roleDecision(
+          failure != null, security.getUserPrincipal(), roles, security::isUserInRole)) {
+        case UNAUTHENTICATED ->
+            request.abortWith(
+                ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm(request)));
+        case FORBIDDEN ->
+            request.abortWith(
+                ErrorResponses.json(403, "forbidden", "The caller lacks the role this needs"));
+        default -> {}
       }
     }
+  }
+
+  /** What a check decides for one request; the filters turn it into the RFC 6750 answer. */
+  enum Decision {
+    ALLOW,
+    /** No token, or a refused one: 401 (or 400 for a malformed credential). */
+    UNAUTHENTICATED,
+    /** A valid token without any of the roles: 403 forbidden. */
+    FORBIDDEN,
+    /** A valid token without the scope: 403 insufficient_scope. */
+    INSUFFICIENT_SCOPE
+  }
+
+  /**
+   * @param refused the mechanism refused the presented credentials
+   * @param caller the authenticated caller, or null
+   * @param roles any one of them is enough; {@code **} means any authenticated caller, none means
+   *     nobody ({@code @DenyAll})
+   */
+  static Decision roleDecision(
+      boolean refused, Principal caller, List<String> roles, Predicate<String> inRole) {
+    if (refused || caller == null) {
+      return Decision.UNAUTHENTICATED;
+    }
+    return roles.contains("**") || roles.stream().anyMatch(inRole)
+        ? Decision.ALLOW
+        : Decision.FORBIDDEN;
+  }
+
+  static Decision scopeDecision(boolean refused, Principal caller, String scope) {
+    if (refused || caller == null) {
+      return Decision.UNAUTHENTICATED;
+    }
+    return caller instanceof JwtCallerPrincipal jwt && jwt.token().scopes().contains(scope)
+        ? Decision.ALLOW
+        : Decision.INSUFFICIENT_SCOPE;
   }
 
   /** The realm the mechanism put on the request (every request passes through it first). */

@@ -29,14 +29,6 @@ public final class ErrorResponses {
   /** A 401/403 with its {@code WWW-Authenticate: Bearer} challenge (RFC 6750 §3). */
   public static Response bearerChallenge(
       int status, String realm, String error, String description) {
-    StringBuilder challenge =
-        new StringBuilder("Bearer realm=\"").append(quoted(realm)).append('"');
-    if (error != null) {
-      challenge.append(", error=\"").append(error).append('"');
-    }
-    if (description != null) {
-      challenge.append(", error_description=\"").append(quoted(description)).append('"');
-    }
     Response.ResponseBuilder response =
         error == null
             ? Response.status(status)
@@ -48,7 +40,28 @@ public final class ErrorResponses {
                         .build()
                         .toString())
             : builder(status, error, description);
-    return response.header(HttpHeaders.WWW_AUTHENTICATE, challenge.toString()).build();
+    return response
+        .header(HttpHeaders.WWW_AUTHENTICATE, challenge(realm, error, description, null))
+        .build();
+  }
+
+  /**
+   * The {@code WWW-Authenticate: Bearer} value (RFC 6750 §3). Values are quoted strings: a quote
+   * inside becomes an apostrophe and backslashes are dropped, so no value can end its string early.
+   */
+  static String challenge(String realm, String error, String description, String scope) {
+    StringBuilder challenge =
+        new StringBuilder("Bearer realm=\"").append(quoted(realm)).append('"');
+    if (error != null) {
+      challenge.append(", error=\"").append(quoted(error)).append('"');
+    }
+    if (description != null) {
+      challenge.append(", error_description=\"").append(quoted(description)).append('"');
+    }
+    if (scope != null) {
+      challenge.append(", scope=\"").append(quoted(scope)).append('"');
+    }
+    return challenge.toString();
   }
 
   /** The RFC 6750 answer for a caller whose credentials were missing (failure null) or refused. */
@@ -64,13 +77,7 @@ public final class ErrorResponses {
   /** 403 for a valid token without the scope a resource needs (RFC 6750 §3.1). */
   public static Response insufficientScope(String realm, String scope) {
     return builder(403, "insufficient_scope", "The access token lacks the scope " + scope)
-        .header(
-            HttpHeaders.WWW_AUTHENTICATE,
-            "Bearer realm=\""
-                + quoted(realm)
-                + "\", error=\"insufficient_scope\", scope=\""
-                + quoted(scope)
-                + "\"")
+        .header(HttpHeaders.WWW_AUTHENTICATE, challenge(realm, "insufficient_scope", null, scope))
         .build();
   }
 
