@@ -36,6 +36,7 @@ public class ClientCredentialsGrant implements Grant {
                 null,
                 null,
                 client.accessTokenTtl(),
+                null,
                 null));
     return TokenGrant.accessOnly(access, null);
   }

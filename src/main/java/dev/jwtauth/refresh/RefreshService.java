@@ -59,6 +59,7 @@ public class RefreshService {
                 refresh.session().id(),
                 null,
                 accessTokenLifetime,
+                null,
                 null));
     return grant(access, refresh);
   }
@@ -106,6 +107,7 @@ public class RefreshService {
                 session.id(),
                 null,
                 accessTokenLifetime,
+                null,
                 null));
     return grant(access, rotated.next());
   }

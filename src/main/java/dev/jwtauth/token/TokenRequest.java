@@ -40,20 +40,6 @@ public record TokenRequest(
     }
   }
 
-  /** A token acting for nobody else, or for an actor without a session. */
-  public TokenRequest(
-      String subject,
-      String username,
-      Set<String> groups,
-      Set<String> scopes,
-      String clientId,
-      String sessionId,
-      List<String> audiences,
-      Duration lifetime,
-      String actor) {
-    this(subject, username, groups, scopes, clientId, sessionId, audiences, lifetime, actor, null);
-  }
-
   /** A token with the configured audiences and lifetime, acting for nobody else. */
   public TokenRequest(
       String subject,

@@ -19,7 +19,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -28,35 +27,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The foundation, black box through HTTP against the real WAR in Payara Micro. */
-@ExtendWith(ArquillianExtension.class)
-class AuthFlowIT {
+class AuthFlowIT extends ServiceIT {
 
   private static final String ISSUER = "http://127.0.0.1:8080";
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.serviceWar();
-  }
-
-  private static final String PASSWORD = "a-password-for-tests";
-
-  @ArquillianResource URL base;
-  Http http;
   String username;
 
   /** Each test has its own user, so that tests do not depend on each other or on the demo users. */
   @BeforeEach
   void client() {
-    http = new Http(base);
     username = "u-" + UUID.randomUUID();
     http.createUser(username, PASSWORD, "user");
   }

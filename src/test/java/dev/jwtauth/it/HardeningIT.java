@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,32 +15,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The holes of the first release's security review (issue 12, PRODUCT.md §9), each shown closed
  * through HTTP against the real WAR. Each test fails on the release before the fix.
  */
-@ExtendWith(ArquillianExtension.class)
-class HardeningIT {
+class HardeningIT extends ServiceIT {
 
-  private static final String PASSWORD = "a-password-for-tests";
-  private static final String EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
-  private static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.serviceWar();
-  }
-
-  @ArquillianResource URL base;
-  Http http;
   String admin;
   String adminId;
   String user;
@@ -49,7 +31,6 @@ class HardeningIT {
 
   @BeforeEach
   void users() {
-    http = new Http(base);
     admin = "admin-" + UUID.randomUUID();
     adminId = http.createUser(admin, PASSWORD, "user", "admin");
     user = "user-" + UUID.randomUUID();

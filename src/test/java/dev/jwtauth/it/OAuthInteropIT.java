@@ -31,35 +31,20 @@ import com.nimbusds.oauth2.sdk.token.TokenTypeURI;
 import com.nimbusds.oauth2.sdk.token.TypelessAccessToken;
 import com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant;
 import java.net.URI;
-import java.net.URL;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Interoperability: an off-the-shelf OAuth 2.0 client library (Nimbus OAuth 2.0 SDK) — not
  * hand-built requests — drives the token, revocation and introspection endpoints of the real WAR.
  */
-@ExtendWith(ArquillianExtension.class)
-class OAuthInteropIT {
+class OAuthInteropIT extends ServiceIT {
 
-  private static final String PASSWORD = "a-password-for-tests";
   private static final ClientID WEB = new ClientID("web");
   private static final ClientSecretBasic SERVICE =
       new ClientSecretBasic(new ClientID("demo-service"), new Secret("demo-service-secret"));
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.serviceWar();
-  }
-
-  @ArquillianResource URL base;
-  Http http;
   String username;
   URI tokenEndpoint;
   URI revocationEndpoint;
@@ -67,7 +52,6 @@ class OAuthInteropIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    http = new Http(base);
     username = "interop-" + UUID.randomUUID();
     http.createUser(username, PASSWORD, "user");
     // The library reads our RFC 8414 metadata; the endpoints are then reached on the test's address

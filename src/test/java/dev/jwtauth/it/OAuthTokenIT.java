@@ -9,40 +9,23 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code POST /oauth2/token} through HTTP, request by request: every RFC 6749 §5.2 error case, the
  * client registry, token exchange and impersonation. (OAuthInteropIT drives the happy paths with an
  * independent client library.)
  */
-@ExtendWith(ArquillianExtension.class)
-class OAuthTokenIT {
+class OAuthTokenIT extends ServiceIT {
 
-  private static final String PASSWORD = "a-password-for-tests";
   private static final String SERVICE = "demo-service";
   private static final String SERVICE_SECRET = "demo-service-secret";
-  private static final String EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
-  private static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.serviceWar();
-  }
-
-  @ArquillianResource URL base;
-  Http http;
   String user;
   String userId;
   String admin;
@@ -50,7 +33,6 @@ class OAuthTokenIT {
 
   @BeforeEach
   void users() {
-    http = new Http(base);
     user = "u-" + UUID.randomUUID();
     userId = http.createUser(user, PASSWORD, "user");
     admin = "a-" + UUID.randomUUID();

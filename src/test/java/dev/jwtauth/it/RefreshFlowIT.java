@@ -11,7 +11,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,32 +27,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Refresh tokens and sessions through HTTP against the real WAR; each test makes its own user. */
-@ExtendWith(ArquillianExtension.class)
-class RefreshFlowIT {
+class RefreshFlowIT extends ServiceIT {
 
   private static final String PASSWORD = "correct-horse-battery";
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.serviceWar();
-  }
-
-  @ArquillianResource URL base;
-  Http http;
   String username;
 
   @BeforeEach
   void user() {
-    http = new Http(base);
     username = "u-" + UUID.randomUUID();
     http.createUser(username, PASSWORD, "user");
   }

@@ -6,46 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Revocation of access tokens (rule 6), RFC 7009 and RFC 7662, through HTTP against the real WAR.
  */
-@ExtendWith(ArquillianExtension.class)
-class RevocationIT {
+class RevocationIT extends ServiceIT {
 
-  private static final String PASSWORD = "a-password-for-tests";
   private static final String RESOURCE_SERVER =
       "Basic "
           + Base64.getEncoder()
               .encodeToString("demo-service:demo-service-secret".getBytes(StandardCharsets.UTF_8));
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.serviceWar();
-  }
-
-  @ArquillianResource URL base;
-  Http http;
   String username;
   String userId;
 
   @BeforeEach
   void user() {
-    http = new Http(base);
     username = "u-" + UUID.randomUUID();
     userId = http.createUser(username, PASSWORD, "user");
   }

@@ -3,41 +3,36 @@ package dev.jwtauth.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The task API (scopes, ownership, validation) and admin user management, through HTTP. */
-@ExtendWith(ArquillianExtension.class)
-class TasksAndAdminIT {
+class TasksAndAdminIT extends ServiceIT {
 
-  private static final String PASSWORD = "a-password-for-tests";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.serviceWar();
-  }
-
-  @ArquillianResource URL base;
-  Http http;
   String adminToken;
   String alice;
   String aliceToken;
 
   @BeforeEach
   void users() {
-    http = new Http(base);
     String admin = "admin-" + UUID.randomUUID();
     http.createUser(admin, PASSWORD, "user", "admin");
     adminToken = http.login(admin, PASSWORD);
@@ -205,22 +200,16 @@ class TasksAndAdminIT {
     assertEquals(200, response.statusCode());
     JsonObject openapi = Http.json(response);
     JsonObject paths = openapi.getJsonObject("paths");
-    for (String path :
-        List.of(
-            "/api/tasks",
-            "/api/tasks/{id}",
-            "/admin/users",
-            "/admin/users/{id}",
-            "/admin/users/{id}/revoke",
-            "/auth/login",
-            "/auth/refresh",
-            "/oauth2/revoke",
-            "/oauth2/introspect",
-            "/oauth2/token",
-            "/admin/clients",
-            "/admin/clients/{id}")) {
-      assertTrue(paths.containsKey(path), "documents " + path);
-    }
+    Map<String, Set<String>> operations = resourceOperations();
+    assertTrue(operations.size() > 15, operations.toString());
+    operations.forEach(
+        (path, verbs) -> {
+          assertTrue(paths.containsKey(path), "documents " + path);
+          for (String verb : verbs) {
+            assertTrue(
+                paths.getJsonObject(path).containsKey(verb), "documents " + verb + " " + path);
+          }
+        });
     assertEquals(
         "bearer",
         openapi
@@ -233,6 +222,37 @@ class TasksAndAdminIT {
         "tasks:write",
         post.getJsonArray("security").getJsonObject(0).getJsonArray("bearer").getString(0));
     assertTrue(post.getJsonObject("responses").containsKey("403"));
+  }
+
+  /**
+   * Every operation the JAX-RS resources of the WAR offer, path to lower-case HTTP methods, read
+   * from their annotations (so a new endpoint cannot go undocumented).
+   */
+  private static Map<String, Set<String>> resourceOperations() {
+    Map<String, Set<String>> operations = new TreeMap<>();
+    for (JavaClass type :
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.jwtauth.api")) {
+      if (!type.isAnnotatedWith(Path.class)) {
+        continue;
+      }
+      Class<?> resource = type.reflect();
+      String base = resource.getAnnotation(Path.class).value();
+      for (Method method : resource.getDeclaredMethods()) {
+        for (Annotation annotation : method.getAnnotations()) {
+          HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+          if (verb != null) {
+            Path sub = method.getAnnotation(Path.class);
+            String path = "/" + base + (sub == null ? "" : "/" + sub.value());
+            operations
+                .computeIfAbsent(path.replaceAll("/+", "/"), p -> new TreeSet<>())
+                .add(verb.value().toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    }
+    return operations;
   }
 
   private HttpResponse<String> createUser(

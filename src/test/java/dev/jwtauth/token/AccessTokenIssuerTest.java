@@ -82,7 +82,8 @@ class AccessTokenIssuerTest {
                 null,
                 List.of("reports"),
                 Duration.ofMinutes(5),
-                "admin-id"));
+                "admin-id",
+                null));
     JWTClaimsSet claims = SignedJWT.parse(issued.token()).getJWTClaimsSet();
     assertEquals(List.of("reports"), claims.getAudience());
     assertEquals(TestTokens.NOW.plusSeconds(300), claims.getExpirationTime().toInstant());
