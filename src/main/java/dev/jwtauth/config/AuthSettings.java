@@ -16,7 +16,6 @@ import java.util.Set;
  *     at+jwt})
  * @param realm the realm named in {@code WWW-Authenticate}
  * @param roleScopes which scopes each role may hold
- * @param passwordIterations PBKDF2 iterations for new password hashes
  * @param databaseUrl JDBC URL of the store; an H2 URL means embedded (demo) mode
  * @param resourceServerClientId the confidential client that may introspect tokens
  */
@@ -28,7 +27,6 @@ public record AuthSettings(
     String accessTokenType,
     String realm,
     Map<String, Set<String>> roleScopes,
-    int passwordIterations,
     String databaseUrl,
     String resourceServerClientId) {
 
@@ -59,9 +57,6 @@ public record AuthSettings(
     }
     if (!accessTokenType.equals("JWT") && !accessTokenType.equals("at+jwt")) {
       throw new IllegalArgumentException("auth.access-token.typ must be JWT or at+jwt");
-    }
-    if (passwordIterations < 210_000) {
-      throw new IllegalArgumentException("auth.password.iterations must be at least 210000");
     }
     audiences = List.copyOf(audiences);
     roleScopes = Map.copyOf(roleScopes);

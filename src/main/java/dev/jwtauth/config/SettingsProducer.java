@@ -35,7 +35,6 @@ public class SettingsProducer {
         text("auth.access-token.typ"),
         text("auth.realm"),
         roleScopes(text("auth.role-scopes")),
-        config.getValue("auth.password.iterations", Integer.class),
         text("auth.db.url"),
         text("auth.resource-server.client-id"));
   }
@@ -48,6 +47,19 @@ public class SettingsProducer {
         duration("auth.session.lifetime"),
         duration("auth.refresh-token.reuse-grace"),
         duration("auth.refresh-token.purge-interval"));
+  }
+
+  @Produces
+  @Singleton
+  public PasswordHashSettings passwordHashSettings() {
+    int concurrent = config.getValue("auth.password.max-concurrent-hashes", Integer.class);
+    return new PasswordHashSettings(
+        config.getValue("auth.password.argon2.memory-kib", Integer.class),
+        config.getValue("auth.password.argon2.iterations", Integer.class),
+        config.getValue("auth.password.argon2.parallelism", Integer.class),
+        // 0: twice the cores, which keeps the cores busy without queueing heaps of 19 MiB buffers
+        concurrent > 0 ? concurrent : 2 * Runtime.getRuntime().availableProcessors(),
+        duration("auth.password.hash-wait"));
   }
 
   @Produces

@@ -1,22 +1,30 @@
 package dev.jwtauth.users;
 
-import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.PasswordHashSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * PBKDF2-HMAC-SHA512 through Jakarta Security's {@link Pbkdf2PasswordHash}. The stored form carries
- * its own algorithm, iterations and salt, so raising the iteration count keeps old hashes
- * verifiable.
+ * Password hashes: Argon2id for every new hash ({@link Argon2idPasswordHash}); hashes made before
+ * (PBKDF2 through Jakarta Security's {@link Pbkdf2PasswordHash}, which reads its parameters from
+ * the stored form) still verify and are replaced at the next successful login. At most {@code
+ * auth.password.max-concurrent-hashes} hashes run at once: each Argon2id hash holds its memory cost
+ * on the heap.
  */
 @ApplicationScoped
 public class PasswordHasher {
 
+  @Inject Argon2idPasswordHash argon2;
   @Inject Pbkdf2PasswordHash pbkdf2;
-  @Inject AuthSettings settings;
+  @Inject PasswordHashSettings settings;
+
+  private Semaphore slots;
 
   /**
    * Verified when the user does not exist, so that unknown users cost as much as wrong passwords.
@@ -25,26 +33,53 @@ public class PasswordHasher {
 
   @PostConstruct
   void init() {
-    pbkdf2.initialize(
+    argon2.initialize(
         Map.of(
-            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-            "Pbkdf2PasswordHash.Iterations", Integer.toString(settings.passwordIterations()),
-            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-            "Pbkdf2PasswordHash.KeySizeBytes", "64"));
-    decoyHash = pbkdf2.generate("decoy-password-never-matches".toCharArray());
+            "Argon2id.MemoryKiB", Integer.toString(settings.memoryKib()),
+            "Argon2id.Iterations", Integer.toString(settings.iterations()),
+            "Argon2id.Parallelism", Integer.toString(settings.parallelism())));
+    slots = new Semaphore(settings.maxConcurrent(), true);
+    decoyHash = argon2.generate("decoy-password-never-matches".toCharArray());
   }
 
   public String hash(char[] password) {
-    return pbkdf2.generate(password);
+    return inSlot(() -> argon2.generate(password));
   }
 
   public boolean verify(char[] password, String storedHash) {
-    return pbkdf2.verify(password, storedHash);
+    return inSlot(
+        () ->
+            Argon2idPasswordHash.isArgon2id(storedHash)
+                ? argon2.verify(password, storedHash)
+                : pbkdf2.verify(password, storedHash));
+  }
+
+  /** Whether a stored hash should be replaced by one of today's kind and cost. */
+  public boolean needsRehash(String storedHash) {
+    return !argon2.isCurrent(storedHash);
   }
 
   /** Spends the time of one verification and answers false. */
   public boolean verifyDecoy(char[] password) {
-    pbkdf2.verify(password, decoyHash);
+    inSlot(() -> argon2.verify(password, decoyHash));
     return false;
+  }
+
+  private <T> T inSlot(Supplier<T> hashing) {
+    boolean acquired;
+    try {
+      acquired = slots.tryAcquire(settings.maxWait().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      acquired = false;
+    }
+    if (!acquired) {
+      throw new HashingBusyException();
+    }
+    try {
+      return hashing.get();
+    } finally {
+      slots.release();
+    }
   }
 }

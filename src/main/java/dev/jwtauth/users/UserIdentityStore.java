@@ -37,6 +37,10 @@ public class UserIdentityStore implements IdentityStore {
     if (!matches || !user.enabled()) {
       return CredentialValidationResult.INVALID_RESULT;
     }
+    if (hasher.needsRehash(user.passwordHash())) {
+      // Only now is the password at hand: an older hash (PBKDF2, or a lower cost) becomes today's.
+      users.rehash(user.id(), password);
+    }
     return new CredentialValidationResult(STORE_ID, user.username(), null, user.id(), user.roles());
   }
 }

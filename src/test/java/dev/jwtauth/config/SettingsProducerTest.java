@@ -71,7 +71,6 @@ class SettingsProducerTest {
                     "JWT",
                     "auth",
                     Map.of(),
-                    210_000,
                     "jdbc:h2:mem:x",
                     "demo-service"));
     assertTrue(e.getMessage().contains("at most 1 day"), e.getMessage());

@@ -46,7 +46,6 @@ public final class TestTokens {
         "JWT",
         "auth",
         Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")),
-        210_000,
         "jdbc:h2:mem:test",
         "demo-service");
   }
