@@ -41,6 +41,7 @@ public class LoginResource {
   @Inject RefreshService sessions;
   @Inject AuthSettings settings;
   @Inject CsrfTokens csrfTokens;
+  @Inject RequestOrigin origin;
   @Inject JsonWebToken caller;
   @Context HttpServletRequest request;
 
@@ -57,7 +58,8 @@ public class LoginResource {
     if (delivery != null && !delivery.equals("cookie") && !delivery.equals("body")) {
       throw new InvalidRequestException("token_delivery must be body or cookie");
     }
-    TokenGrant grant = logins.login(username, password.toCharArray(), scope, webClient());
+    TokenGrant grant =
+        logins.login(username, password.toCharArray(), scope, webClient(), origin.clientAddress());
     return tokenResponse(grant, "cookie".equals(delivery));
   }
 

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class MeResource {
 
   @Inject JsonWebToken caller;
+  @Inject RequestOrigin origin;
   @Inject RefreshService sessions;
   @Inject PasswordChangeService passwords;
 
@@ -91,7 +92,12 @@ public class MeResource {
     JsonObject json = JsonBodies.object(body);
     String current = JsonBodies.requiredString(json, "current_password", 1024);
     String replacement = JsonBodies.requiredString(json, "new_password", 1024);
-    passwords.change(caller.getSubject(), current.toCharArray(), replacement.toCharArray());
+    passwords.change(
+        caller.getSubject(),
+        caller.getName(),
+        origin.clientAddress(),
+        current.toCharArray(),
+        replacement.toCharArray());
     return Response.noContent().build();
   }
 }

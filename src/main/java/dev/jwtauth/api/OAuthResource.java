@@ -36,6 +36,7 @@ public class OAuthResource {
   @Inject TokenRevocation revocation;
   @Inject TokenIntrospection introspection;
   @Inject TokenEndpoint tokens;
+  @Inject RequestOrigin origin;
 
   /**
    * RFC 6749 §3.2 / RFC 8693: every grant the client is registered for; errors per RFC 6749 §5.2.
@@ -48,7 +49,7 @@ public class OAuthResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       MultivaluedMap<String, String> form) {
     Client client = authenticate(authorization, form);
-    return TokenResponses.ok(tokens.token(client, form), true).build();
+    return TokenResponses.ok(tokens.token(client, form, origin.clientAddress()), true).build();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.jwtauth.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -42,6 +43,33 @@ public class AuditLog {
     add(line, "subject", subject);
     add(line, "sid", sessionId);
     add(line, "detail", detail);
+    LOG.info(line.build().toString());
+  }
+
+  /**
+   * A credential check: {@code login_succeeded}, {@code login_failed} or {@code login_throttled}
+   * (PRODUCT.md §6). Never the password.
+   *
+   * @param username as typed (cut at 100 characters)
+   * @param userId the user, when known
+   * @param reason why it failed or was refused, or null
+   */
+  @Transactional
+  public void login(
+      String type, String username, String address, String clientId, String userId, String reason) {
+    Instant now = clock.instant();
+    String typed = username.length() > 100 ? username.substring(0, 100) : username;
+    JsonObjectBuilder fields = Json.createObjectBuilder();
+    add(fields, "username", typed);
+    add(fields, "address", address);
+    add(fields, "client_id", clientId);
+    add(fields, "reason", reason);
+    JsonObject detail = fields.build();
+    em.persist(new AuditEvent(now, type, null, userId, null, detail.toString()));
+    JsonObjectBuilder line =
+        Json.createObjectBuilder().add("audit", type).add("at", now.toString());
+    add(line, "subject", userId);
+    detail.forEach(line::add);
     LOG.info(line.build().toString());
   }
 

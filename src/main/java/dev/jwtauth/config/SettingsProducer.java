@@ -64,6 +64,19 @@ public class SettingsProducer {
 
   @Produces
   @Singleton
+  public ThrottleSettings throttleSettings() {
+    return new ThrottleSettings(
+        config.getValue("auth.login.throttle.failures", Integer.class),
+        duration("auth.login.throttle.window"),
+        duration("auth.login.throttle.lockout"),
+        duration("auth.login.throttle.max-lockout"),
+        config.getValue("auth.login.throttle.address-failures", Integer.class),
+        duration("auth.login.throttle.address-window"),
+        words(optionalText("auth.trusted-proxies")));
+  }
+
+  @Produces
+  @Singleton
   public PasswordPolicy passwordPolicy() {
     return new PasswordPolicy(config.getValue("auth.password.min-length", Integer.class));
   }

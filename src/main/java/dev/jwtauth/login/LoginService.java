@@ -1,17 +1,22 @@
 package dev.jwtauth.login;
 
+import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.refresh.RefreshService;
+import dev.jwtauth.throttle.LoginThrottle;
+import dev.jwtauth.throttle.TooManyAttemptsException;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.InvalidScopeException;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.transaction.TransactionalException;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -28,20 +33,40 @@ public class LoginService {
   @Inject IdentityStoreHandler identityStores;
   @Inject ScopePolicy scopePolicy;
   @Inject RefreshService sessions;
+  @Inject LoginThrottle throttle;
+  @Inject AuditLog audit;
 
   /**
-   * Checks the password through every identity store and starts a session for the client.
+   * Checks the password through every identity store and starts a session for the client. The
+   * throttle answers first: a refused attempt computes no password hash.
    *
+   * @param clientAddress where the request comes from (see {@code TrustedProxies})
+   * @throws TooManyAttemptsException while the (username, address) pair or the address is refused
    * @throws InvalidGrantException for wrong credentials (the same for an unknown user)
    * @throws InvalidScopeException for a scope the user or the client may not hold
    */
-  public TokenGrant login(String username, char[] password, String requestedScope, Client client) {
+  public TokenGrant login(
+      String username,
+      char[] password,
+      String requestedScope,
+      Client client,
+      String clientAddress) {
+    try {
+      throttle.check(username, clientAddress);
+    } catch (TooManyAttemptsException e) {
+      audit.login(
+          "login_throttled", username, clientAddress, client.id(), null, "too_many_attempts");
+      throw e;
+    }
     CredentialValidationResult result =
         identityStores.validate(new UsernamePasswordCredential(username, new Password(password)));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      LOG.info(() -> "Login failed for a user name of length " + username.length());
+      recordFailure(username, clientAddress);
+      audit.login(
+          "login_failed", username, clientAddress, client.id(), null, "invalid_credentials");
       throw new InvalidGrantException(BAD_CREDENTIALS);
     }
+    throttle.succeeded(username, clientAddress);
     // Another identity store may not know a unique id; its principal name is then the subject.
     String subject =
         result.getCallerUniqueId() != null
@@ -57,7 +82,16 @@ public class LoginService {
             scopes,
             client.id(),
             client.accessTokenTtl());
-    LOG.info(() -> "Login succeeded for " + subject + ", token jti " + grant.access().jti());
+    audit.login("login_succeeded", username, clientAddress, client.id(), subject, null);
+    LOG.fine(() -> "Login succeeded for " + subject + ", token jti " + grant.access().jti());
     return grant;
+  }
+
+  private void recordFailure(String username, String clientAddress) {
+    try {
+      throttle.failed(username, clientAddress);
+    } catch (PersistenceException | TransactionalException anotherNodeLockedItFirst) {
+      LOG.fine(() -> "Two nodes locked the same pair at once; one lockout stands");
+    }
   }
 }

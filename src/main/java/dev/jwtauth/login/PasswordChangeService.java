@@ -4,6 +4,8 @@ import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.config.PasswordPolicy;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.revocation.RevocationService;
+import dev.jwtauth.throttle.LoginThrottle;
+import dev.jwtauth.throttle.TooManyAttemptsException;
 import dev.jwtauth.users.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +22,16 @@ public class PasswordChangeService {
   @Inject PasswordPolicy passwords;
   @Inject AuditLog audit;
   @Inject RevocationService revocations;
+  @Inject LoginThrottle throttle;
 
-  public void change(String userId, char[] current, char[] replacement) {
+  /**
+   * @param username the caller's username: the current password is throttled like a login of it
+   * @param clientAddress where the request comes from
+   * @throws TooManyAttemptsException while that (username, address) pair or the address is refused
+   */
+  public void change(
+      String userId, String username, String clientAddress, char[] current, char[] replacement) {
+    throttle.check(username, clientAddress);
     if (replacement.length < passwords.minLength()) {
       throw new WeakPasswordException(
           "The new password must have at least " + passwords.minLength() + " characters");
@@ -30,9 +40,11 @@ public class PasswordChangeService {
       throw new WeakPasswordException("The new password must differ from the current one");
     }
     if (!users.changePassword(userId, current, replacement)) {
+      throttle.failed(username, clientAddress);
       audit.record("password_change_failed", userId, userId, null, "wrong current password");
       throw new WrongPasswordException();
     }
+    throttle.succeeded(username, clientAddress);
     audit.record("password_changed", userId, userId, null, null);
     revocations.revokeUser(userId, "password_changed");
     sessions.endAllSessions(userId, userId, "password_changed");

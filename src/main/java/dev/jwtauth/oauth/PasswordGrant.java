@@ -21,6 +21,7 @@ public class PasswordGrant implements Grant {
   public TokenGrant issue(Client client, TokenParameters form) {
     String username = form.required("username");
     String password = form.required("password");
-    return logins.login(username, password.toCharArray(), form.optional("scope"), client);
+    return logins.login(
+        username, password.toCharArray(), form.optional("scope"), client, form.clientAddress());
   }
 }

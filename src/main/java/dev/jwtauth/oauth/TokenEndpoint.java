@@ -36,9 +36,11 @@ public class TokenEndpoint {
   /**
    * @param client the authenticated client
    * @param parameters the form, each parameter with all its values
+   * @param clientAddress where the request comes from
    */
-  public TokenGrant token(Client client, Map<String, List<String>> parameters) {
-    TokenParameters form = new TokenParameters(parameters);
+  public TokenGrant token(
+      Client client, Map<String, List<String>> parameters, String clientAddress) {
+    TokenParameters form = new TokenParameters(parameters, clientAddress);
     String grantType = form.required("grant_type");
     Grant grant = grants.get(grantType);
     if (grant == null) {

@@ -9,8 +9,9 @@ import java.util.Map;
  * several audiences), and none may be longer than 16 KB.
  *
  * @param values each parameter with all its values
+ * @param clientAddress where the request comes from, for the login throttle
  */
-public record TokenParameters(Map<String, List<String>> values) {
+public record TokenParameters(Map<String, List<String>> values, String clientAddress) {
 
   private static final int MAX_PARAMETER = 16 * 1024;
 

@@ -2,6 +2,7 @@ package dev.jwtauth.refresh;
 
 import dev.jwtauth.config.RefreshSettings;
 import dev.jwtauth.revocation.RevocationService;
+import dev.jwtauth.throttle.LoginThrottle;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -26,6 +27,7 @@ public class RefreshPurge {
 
   @Inject RefreshTokenStore store;
   @Inject RevocationService revocations;
+  @Inject LoginThrottle throttle;
   @Inject RefreshSettings settings;
 
   private ScheduledFuture<?> schedule;
@@ -38,7 +40,7 @@ public class RefreshPurge {
 
   public int purgeNow() {
     try {
-      int deleted = store.purge() + revocations.purgeDatabase();
+      int deleted = store.purge() + revocations.purgeDatabase() + throttle.purge();
       LOG.fine(() -> "Purged " + deleted + " expired or revoked refresh tokens and sessions");
       return deleted;
     } catch (RuntimeException e) {

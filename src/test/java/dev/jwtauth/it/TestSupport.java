@@ -11,6 +11,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,6 +36,7 @@ import java.util.Set;
 public class TestSupport {
 
   @Inject UserRepository users;
+  @Inject Pbkdf2PasswordHash pbkdf2;
   @Inject RefreshPurge purge;
 
   /** Runs the scheduled purge now; answers how many rows it deleted. */
@@ -60,6 +64,39 @@ public class TestSupport {
             .create(json.getString("username"), json.getString("password").toCharArray(), roles)
             .id();
     return Json.createObjectBuilder().add("id", id).build().toString();
+  }
+
+  /** Gives a user a PBKDF2 hash of this password (body), as releases before Argon2id stored. */
+  @POST
+  @Path("users/{id}/pbkdf2")
+  @Consumes(MediaType.TEXT_PLAIN)
+  @Transactional
+  public void legacyHash(@PathParam("id") String id, String password) {
+    pbkdf2.initialize(
+        Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+            "Pbkdf2PasswordHash.Iterations", "210000",
+            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+            "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+    em.createNativeQuery("update users set password_hash = ?1 where id = ?2")
+        .setParameter(1, pbkdf2.generate(password.toCharArray()))
+        .setParameter(2, id)
+        .executeUpdate();
+  }
+
+  /** The kind of a user's stored hash: its algorithm prefix. */
+  @GET
+  @Path("users/{id}/hash-kind")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String hashKind(@PathParam("id") String id) {
+    String hash =
+        (String)
+            em.createNativeQuery("select password_hash from users where id = ?1")
+                .setParameter(1, id)
+                .getSingleResult();
+    return hash.startsWith("$argon2id$")
+        ? hash.substring(0, hash.indexOf('$', 11))
+        : hash.split(":")[0];
   }
 
   /** Every stored value of the refresh token table, as text. */

@@ -60,7 +60,7 @@ class TokenEndpointTest {
     OAuthException e =
         assertThrows(
             OAuthException.class,
-            () -> endpoint.token(web, Map.of("grant_type", List.of(Client.CLIENT_CREDENTIALS))));
+            () -> token(web, Map.of("grant_type", List.of(Client.CLIENT_CREDENTIALS))));
     assertEquals("unauthorized_client", e.error());
   }
 
@@ -84,21 +84,21 @@ class TokenEndpointTest {
     OAuthException grant =
         assertThrows(
             OAuthException.class,
-            () -> endpoint.token(both, Map.of("grant_type", List.of(Client.PASSWORD))));
+            () -> token(both, Map.of("grant_type", List.of(Client.PASSWORD))));
     assertEquals(
         400, grant.status(), "RFC 6749 §5.2: invalid_grant is a 400 at the token endpoint");
     assertEquals("invalid_grant", grant.error());
     OAuthException scope =
         assertThrows(
             OAuthException.class,
-            () -> endpoint.token(both, Map.of("grant_type", List.of(Client.REFRESH_TOKEN))));
+            () -> token(both, Map.of("grant_type", List.of(Client.REFRESH_TOKEN))));
     assertEquals("invalid_scope", scope.error());
   }
 
   @Test
   void clientCredentialsActForTheClientWithinItsScopes() throws Exception {
     TokenGrant grant =
-        endpoint.token(
+        token(
             SERVICE,
             Map.of(
                 "grant_type", List.of(Client.CLIENT_CREDENTIALS), "scope", List.of("tasks:read")));
@@ -109,8 +109,7 @@ class TokenEndpointTest {
     assertEquals(Set.of("tasks:read"), token.scopes());
     assertEquals(Set.of("user"), token.groups());
 
-    TokenGrant all =
-        endpoint.token(SERVICE, Map.of("grant_type", List.of(Client.CLIENT_CREDENTIALS)));
+    TokenGrant all = token(SERVICE, Map.of("grant_type", List.of(Client.CLIENT_CREDENTIALS)));
     assertEquals(
         "reports:read tasks:read", all.access().scope(), "no scope asked: all it may hold");
 
@@ -118,7 +117,7 @@ class TokenEndpointTest {
         assertThrows(
             OAuthException.class,
             () ->
-                endpoint.token(
+                token(
                     SERVICE,
                     Map.of(
                         "grant_type", List.of(Client.CLIENT_CREDENTIALS),
@@ -134,7 +133,8 @@ class TokenEndpointTest {
                 "a", List.of("x", "y"),
                 "b", List.of("z".repeat(16 * 1024 + 1)),
                 "c", List.of(""),
-                "audience", List.of("one", " ", "two ")));
+                "audience", List.of("one", " ", "two ")),
+            "192.0.2.1");
     assertEquals(
         "invalid_request", assertThrows(OAuthException.class, () -> form.optional("a")).error());
     assertEquals(
@@ -143,8 +143,12 @@ class TokenEndpointTest {
     assertEquals(List.of("one", "two"), form.all("audience"));
   }
 
+  private TokenGrant token(Client client, Map<String, List<String>> form) {
+    return endpoint.token(client, form, "192.0.2.1");
+  }
+
   private void assertOAuthError(int status, String error, Map<String, List<String>> form) {
-    OAuthException e = assertThrows(OAuthException.class, () -> endpoint.token(SERVICE, form));
+    OAuthException e = assertThrows(OAuthException.class, () -> token(SERVICE, form));
     assertEquals(status, e.status());
     assertEquals(error, e.error());
     assertEquals("no-cache", e.headers().get("Pragma"));

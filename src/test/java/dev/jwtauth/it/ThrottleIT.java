@@ -1,0 +1,191 @@
+package dev.jwtauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Brute-force limits (issue 13, PRODUCT.md §8 "Brute force", §9 "Client address") and Argon2id
+ * password hashes, through HTTP. The suite trusts the loopback as a proxy (AUTH_TRUSTED_PROXIES in
+ * pom.xml), so each test speaks from addresses of its own with X-Forwarded-For.
+ */
+class ThrottleIT extends ServiceIT {
+
+  private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
+
+  String user;
+  String userId;
+
+  @BeforeEach
+  void user() {
+    user = "throttled-" + UUID.randomUUID();
+    userId = http.createUser(user, PASSWORD, "user");
+  }
+
+  @Test
+  void fiveFailuresLockThePairForThatAddressOnly() {
+    String attacker = newAddress();
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, login(user, "wrong-password", attacker).statusCode());
+    }
+    HttpResponse<String> locked = login(user, PASSWORD, attacker);
+    assertEquals(429, locked.statusCode(), "even the right password: " + locked.body());
+    assertEquals("too_many_attempts", Http.json(locked).getString("error"));
+    long retryAfter = Long.parseLong(locked.headers().firstValue("Retry-After").orElse("0"));
+    assertTrue(retryAfter > 290 && retryAfter <= 300, "five minutes: " + retryAfter);
+
+    HttpResponse<String> grant =
+        http.exchange(
+            http.request("oauth2/token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", attacker)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=web&username="
+                            + user
+                            + "&password="
+                            + PASSWORD))
+                .build());
+    assertEquals(
+        429, grant.statusCode(), "the password grant shares the throttle: " + grant.body());
+    assertTrue(grant.headers().firstValue("Retry-After").isPresent());
+
+    assertEquals(
+        200, login(user, PASSWORD, newAddress()).statusCode(), "another address still logs in");
+  }
+
+  @Test
+  void unknownUsernamesAreCountedAlike() {
+    String address = newAddress();
+    String nobody = "nobody-" + UUID.randomUUID();
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, login(nobody, "guess-" + i, address).statusCode());
+    }
+    assertEquals(429, login(nobody, "guess-5", address).statusCode());
+  }
+
+  @Test
+  void aSuccessfulLoginForgetsEarlierFailures() {
+    String address = newAddress();
+    for (int i = 0; i < 4; i++) {
+      assertEquals(401, login(user, "wrong-password", address).statusCode());
+    }
+    assertEquals(200, login(user, PASSWORD, address).statusCode());
+    for (int i = 0; i < 4; i++) {
+      assertEquals(401, login(user, "wrong-password", address).statusCode());
+    }
+    assertEquals(200, login(user, PASSWORD, address).statusCode(), "the count started afresh");
+  }
+
+  @Test
+  void oneAddressIsLimitedToAHundredFailuresAMinute() {
+    String address = newAddress();
+    for (int i = 0; i < 100; i++) {
+      HttpResponse<String> failed = login("spray-" + i + "-" + UUID.randomUUID(), "x", address);
+      assertEquals(401, failed.statusCode(), "attempt " + i + ": " + failed.body());
+    }
+    HttpResponse<String> refused = login(user, PASSWORD, address);
+    assertEquals(429, refused.statusCode(), refused.body());
+    assertEquals(200, login(user, PASSWORD, newAddress()).statusCode());
+  }
+
+  @Test
+  void thePasswordChangeIsThrottledToo() {
+    String address = newAddress();
+    String token = http.login(user, PASSWORD);
+    for (int i = 0; i < 5; i++) {
+      assertEquals(403, changePassword(token, "wrong-current", address).statusCode());
+    }
+    HttpResponse<String> locked = changePassword(token, PASSWORD, address);
+    assertEquals(429, locked.statusCode(), locked.body());
+  }
+
+  @Test
+  void loginOutcomesAreAuditedWithTheUsernameAsTypedAndNeverThePassword() {
+    String address = newAddress();
+    login(user, "a-wrong-password-123", address);
+    login(user, PASSWORD, address);
+    JsonArray failed = (JsonArray) Http.parse(http.get("test-support/audit/login_failed").body());
+    assertTrue(
+        failed.stream()
+            .map(JsonObject.class::cast)
+            .map(row -> row.getString("detail"))
+            .anyMatch(
+                d ->
+                    d.contains(user) && d.contains(address) && d.contains("\"client_id\":\"web\"")),
+        failed.toString());
+    assertTrue(!failed.toString().contains("a-wrong-password-123"), "never the password");
+    JsonArray succeeded =
+        (JsonArray) Http.parse(http.get("test-support/audit/login_succeeded").body());
+    assertTrue(
+        succeeded.stream()
+            .map(JsonObject.class::cast)
+            .anyMatch(row -> row.getString("subject").equals(userId)),
+        succeeded.toString());
+  }
+
+  @Test
+  void aPbkdf2HashIsReplacedByArgon2idAtTheNextLogin() {
+    assertEquals("$argon2id$v=19", http.get("test-support/users/" + userId + "/hash-kind").body());
+    HttpResponse<String> legacy =
+        http.exchange(
+            http.request("test-support/users/" + userId + "/pbkdf2")
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(PASSWORD))
+                .build());
+    assertEquals(204, legacy.statusCode(), legacy.body());
+    assertEquals(
+        "PBKDF2WithHmacSHA512", http.get("test-support/users/" + userId + "/hash-kind").body());
+
+    assertEquals(
+        200, login(user, PASSWORD, newAddress()).statusCode(), "the old hash still verifies");
+    assertEquals("$argon2id$v=19", http.get("test-support/users/" + userId + "/hash-kind").body());
+    assertEquals(200, login(user, PASSWORD, newAddress()).statusCode(), "and the new one too");
+  }
+
+  private HttpResponse<String> login(String username, String password, String address) {
+    return http.exchange(
+        http.request("auth/login")
+            .header("Content-Type", "application/json")
+            .header("X-Forwarded-For", address)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("password", password)
+                        .build()
+                        .toString()))
+            .build());
+  }
+
+  private HttpResponse<String> changePassword(String token, String current, String address) {
+    return http.exchange(
+        http.request("api/me/password")
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .header("X-Forwarded-For", address)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Json.createObjectBuilder()
+                        .add("current_password", current)
+                        .add("new_password", "a-brand-new-password")
+                        .build()
+                        .toString()))
+            .build());
+  }
+
+  /** A documentation address (RFC 5737) of its own for each use: the database is fresh per run. */
+  private static String newAddress() {
+    int n = NEXT_ADDRESS.getAndIncrement();
+    return "198.51." + (100 + n / 250) + "." + (1 + n % 250);
+  }
+}
