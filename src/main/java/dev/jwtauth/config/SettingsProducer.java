@@ -72,7 +72,8 @@ public class SettingsProducer {
         duration("auth.login.throttle.max-lockout"),
         config.getValue("auth.login.throttle.address-failures", Integer.class),
         duration("auth.login.throttle.address-window"),
-        words(optionalText("auth.trusted-proxies")));
+        words(optionalText("auth.trusted-proxies")),
+        config.getValue("auth.revocation.rate-limit", Integer.class));
   }
 
   @Produces

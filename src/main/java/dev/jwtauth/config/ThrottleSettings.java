@@ -22,10 +22,11 @@ public record ThrottleSettings(
     Duration maxLockout,
     int addressFailures,
     Duration addressWindow,
-    List<String> trustedProxies) {
+    List<String> trustedProxies,
+    int revocationsPerMinute) {
 
   public ThrottleSettings {
-    if (pairFailures < 1 || addressFailures < 1) {
+    if (pairFailures < 1 || addressFailures < 1 || revocationsPerMinute < 1) {
       throw new IllegalArgumentException("auth.login.throttle.*failures must be positive");
     }
     for (Duration d : List.of(pairWindow, lockout, maxLockout, addressWindow)) {

@@ -3,6 +3,7 @@ package dev.jwtauth.oauth;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.config.ClientSettings;
+import dev.jwtauth.throttle.RateLimiter;
 import dev.jwtauth.token.AccessTokenIssuer;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.IssuedAccessToken;
@@ -16,6 +17,7 @@ import dev.jwtauth.verify.TokenVerifier;
 import dev.jwtauth.verify.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -42,6 +44,10 @@ public class TokenExchangeGrant implements Grant {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
+  @Inject
+  @Named("revocations")
+  RateLimiter rate;
+
   @Override
   public String type() {
     return Client.TOKEN_EXCHANGE;
@@ -54,6 +60,8 @@ public class TokenExchangeGrant implements Grant {
   @Override
   public TokenGrant issue(Client client, TokenParameters form) {
     VerifiedToken subject = subjectToken(form);
+    // Each exchanged token can be revoked into every node's memory: bounded per user.
+    rate.acquire(subject.subject());
     String requestedType = form.optional("requested_token_type");
     if (requestedType != null && !requestedType.equals(ACCESS_TOKEN_TYPE)) {
       throw OAuthException.invalidRequest("Only access tokens can be requested");

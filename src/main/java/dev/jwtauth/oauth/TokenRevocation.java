@@ -4,11 +4,13 @@ import dev.jwtauth.clients.Client;
 import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.revocation.RevocationService;
+import dev.jwtauth.throttle.RateLimiter;
 import dev.jwtauth.verify.InvalidTokenException;
 import dev.jwtauth.verify.TokenVerifier;
 import dev.jwtauth.verify.VerifiedToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,10 @@ public class TokenRevocation {
   @Inject RevocationService revocations;
   @Inject RefreshService sessions;
 
+  @Inject
+  @Named("revocations")
+  RateLimiter rate;
+
   public void revoke(Client client, String token, String hint) {
     // The hint is only a hint (RFC 7009 §2.1): the token's shape tells the kinds apart.
     boolean looksLikeJwt = token.chars().filter(c -> c == '.').count() == 2;
@@ -33,9 +39,11 @@ public class TokenRevocation {
     accessToken(token)
         .filter(verified -> client.id().equals(verified.claims().get("client_id")))
         .ifPresent(
-            verified ->
-                revocations.denyAccessToken(
-                    verified.jti(), verified.expiresAt(), "revoked_by_client"));
+            verified -> {
+              rate.acquire(verified.subject());
+              revocations.denyAccessToken(
+                  verified.jti(), verified.expiresAt(), "revoked_by_client");
+            });
   }
 
   private void revokeRefreshToken(Client client, String token) {
@@ -46,7 +54,10 @@ public class TokenRevocation {
         .sessionOfToken(token)
         .filter(session -> session.clientId().equals(client.id()))
         .ifPresent(
-            session -> sessions.endSession(session.userId(), session.id(), "revoked_by_client"));
+            session -> {
+              rate.acquire(session.userId());
+              sessions.endSession(session.userId(), session.id(), "revoked_by_client");
+            });
   }
 
   private Optional<VerifiedToken> accessToken(String token) {

@@ -152,6 +152,42 @@ class ThrottleIT extends ServiceIT {
     assertEquals(200, login(user, PASSWORD, newAddress()).statusCode(), "and the new one too");
   }
 
+  /**
+   * Issue 13 "Flooding the revocation list": token exchanges per user are limited (60 a minute).
+   */
+  @Test
+  void tokenExchangesPerUserAreLimited() {
+    String token = http.login(user, PASSWORD);
+    int granted = 0;
+    HttpResponse<String> refused = null;
+    // A minute boundary may fall inside the loop and start a new window: at most twice the limit.
+    for (int i = 0; i < 121 && refused == null; i++) {
+      HttpResponse<String> exchange =
+          http.postForm(
+              "oauth2/token",
+              null,
+              "grant_type",
+              EXCHANGE,
+              "client_id",
+              "web",
+              "subject_token",
+              token,
+              "subject_token_type",
+              ACCESS_TOKEN_TYPE,
+              "scope",
+              "tasks:read");
+      if (exchange.statusCode() == 200) {
+        granted++;
+      } else {
+        refused = exchange;
+      }
+    }
+    assertTrue(refused != null, "the limit never answered");
+    assertEquals(429, refused.statusCode(), refused.body());
+    assertEquals("too_many_attempts", Http.json(refused).getString("error"));
+    assertTrue(granted >= 60, "at least a minute's worth first: " + granted);
+  }
+
   private HttpResponse<String> login(String username, String password, String address) {
     return http.exchange(
         http.request("auth/login")
