@@ -65,7 +65,59 @@ class MultiNodeIT {
           a.http.postJson("auth/refresh", refreshBody(session.getString("refresh_token")));
       assertEquals(401, reused.statusCode(), "a token rotated on node B is reuse on node A");
       assertEquals("invalid_grant", Http.json(reused).getString("error"));
+
+      failuresOnBothNodesLockThePairOnBoth(a.http, b.http);
+      aUserDisabledOnOneNodeCannotLogInOnTheOther(a.http, b.http, password);
     }
+  }
+
+  /** Issue 13: the login throttle counts in the shared database, not per node. */
+  private static void failuresOnBothNodesLockThePairOnBoth(Http a, Http b) {
+    String nobody = "nobody-" + System.nanoTime();
+    String wrong = "{\"username\":\"" + nobody + "\",\"password\":\"wrong-password\"}";
+    for (int i = 0; i < 3; i++) {
+      assertEquals(401, a.postJson("auth/login", wrong).statusCode());
+    }
+    for (int i = 0; i < 2; i++) {
+      assertEquals(401, b.postJson("auth/login", wrong).statusCode());
+    }
+    assertEquals(429, a.postJson("auth/login", wrong).statusCode(), "locked on node A");
+    assertEquals(429, b.postJson("auth/login", wrong).statusCode(), "and on node B");
+  }
+
+  /**
+   * A node must not answer from a cached copy of a user another node changed: disabled on node A,
+   * the user cannot log in on node B (which had the user in memory from an earlier login).
+   */
+  private static void aUserDisabledOnOneNodeCannotLogInOnTheOther(Http a, Http b, String password) {
+    String admin = a.login("admin", password);
+    String username = "leaver-" + System.nanoTime();
+    HttpResponse<String> created =
+        a.exchange(
+            a.request("admin/users")
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\""
+                            + username
+                            + "\",\"password\":\"long-enough-password\",\"roles\":[\"user\"]}"))
+                .build());
+    assertEquals(201, created.statusCode(), created.body());
+    b.login(username, "long-enough-password");
+    assertEquals(
+        204,
+        a.exchange(
+                a.request("admin/users/" + Http.json(created).getString("id"))
+                    .header("Authorization", "Bearer " + admin)
+                    .DELETE()
+                    .build())
+            .statusCode());
+    HttpResponse<String> again =
+        b.postJson(
+            "auth/login",
+            "{\"username\":\"" + username + "\",\"password\":\"long-enough-password\"}");
+    assertEquals(401, again.statusCode(), "node B must see the user disabled: " + again.body());
   }
 
   /** Polls until the token is refused; a correctness bound (10 s), not a timing assertion. */

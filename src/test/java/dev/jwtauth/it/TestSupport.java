@@ -1,6 +1,7 @@
 package dev.jwtauth.it;
 
 import dev.jwtauth.refresh.RefreshPurge;
+import dev.jwtauth.users.UserAccount;
 import dev.jwtauth.users.UserRepository;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -82,6 +83,8 @@ public class TestSupport {
         .setParameter(1, pbkdf2.generate(password.toCharArray()))
         .setParameter(2, id)
         .executeUpdate();
+    // The row changed behind JPA's back: the shared cache must not keep serving the old hash.
+    em.getEntityManagerFactory().getCache().evict(UserAccount.class, id);
   }
 
   /** The kind of a user's stored hash: its algorithm prefix. */
