@@ -6,10 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -188,19 +195,51 @@ class ThrottleIT extends ServiceIT {
     assertTrue(granted >= 60, "at least a minute's worth first: " + granted);
   }
 
+  /**
+   * Each Argon2id hash holds 19 MiB: a burst of logins meets the cap on parallel hashes (503 with
+   * Retry-After), never an OutOfMemoryError or a 500.
+   */
+  @Test
+  void aBurstOfParallelLoginsGetsAnswersNotServerErrors() {
+    List<CompletableFuture<HttpResponse<String>>> logins = new ArrayList<>();
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    for (int i = 0; i < 200; i++) {
+      logins.add(
+          client.sendAsync(
+              loginRequest(user, PASSWORD, newAddress()), HttpResponse.BodyHandlers.ofString()));
+    }
+    Map<Integer, Long> statuses =
+        logins.stream()
+            .map(CompletableFuture::join)
+            .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+    assertTrue(Set.of(200, 503).containsAll(statuses.keySet()), statuses.toString());
+    assertTrue(statuses.getOrDefault(200, 0L) > 0, statuses.toString());
+    logins.stream()
+        .map(CompletableFuture::join)
+        .filter(response -> response.statusCode() == 503)
+        .forEach(
+            busy -> {
+              assertEquals("temporarily_unavailable", Http.json(busy).getString("error"));
+              assertTrue(busy.headers().firstValue("Retry-After").isPresent());
+            });
+  }
+
   private HttpResponse<String> login(String username, String password, String address) {
-    return http.exchange(
-        http.request("auth/login")
-            .header("Content-Type", "application/json")
-            .header("X-Forwarded-For", address)
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    Json.createObjectBuilder()
-                        .add("username", username)
-                        .add("password", password)
-                        .build()
-                        .toString()))
-            .build());
+    return http.exchange(loginRequest(username, password, address));
+  }
+
+  private HttpRequest loginRequest(String username, String password, String address) {
+    return http.request("auth/login")
+        .header("Content-Type", "application/json")
+        .header("X-Forwarded-For", address)
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                Json.createObjectBuilder()
+                    .add("username", username)
+                    .add("password", password)
+                    .build()
+                    .toString()))
+        .build();
   }
 
   private HttpResponse<String> changePassword(String token, String current, String address) {
