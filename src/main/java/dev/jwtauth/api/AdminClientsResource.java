@@ -13,10 +13,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,7 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,30 +58,25 @@ public class AdminClientsResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(String body) {
-    JsonObject json = JsonBodies.object(body);
-    String id = JsonBodies.requiredString(json, "client_id", 100);
-    String type = JsonBodies.optionalString(json, "type", 20);
-    if (type != null && !type.equals("confidential") && !type.equals("public")) {
-      throw new InvalidRequestException("type must be confidential or public");
-    }
-    List<String> audiences =
-        List.copyOf(strings(json, "audiences", new LinkedHashSet<>(settings.audiences())));
+  public Response create(
+      @Valid @NotNull(message = "The request body must be a JSON object") ClientRequest request) {
     Client client =
         new Client(
-            id,
-            !"public".equals(type),
-            strings(json, "grant_types", null),
-            strings(json, "scopes", Set.of()),
-            audiences,
-            strings(json, "roles", Set.of()),
-            ttl(json));
+            request.clientId(),
+            !"public".equals(request.type()),
+            request.grantTypes(),
+            orEmpty(request.scopes()),
+            List.copyOf(request.audiences() != null ? request.audiences() : settings.audiences()),
+            orEmpty(request.roles()),
+            request.accessTokenTtl() == null
+                ? null
+                : Duration.ofSeconds(request.accessTokenTtl().longValueExact()));
     ClientRegistry.Registered registered = administration.register(client, caller.getSubject());
     JsonObjectBuilder answer = json(client, null);
     if (registered.secret() != null) {
       answer.add("client_secret", registered.secret());
     }
-    return Response.created(uri.getAbsolutePathBuilder().path(id).build())
+    return Response.created(uri.getAbsolutePathBuilder().path(client.id()).build())
         .header("Cache-Control", "no-store")
         .entity(answer.build().toString())
         .build();
@@ -118,29 +111,8 @@ public class AdminClientsResource {
     return Response.noContent().build();
   }
 
-  private static Set<String> strings(JsonObject json, String name, Set<String> fallback) {
-    Set<String> values = JsonBodies.optionalStringSet(json, name);
-    if (values != null) {
-      return values;
-    }
-    if (fallback == null) {
-      throw new InvalidRequestException("The field " + name + " is required");
-    }
-    return fallback;
-  }
-
-  private static Duration ttl(JsonObject json) {
-    JsonValue value = json.get("access_token_ttl");
-    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      return null;
-    }
-    if (!(value instanceof JsonNumber number)
-        || !number.isIntegral()
-        || number.longValue() < 1
-        || number.longValue() > 86_400) {
-      throw new InvalidRequestException("access_token_ttl must be whole seconds from 1 to 86400");
-    }
-    return Duration.ofSeconds(number.longValue());
+  private static Set<String> orEmpty(Set<String> values) {
+    return values == null ? Set.of() : values;
   }
 
   private static JsonObjectBuilder json(Client client, OAuthClient entity) {

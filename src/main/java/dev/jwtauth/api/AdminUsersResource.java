@@ -10,8 +10,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -50,12 +51,12 @@ public class AdminUsersResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(String body) {
-    JsonObject json = JsonBodies.object(body);
-    String username = JsonBodies.requiredString(json, "username", 100);
-    String password = JsonBodies.requiredString(json, "password", 1024);
+  public Response create(
+      @Valid @NotNull(message = "The request body must be a JSON object") UserRequest request) {
+    Set<String> roles = request.roles() == null ? Set.of(Roles.USER) : request.roles();
     UserAccount user =
-        administration.create(username, password.toCharArray(), roles(json), caller.getSubject());
+        administration.create(
+            request.username(), request.password().toCharArray(), roles, caller.getSubject());
     return Response.created(uri.getAbsolutePathBuilder().path(user.id()).build())
         .entity(json(user).build().toString())
         .build();
@@ -102,11 +103,6 @@ public class AdminUsersResource {
       throw new NotFoundException();
     }
     return Response.noContent().build();
-  }
-
-  private static Set<String> roles(JsonObject json) {
-    Set<String> roles = JsonBodies.optionalStringSet(json, "roles");
-    return roles == null ? Set.of(Roles.USER) : roles;
   }
 
   private static int number(String name, String text, int min, int max) {

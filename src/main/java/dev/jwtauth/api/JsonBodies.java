@@ -1,7 +1,6 @@
 package dev.jwtauth.api;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -9,8 +8,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /** Reads JSON request bodies so that anything malformed becomes a 400, never a 500. */
 final class JsonBodies {
@@ -34,14 +31,6 @@ final class JsonBodies {
     }
   }
 
-  static String requiredString(JsonObject json, String name, int maxLength) {
-    String value = optionalString(json, name, maxLength);
-    if (value == null || value.isEmpty()) {
-      throw new InvalidRequestException("The field " + name + " is required");
-    }
-    return value;
-  }
-
   static String optionalString(JsonObject json, String name, int maxLength) {
     JsonValue value = json.get(name);
     if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
@@ -55,31 +44,5 @@ final class JsonBodies {
           "The field " + name + " is longer than " + maxLength + " characters");
     }
     return text.getString();
-  }
-
-  /**
-   * An array of strings as a set, or null when the field is absent.
-   *
-   * @throws InvalidRequestException when it is not an array of non-blank strings without spaces
-   */
-  static Set<String> optionalStringSet(JsonObject json, String name) {
-    JsonValue value = json.get(name);
-    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      return null;
-    }
-    if (!(value instanceof JsonArray array)
-        || !array.stream().allMatch(JsonString.class::isInstance)) {
-      throw new InvalidRequestException("The field " + name + " must be an array of strings");
-    }
-    Set<String> result = new LinkedHashSet<>();
-    for (JsonString item : array.getValuesAs(JsonString.class)) {
-      String text = item.getString().trim();
-      if (text.isEmpty() || text.length() > 200 || text.contains(" ")) {
-        throw new InvalidRequestException(
-            "The field " + name + " holds an empty, too long or spaced value");
-      }
-      result.add(text);
-    }
-    return result;
   }
 }

@@ -17,6 +17,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.HeaderParam;
@@ -49,18 +51,16 @@ public class LoginResource {
   @Path("login")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response login(String body) {
-    JsonObject json = JsonBodies.object(body);
-    String username = JsonBodies.requiredString(json, "username", 100);
-    String password = JsonBodies.requiredString(json, "password", 1024);
-    String scope = JsonBodies.optionalString(json, "scope", 1000);
-    String delivery = JsonBodies.optionalString(json, "token_delivery", 20);
-    if (delivery != null && !delivery.equals("cookie") && !delivery.equals("body")) {
-      throw new InvalidRequestException("token_delivery must be body or cookie");
-    }
+  public Response login(
+      @Valid @NotNull(message = "The request body must be a JSON object") LoginRequest request) {
     TokenGrant grant =
-        logins.login(username, password.toCharArray(), scope, webClient(), origin.clientAddress());
-    return tokenResponse(grant, "cookie".equals(delivery));
+        logins.login(
+            request.username(),
+            request.password().toCharArray(),
+            request.scope(),
+            webClient(),
+            origin.clientAddress());
+    return tokenResponse(grant, "cookie".equals(request.tokenDelivery()));
   }
 
   /**

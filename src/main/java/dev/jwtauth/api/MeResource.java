@@ -11,6 +11,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -88,16 +90,15 @@ public class MeResource {
   @Path("password")
   @RolesAllowed("**")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response changePassword(String body) {
-    JsonObject json = JsonBodies.object(body);
-    String current = JsonBodies.requiredString(json, "current_password", 1024);
-    String replacement = JsonBodies.requiredString(json, "new_password", 1024);
+  public Response changePassword(
+      @Valid @NotNull(message = "The request body must be a JSON object")
+          PasswordChangeRequest request) {
     passwords.change(
         caller.getSubject(),
         caller.getName(),
         origin.clientAddress(),
-        current.toCharArray(),
-        replacement.toCharArray());
+        request.currentPassword().toCharArray(),
+        request.newPassword().toCharArray());
     return Response.noContent().build();
   }
 }

@@ -190,6 +190,33 @@ class HardeningIT extends ServiceIT {
     }
   }
 
+  /** Request bodies are records checked by Bean Validation; strings must be JSON strings. */
+  @Test
+  void aClientRequestIsCheckedFieldByField() {
+    String adminToken = login(admin, null);
+    for (String body :
+        new String[] {
+          "{\"client_id\":\"c1\",\"grant_types\":[\"client_credentials\"],\"access_token_ttl\":1.5}",
+          "{\"client_id\":\"c2\",\"grant_types\":[\"client_credentials\"],\"access_token_ttl\":86401}",
+          "{\"client_id\":\"c3\",\"grant_types\":[\"client_credentials\"],\"access_token_ttl\":0}",
+          "{\"client_id\":\"c4\",\"grant_types\":[42]}",
+          "{\"client_id\":\"c5\"}",
+          "{\"client_id\":\"c6\",\"type\":\"other\",\"grant_types\":[\"password\"]}",
+          "{\"client_id\":7,\"grant_types\":[\"password\"]}",
+          "{\"client_id\":\"c8\",\"grant_types\":[\"has space\"]}"
+        }) {
+      HttpResponse<String> refused =
+          http.exchange(
+              http.request("admin/clients")
+                  .header("Authorization", "Bearer " + adminToken)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build());
+      assertEquals(400, refused.statusCode(), body + " -> " + refused.body());
+      assertEquals("invalid_request", Http.json(refused).getString("error"), body);
+    }
+  }
+
   // 6. and 7. Cookie mode: CSRF tokens bound to the session; a body without refresh_token reads the
   // cookie.
 

@@ -124,6 +124,8 @@ class TasksAndAdminIT extends ServiceIT {
     for (String body :
         List.of(
             "{\"title\":\"\"}",
+            "{\"title\":42}",
+            "{\"title\":true}",
             "{}",
             "{\"title\":\"" + "x".repeat(201) + "\"}",
             "{\"title\":\"ok\",\"description\":\"" + "x".repeat(2001) + "\"}",
