@@ -49,13 +49,7 @@ public class LoginThrottle {
     if (lockout != null && lockout.lockedUntil().isAfter(now)) {
       throw new TooManyAttemptsException(Duration.between(now, lockout.lockedUntil()));
     }
-    long fromAddress =
-        em.createQuery(
-                "select count(f) from LoginFailure f where f.address = :address and f.occurredAt > :since",
-                Long.class)
-            .setParameter("address", address)
-            .setParameter("since", now.minus(settings.addressWindow()))
-            .getSingleResult();
+    long fromAddress = failuresSince("address", address, now.minus(settings.addressWindow()));
     if (fromAddress >= settings.addressFailures()) {
       throw new TooManyAttemptsException(settings.addressWindow());
     }
@@ -67,13 +61,7 @@ public class LoginThrottle {
     Instant now = clock.instant();
     String pair = pairKey(username, address);
     em.persist(new LoginFailure(pair, address, now));
-    long failures =
-        em.createQuery(
-                "select count(f) from LoginFailure f where f.pairKey = :pair and f.occurredAt > :since",
-                Long.class)
-            .setParameter("pair", pair)
-            .setParameter("since", now.minus(settings.pairWindow()))
-            .getSingleResult();
+    long failures = failuresSince("pairKey", pair, now.minus(settings.pairWindow()));
     if (failures < settings.pairFailures()) {
       return;
     }
@@ -123,6 +111,17 @@ public class LoginThrottle {
             .setParameter("before", now.minus(STRIKES_FORGOTTEN_AFTER))
             .executeUpdate();
     return failures + lockouts;
+  }
+
+  private long failuresSince(String field, String value, Instant since) {
+    return em.createQuery(
+            "select count(f) from LoginFailure f where f."
+                + field
+                + " = :value and f.occurredAt > :since",
+            Long.class)
+        .setParameter("value", value)
+        .setParameter("since", since)
+        .getSingleResult();
   }
 
   /**

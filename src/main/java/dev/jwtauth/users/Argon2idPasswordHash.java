@@ -70,17 +70,7 @@ public class Argon2idPasswordHash implements PasswordHash {
     byte[] salt = new byte[SALT_BYTES];
     RANDOM.nextBytes(salt);
     byte[] hash = derive(password, salt, current, HASH_BYTES);
-    return PREFIX
-        + "v=19$m="
-        + current.memoryKib()
-        + ",t="
-        + current.iterations()
-        + ",p="
-        + current.parallelism()
-        + "$"
-        + ENCODER.encodeToString(salt)
-        + "$"
-        + ENCODER.encodeToString(hash);
+    return phcPrefix(current) + ENCODER.encodeToString(salt) + "$" + ENCODER.encodeToString(hash);
   }
 
   @Override
@@ -114,16 +104,19 @@ public class Argon2idPasswordHash implements PasswordHash {
    */
   public boolean isCurrent(String hashedPassword) {
     Cost current = cost;
-    return hashedPassword != null
-        && hashedPassword.startsWith(
-            PREFIX
-                + "v=19$m="
-                + current.memoryKib()
-                + ",t="
-                + current.iterations()
-                + ",p="
-                + current.parallelism()
-                + "$");
+    return hashedPassword != null && hashedPassword.startsWith(phcPrefix(current));
+  }
+
+  /** {@code $argon2id$v=19$m=…,t=…,p=…$}: everything before the salt. */
+  private static String phcPrefix(Cost cost) {
+    return PREFIX
+        + "v=19$m="
+        + cost.memoryKib()
+        + ",t="
+        + cost.iterations()
+        + ",p="
+        + cost.parallelism()
+        + "$";
   }
 
   public static boolean isArgon2id(String hashedPassword) {
