@@ -1,10 +1,29 @@
 #!/usr/bin/env bash
-# Micro-benchmarks (not part of the test suite or CI): the in-memory revocation check with 0, 10k and
-# 1M denied jtis, and a whole token verification on top of it. Results belong in docs/benchmarks.md.
+# Benchmarks (not part of the test suite or CI); results belong in docs/benchmarks.md.
+#   scripts/bench.sh            the in-memory revocation check with 0, 10k and 1M denied jtis, and a
+#                               whole token verification on top of it
+#   scripts/bench.sh login      server CPU per password login (scripts/run.sh, embedded mode, demo user
+#                               alice) next to a bare Argon2id hash measured in the same run, interleaved
 #   JAVA_HOME  the JDK to measure with (default: the java on PATH)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+mvn -B -q -DskipTests package test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-exec "$JAVA" -Xms2g -Xmx2g -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
-  dev.jwtauth.bench.RevocationBench
+CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
+
+if [ "${1:-}" != "login" ]; then
+  exec "$JAVA" -Xms2g -Xmx2g -cp "$CP" dev.jwtauth.bench.RevocationBench
+fi
+
+PORT="${PORT:-18181}"
+work="$(mktemp -d target/bench-login.XXXXXX)"
+PORT="$PORT" AUTH_SKIP_BUILD=1 AUTH_DB_URL="jdbc:h2:file:$PWD/$work/data/auth" \
+  AUTH_LOG_FILE="$work/server.log" scripts/run.sh > "$work/console.log" 2>&1 &
+runner=$!
+trap 'kill -TERM $runner 2>/dev/null || true; wait $runner 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  grep -q "Token service ready" "$work/server.log" 2>/dev/null && break
+  sleep 1
+done
+server="$(pgrep -f -- "payara-micro.jar.*--port $PORT" | head -n 1)"
+"$JAVA" -cp "$CP" dev.jwtauth.bench.LoginBench "http://127.0.0.1:$PORT" "$server" "$(getconf CLK_TCK)"
