@@ -11,12 +11,10 @@ import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
-import jakarta.transaction.TransactionalException;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -61,7 +59,7 @@ public class LoginService {
     CredentialValidationResult result =
         identityStores.validate(new UsernamePasswordCredential(username, new Password(password)));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      recordFailure(username, clientAddress);
+      throttle.failed(username, clientAddress);
       audit.login(
           "login_failed", username, clientAddress, client.id(), null, "invalid_credentials");
       throw new InvalidGrantException(BAD_CREDENTIALS);
@@ -85,13 +83,5 @@ public class LoginService {
     audit.login("login_succeeded", username, clientAddress, client.id(), subject, null);
     LOG.fine(() -> "Login succeeded for " + subject + ", token jti " + grant.access().jti());
     return grant;
-  }
-
-  private void recordFailure(String username, String clientAddress) {
-    try {
-      throttle.failed(username, clientAddress);
-    } catch (PersistenceException | TransactionalException anotherNodeLockedItFirst) {
-      LOG.fine(() -> "Two nodes locked the same pair at once; one lockout stands");
-    }
   }
 }

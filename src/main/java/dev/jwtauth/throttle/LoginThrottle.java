@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionalException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.logging.Logger;
 
 /**
  * The one throttle in front of every credential check (login API, password grant, password change).
@@ -29,12 +32,15 @@ import java.util.Locale;
 public class LoginThrottle {
 
   /** A lockout that ended longer ago than this no longer makes the next one longer. */
-  private static final Duration STRIKES_FORGOTTEN_AFTER = Duration.ofDays(1);
+  static final Duration STRIKES_FORGOTTEN_AFTER = Duration.ofDays(1);
+
+  private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
 
   @PersistenceContext(unitName = "auth")
   EntityManager em;
 
   @Inject ThrottleSettings settings;
+  @Inject ThrottleRecords records;
   @Inject Clock clock;
 
   /**
@@ -55,31 +61,22 @@ public class LoginThrottle {
     }
   }
 
-  /** A failed check: counted, and the pair locked once it has failed often enough. */
-  @Transactional
+  /**
+   * A failed check: counted, and the pair locked once it has failed often enough. Never fails the
+   * request: two nodes locking the same pair at the same instant both try to create its lockout
+   * row, the database keeps one, and that one stands.
+   */
   public void failed(String username, String address) {
     Instant now = clock.instant();
     String pair = pairKey(username, address);
-    em.persist(new LoginFailure(pair, address, now));
-    long failures = failuresSince("pairKey", pair, now.minus(settings.pairWindow()));
-    if (failures < settings.pairFailures()) {
+    if (records.countFailure(pair, address, now) < settings.pairFailures()) {
       return;
     }
-    LoginLockout lockout = em.find(LoginLockout.class, pair);
-    if (lockout == null) {
-      lockout = new LoginLockout(pair);
-      em.persist(lockout);
+    try {
+      records.lock(pair, now);
+    } catch (PersistenceException | TransactionalException anotherNodeLockedItFirst) {
+      LOG.fine(() -> "Two nodes locked the same pair at once; one lockout stands");
     }
-    boolean recent =
-        lockout.lockedUntil() != null
-            && lockout.lockedUntil().plus(STRIKES_FORGOTTEN_AFTER).isAfter(now);
-    int strike = recent ? lockout.strikes() + 1 : 1;
-    lockout.lock(
-        strike, now.plus(Lockouts.duration(strike, settings.lockout(), settings.maxLockout())));
-    // The lockout answers from now on; after it, the pair starts counting afresh.
-    em.createQuery("delete from LoginFailure f where f.pairKey = :pair")
-        .setParameter("pair", pair)
-        .executeUpdate();
   }
 
   /** A successful check forgets the pair's failures and strikes. */

@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -356,35 +358,18 @@ class HardeningIT extends ServiceIT {
   }
 
   private HttpResponse<String> impersonate(String callerToken, String target, String scope) {
-    return scope == null
-        ? http.postForm(
-            "oauth2/token",
-            null,
-            "grant_type",
-            EXCHANGE,
-            "client_id",
-            "web",
-            "subject_token",
-            callerToken,
-            "subject_token_type",
-            ACCESS_TOKEN_TYPE,
-            "requested_subject",
-            target)
-        : http.postForm(
-            "oauth2/token",
-            null,
-            "grant_type",
-            EXCHANGE,
-            "client_id",
-            "web",
-            "subject_token",
-            callerToken,
-            "subject_token_type",
-            ACCESS_TOKEN_TYPE,
-            "requested_subject",
-            target,
-            "scope",
-            scope);
+    List<String> form =
+        new ArrayList<>(
+            List.of(
+                "grant_type", EXCHANGE,
+                "client_id", "web",
+                "subject_token", callerToken,
+                "subject_token_type", ACCESS_TOKEN_TYPE,
+                "requested_subject", target));
+    if (scope != null) {
+      form.addAll(List.of("scope", scope));
+    }
+    return http.postForm("oauth2/token", null, form.toArray(String[]::new));
   }
 
   private HttpResponse<String> cookieLogin() {

@@ -207,6 +207,28 @@ public final class Http {
     return json(response);
   }
 
+  /** A new user made through the admin API (role and scope admin); returns the created answer. */
+  public HttpResponse<String> createUserAsAdmin(
+      String adminToken, String username, String password) {
+    return exchange(
+        request("admin/users")
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("password", password)
+                        .add("roles", Json.createArrayBuilder().add("user"))
+                        .build()
+                        .toString()))
+            .build());
+  }
+
+  public HttpResponse<String> delete(String path, String bearer) {
+    return exchange(request(path).header("Authorization", "Bearer " + bearer).DELETE().build());
+  }
+
   /** Logs in through /auth/login and returns the access token. */
   public String login(String username, String password) {
     HttpResponse<String> response =

@@ -92,27 +92,11 @@ class MultiNodeIT {
   private static void aUserDisabledOnOneNodeCannotLogInOnTheOther(Http a, Http b, String password) {
     String admin = a.login("admin", password);
     String username = "leaver-" + System.nanoTime();
-    HttpResponse<String> created =
-        a.exchange(
-            a.request("admin/users")
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\""
-                            + username
-                            + "\",\"password\":\"long-enough-password\",\"roles\":[\"user\"]}"))
-                .build());
+    HttpResponse<String> created = a.createUserAsAdmin(admin, username, "long-enough-password");
     assertEquals(201, created.statusCode(), created.body());
     b.login(username, "long-enough-password");
     assertEquals(
-        204,
-        a.exchange(
-                a.request("admin/users/" + Http.json(created).getString("id"))
-                    .header("Authorization", "Bearer " + admin)
-                    .DELETE()
-                    .build())
-            .statusCode());
+        204, a.delete("admin/users/" + Http.json(created).getString("id"), admin).statusCode());
     HttpResponse<String> again =
         b.postJson(
             "auth/login",

@@ -159,16 +159,7 @@ class RunScriptIT {
       String adminToken = http.login(admin.username(), admin.password());
       String username = "disabled-" + System.nanoTime();
       HttpResponse<String> created =
-          http.exchange(
-              http.request("admin/users")
-                  .header("Authorization", "Bearer " + adminToken)
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"username\":\""
-                              + username
-                              + "\",\"password\":\"long-enough-password\",\"roles\":[\"user\"]}"))
-                  .build());
+          http.createUserAsAdmin(adminToken, username, "long-enough-password");
       assertEquals(201, created.statusCode(), created.body());
       String userId = Http.json(created).getString("id");
       HttpResponse<String> issued =
@@ -188,14 +179,7 @@ class RunScriptIT {
       String token = Http.json(issued).getString("access_token");
       assertEquals(200, http.get("api/me", token).statusCode());
 
-      assertEquals(
-          204,
-          http.exchange(
-                  http.request("admin/users/" + userId)
-                      .header("Authorization", "Bearer " + adminToken)
-                      .DELETE()
-                      .build())
-              .statusCode());
+      assertEquals(204, http.delete("admin/users/" + userId, adminToken).statusCode());
       Instant disabledAt = Instant.now();
       // The service drops what it thinks can no longer matter every half second; watch it for 45 s.
       while (Instant.now().isBefore(disabledAt.plusSeconds(45))) {

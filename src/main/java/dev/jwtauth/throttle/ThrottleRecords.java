@@ -1,0 +1,53 @@
+package dev.jwtauth.throttle;
+
+import dev.jwtauth.config.ThrottleSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * The throttle's writes, each its own transaction, so that a failure stays counted even when
+ * locking its pair loses a race with another node ({@link LoginThrottle#failed}).
+ */
+@ApplicationScoped
+public class ThrottleRecords {
+
+  @PersistenceContext(unitName = "auth")
+  EntityManager em;
+
+  @Inject ThrottleSettings settings;
+
+  /** Stores one failure; returns the pair's failures within the window, this one included. */
+  @Transactional
+  public long countFailure(String pair, String address, Instant now) {
+    em.persist(new LoginFailure(pair, address, now));
+    return em.createQuery(
+            "select count(f) from LoginFailure f where f.pairKey = :pair and f.occurredAt > :since",
+            Long.class)
+        .setParameter("pair", pair)
+        .setParameter("since", now.minus(settings.pairWindow()))
+        .getSingleResult();
+  }
+
+  /** Locks the pair, longer for each recent lockout; its counted failures start afresh after. */
+  @Transactional
+  public void lock(String pair, Instant now) {
+    LoginLockout lockout = em.find(LoginLockout.class, pair);
+    if (lockout == null) {
+      lockout = new LoginLockout(pair);
+      em.persist(lockout);
+    }
+    boolean recent =
+        lockout.lockedUntil() != null
+            && lockout.lockedUntil().plus(LoginThrottle.STRIKES_FORGOTTEN_AFTER).isAfter(now);
+    int strike = recent ? lockout.strikes() + 1 : 1;
+    lockout.lock(
+        strike, now.plus(Lockouts.duration(strike, settings.lockout(), settings.maxLockout())));
+    em.createQuery("delete from LoginFailure f where f.pairKey = :pair")
+        .setParameter("pair", pair)
+        .executeUpdate();
+  }
+}
