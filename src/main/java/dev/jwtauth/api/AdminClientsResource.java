@@ -5,13 +5,13 @@ import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.clients.OAuthClient;
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.json.Jsons;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.Valid;
@@ -84,7 +84,7 @@ public class AdminClientsResource {
 
   @GET
   public String list() {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = Jsons.array();
     administration.list().forEach(client -> items.add(json(client.toClient(), client)));
     return items.build().toString();
   }
@@ -117,13 +117,13 @@ public class AdminClientsResource {
 
   private static JsonObjectBuilder json(Client client, OAuthClient entity) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsons.object()
             .add("client_id", client.id())
             .add("type", client.confidential() ? "confidential" : "public")
-            .add("grant_types", Json.createArrayBuilder(new TreeSet<>(client.grantTypes())))
-            .add("scopes", Json.createArrayBuilder(new TreeSet<>(client.scopes())))
-            .add("audiences", Json.createArrayBuilder(client.audiences()))
-            .add("roles", Json.createArrayBuilder(new TreeSet<>(client.roles())));
+            .add("grant_types", Jsons.array(new TreeSet<>(client.grantTypes())))
+            .add("scopes", Jsons.array(new TreeSet<>(client.scopes())))
+            .add("audiences", Jsons.array(client.audiences()))
+            .add("roles", Jsons.array(new TreeSet<>(client.roles())));
     if (client.accessTokenTtl() != null) {
       json.add("access_token_ttl", client.accessTokenTtl().toSeconds());
     }

@@ -1,6 +1,7 @@
 package dev.jwtauth.api;
 
 import dev.jwtauth.admin.UserAdministration;
+import dev.jwtauth.json.Jsons;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.users.Roles;
@@ -8,7 +9,6 @@ import dev.jwtauth.users.UserAccount;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.Valid;
@@ -69,9 +69,9 @@ public class AdminUsersResource {
       @QueryParam("size") @DefaultValue("20") String size) {
     int pageNumber = number("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
     int pageSize = number("size", size, 1, MAX_PAGE_SIZE);
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = Jsons.array();
     administration.page(pageNumber, pageSize).forEach(user -> items.add(json(user)));
-    return Json.createObjectBuilder()
+    return Jsons.object()
         .add("items", items)
         .add("page", pageNumber)
         .add("size", pageSize)
@@ -118,10 +118,10 @@ public class AdminUsersResource {
   }
 
   private static JsonObjectBuilder json(UserAccount user) {
-    return Json.createObjectBuilder()
+    return Jsons.object()
         .add("id", user.id())
         .add("username", user.username())
-        .add("roles", Json.createArrayBuilder(new TreeSet<>(user.roles())))
+        .add("roles", Jsons.array(new TreeSet<>(user.roles())))
         .add("enabled", user.enabled())
         .add("created_at", user.createdAt().toString());
   }

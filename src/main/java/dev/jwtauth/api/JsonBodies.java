@@ -1,6 +1,6 @@
 package dev.jwtauth.api;
 
-import jakarta.json.Json;
+import dev.jwtauth.json.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -18,7 +18,7 @@ final class JsonBodies {
     if (body == null || body.isBlank()) {
       throw new InvalidRequestException("The request body must be a JSON object");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = Jsons.reader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new InvalidRequestException("The request body must be a JSON object");

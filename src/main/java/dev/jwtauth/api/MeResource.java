@@ -1,5 +1,6 @@
 package dev.jwtauth.api;
 
+import dev.jwtauth.json.Jsons;
 import dev.jwtauth.login.PasswordChangeService;
 import dev.jwtauth.refresh.LoginSession;
 import dev.jwtauth.refresh.RefreshService;
@@ -7,7 +8,6 @@ import dev.jwtauth.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -42,10 +42,10 @@ public class MeResource {
   public String me() {
     String scope = caller.getClaim("scope");
     JsonObjectBuilder me =
-        Json.createObjectBuilder()
+        Jsons.object()
             .add("sub", caller.getSubject())
             .add("username", caller.getName())
-            .add("roles", Json.createArrayBuilder(new TreeSet<>(caller.getGroups())))
+            .add("roles", Jsons.array(new TreeSet<>(caller.getGroups())))
             .add("scope", scope == null ? "" : scope)
             .add("iat", caller.getIssuedAtTime())
             .add("exp", caller.getExpirationTime());
@@ -61,10 +61,10 @@ public class MeResource {
   @Produces(MediaType.APPLICATION_JSON)
   public String sessions() {
     String current = caller.getClaim("sid");
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsons.array();
     for (LoginSession session : sessions.activeSessions(caller.getSubject())) {
       list.add(
-          Json.createObjectBuilder()
+          Jsons.object()
               .add("id", session.id())
               .add("client_id", session.clientId())
               .add("created_at", session.createdAt().toString())

@@ -3,13 +3,13 @@ package dev.jwtauth.api;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientAuthenticator;
 import dev.jwtauth.clients.InvalidClientException;
+import dev.jwtauth.json.Jsons;
 import dev.jwtauth.oauth.TokenEndpoint;
 import dev.jwtauth.oauth.TokenIntrospection;
 import dev.jwtauth.oauth.TokenRevocation;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -80,13 +80,13 @@ public class OAuthResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       MultivaluedMap<String, String> form) {
     Client client = authenticate(authorization, form);
-    JsonObjectBuilder answer = Json.createObjectBuilder();
+    JsonObjectBuilder answer = Jsons.object();
     introspection
         .introspect(client, requiredToken(form))
         .ifPresentOrElse(
             token ->
                 answer
-                    .addAll(Json.createObjectBuilder(token.claims()))
+                    .addAll(Jsons.object(token.claims()))
                     .add("active", true)
                     .add("token_type", "Bearer")
                     .add("username", token.username()),

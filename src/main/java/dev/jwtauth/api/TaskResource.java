@@ -1,5 +1,6 @@
 package dev.jwtauth.api;
 
+import dev.jwtauth.json.Jsons;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.tasks.Task;
 import dev.jwtauth.tasks.TaskInput;
@@ -9,7 +10,6 @@ import dev.jwtauth.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.Valid;
@@ -47,7 +47,7 @@ public class TaskResource {
   @GET
   @RequiresScope("tasks:read")
   public String list() {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = Jsons.array();
     tasks.listOwn(caller()).forEach(task -> list.add(json(task)));
     return list.build().toString();
   }
@@ -93,7 +93,7 @@ public class TaskResource {
 
   private static JsonObjectBuilder json(Task task) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsons.object()
             .add("id", task.id())
             .add("title", task.title())
             .add("done", task.done())

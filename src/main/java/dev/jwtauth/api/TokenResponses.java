@@ -1,7 +1,7 @@
 package dev.jwtauth.api;
 
+import dev.jwtauth.json.Jsons;
 import dev.jwtauth.token.TokenGrant;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -18,7 +18,7 @@ final class TokenResponses {
    */
   static Response.ResponseBuilder ok(TokenGrant grant, boolean refreshInBody) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        Jsons.object()
             .add("access_token", grant.access().token())
             .add("token_type", "Bearer")
             .add("expires_in", grant.access().expiresInSeconds())

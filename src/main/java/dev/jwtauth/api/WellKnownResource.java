@@ -2,12 +2,12 @@ package dev.jwtauth.api;
 
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.json.Jsons;
 import dev.jwtauth.keys.KeyRing;
 import dev.jwtauth.token.ScopePolicy;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -62,7 +62,7 @@ public class WellKnownResource {
   private String metadata() {
     Set<String> allScopes = scopes.allowed(settings.roleScopes().keySet());
     String issuer = settings.issuer();
-    return Json.createObjectBuilder()
+    return Jsons.object()
         .add("issuer", issuer)
         .add("jwks_uri", issuer + "/.well-known/jwks.json")
         .add("token_endpoint", issuer + "/oauth2/token")
@@ -70,25 +70,21 @@ public class WellKnownResource {
         .add("introspection_endpoint", issuer + "/oauth2/introspect")
         .add(
             "grant_types_supported",
-            Json.createArrayBuilder(
+            Jsons.array(
                 List.of(
                     Client.PASSWORD,
                     Client.REFRESH_TOKEN,
                     Client.CLIENT_CREDENTIALS,
                     Client.TOKEN_EXCHANGE)))
-        .add(
-            "token_endpoint_auth_methods_supported",
-            Json.createArrayBuilder(CLIENT_AUTH_METHODS).add("none"))
+        .add("token_endpoint_auth_methods_supported", Jsons.array(CLIENT_AUTH_METHODS).add("none"))
         .add(
             "revocation_endpoint_auth_methods_supported",
-            Json.createArrayBuilder(CLIENT_AUTH_METHODS).add("none"))
-        .add(
-            "introspection_endpoint_auth_methods_supported",
-            Json.createArrayBuilder(CLIENT_AUTH_METHODS))
-        .add("scopes_supported", Json.createArrayBuilder(allScopes))
+            Jsons.array(CLIENT_AUTH_METHODS).add("none"))
+        .add("introspection_endpoint_auth_methods_supported", Jsons.array(CLIENT_AUTH_METHODS))
+        .add("scopes_supported", Jsons.array(allScopes))
         .add(
             "claims_supported",
-            Json.createArrayBuilder(
+            Jsons.array(
                 List.of(
                     "iss",
                     "sub",

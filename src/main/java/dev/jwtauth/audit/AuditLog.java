@@ -1,8 +1,8 @@
 package dev.jwtauth.audit;
 
+import dev.jwtauth.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -37,8 +37,7 @@ public class AuditLog {
   public void record(String type, String actor, String subject, String sessionId, String detail) {
     Instant now = clock.instant();
     em.persist(new AuditEvent(now, type, actor, subject, sessionId, detail));
-    JsonObjectBuilder line =
-        Json.createObjectBuilder().add("audit", type).add("at", now.toString());
+    JsonObjectBuilder line = Jsons.object().add("audit", type).add("at", now.toString());
     add(line, "actor", actor);
     add(line, "subject", subject);
     add(line, "sid", sessionId);
@@ -59,15 +58,14 @@ public class AuditLog {
       String type, String username, String address, String clientId, String userId, String reason) {
     Instant now = clock.instant();
     String typed = username.length() > 100 ? username.substring(0, 100) : username;
-    JsonObjectBuilder fields = Json.createObjectBuilder();
+    JsonObjectBuilder fields = Jsons.object();
     add(fields, "username", typed);
     add(fields, "address", address);
     add(fields, "client_id", clientId);
     add(fields, "reason", reason);
     JsonObject detail = fields.build();
     em.persist(new AuditEvent(now, type, null, userId, null, detail.toString()));
-    JsonObjectBuilder line =
-        Json.createObjectBuilder().add("audit", type).add("at", now.toString());
+    JsonObjectBuilder line = Jsons.object().add("audit", type).add("at", now.toString());
     add(line, "subject", userId);
     detail.forEach(line::add);
     LOG.info(line.build().toString());

@@ -11,9 +11,15 @@ import java.time.Duration;
  * @param parallelism Argon2id lanes
  * @param maxConcurrent hashes computed at the same time on this node
  * @param maxWait how long a login waits for a free slot before 503
+ * @param keptMemories how many hashes' memory stays on the heap for the next hashes
  */
 public record PasswordHashSettings(
-    int memoryKib, int iterations, int parallelism, int maxConcurrent, Duration maxWait) {
+    int memoryKib,
+    int iterations,
+    int parallelism,
+    int maxConcurrent,
+    Duration maxWait,
+    int keptMemories) {
 
   public PasswordHashSettings {
     if (memoryKib < 8 * 1024 || iterations < 1 || parallelism < 1) {
@@ -22,6 +28,10 @@ public record PasswordHashSettings(
     }
     if (maxConcurrent < 1) {
       throw new IllegalArgumentException("auth.password.max-concurrent-hashes must be positive");
+    }
+    if (keptMemories < 0 || keptMemories > maxConcurrent) {
+      throw new IllegalArgumentException(
+          "auth.password.kept-hash-memories must be between 0 and max-concurrent-hashes");
     }
     if (maxWait.isNegative()) {
       throw new IllegalArgumentException("auth.password.hash-wait must not be negative");

@@ -52,14 +52,19 @@ public class SettingsProducer {
   @Produces
   @Singleton
   public PasswordHashSettings passwordHashSettings() {
-    int concurrent = config.getValue("auth.password.max-concurrent-hashes", Integer.class);
+    int cores = Runtime.getRuntime().availableProcessors();
+    int configured = config.getValue("auth.password.max-concurrent-hashes", Integer.class);
+    // 0: twice the cores, which keeps the cores busy without queueing heaps of 19 MiB buffers
+    int concurrent = configured > 0 ? configured : 2 * cores;
+    int kept = config.getValue("auth.password.kept-hash-memories", Integer.class);
     return new PasswordHashSettings(
         config.getValue("auth.password.argon2.memory-kib", Integer.class),
         config.getValue("auth.password.argon2.iterations", Integer.class),
         config.getValue("auth.password.argon2.parallelism", Integer.class),
-        // 0: twice the cores, which keeps the cores busy without queueing heaps of 19 MiB buffers
-        concurrent > 0 ? concurrent : 2 * Runtime.getRuntime().availableProcessors(),
-        duration("auth.password.hash-wait"));
+        concurrent,
+        duration("auth.password.hash-wait"),
+        // -1: one per core, as many as hash at once when the cores are busy
+        kept >= 0 ? kept : Math.min(cores, concurrent));
   }
 
   @Produces

@@ -1,10 +1,10 @@
 package dev.jwtauth.security;
 
+import dev.jwtauth.json.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -90,14 +90,14 @@ public class ClaimProducers {
   @Claim("")
   JsonString jsonString(InjectionPoint point) {
     String value = string(point);
-    return value == null ? null : Json.createValue(value);
+    return value == null ? null : Jsons.value(value);
   }
 
   @Produces
   @Claim("")
   JsonNumber jsonNumber(InjectionPoint point) {
     Long value = number(point);
-    return value == null ? null : Json.createValue(value);
+    return value == null ? null : Jsons.value(value);
   }
 
   @Produces
@@ -107,7 +107,7 @@ public class ClaimProducers {
     if (value instanceof JsonArray array) {
       return array;
     }
-    return value instanceof Set<?> set ? Json.createArrayBuilder(set).build() : null;
+    return value instanceof Set<?> set ? Jsons.array(set).build() : null;
   }
 
   @Produces

@@ -1,6 +1,6 @@
 package dev.jwtauth.security;
 
-import jakarta.json.Json;
+import dev.jwtauth.json.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -16,7 +16,7 @@ public final class ErrorResponses {
   }
 
   public static Response.ResponseBuilder builder(int status, String error, String description) {
-    JsonObjectBuilder body = Json.createObjectBuilder().add("error", error);
+    JsonObjectBuilder body = Jsons.object().add("error", error);
     if (description != null) {
       body.add("error_description", description);
     }
@@ -34,7 +34,7 @@ public final class ErrorResponses {
             ? Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(
-                    Json.createObjectBuilder()
+                    Jsons.object()
                         .add("error", "unauthorized")
                         .add("error_description", "A bearer access token is required")
                         .build()

@@ -1,7 +1,7 @@
 package dev.jwtauth.security;
 
+import dev.jwtauth.json.Jsons;
 import dev.jwtauth.verify.VerifiedToken;
-import jakarta.json.Json;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,16 +76,16 @@ public final class JwtCallerPrincipal implements JsonWebToken {
     }
     if (value instanceof Number number) {
       return number instanceof Double || number instanceof Float
-          ? Json.createValue(number.doubleValue())
+          ? Jsons.value(number.doubleValue())
           : Long.valueOf(number.longValue());
     }
     if (value instanceof List<?> list) {
-      return Json.createArrayBuilder(list).build();
+      return Jsons.array(list).build();
     }
     if (value instanceof Map<?, ?> map) {
       @SuppressWarnings("unchecked")
       Map<String, Object> object = (Map<String, Object>) map;
-      return Json.createObjectBuilder(object).build();
+      return Jsons.object(object).build();
     }
     return value;
   }

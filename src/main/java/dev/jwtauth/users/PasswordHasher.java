@@ -37,7 +37,8 @@ public class PasswordHasher {
         Map.of(
             "Argon2id.MemoryKiB", Integer.toString(settings.memoryKib()),
             "Argon2id.Iterations", Integer.toString(settings.iterations()),
-            "Argon2id.Parallelism", Integer.toString(settings.parallelism())));
+            "Argon2id.Parallelism", Integer.toString(settings.parallelism()),
+            "Argon2id.KeptMemories", Integer.toString(settings.keptMemories())));
     slots = new Semaphore(settings.maxConcurrent(), true);
     decoyHash = argon2.generate("decoy-password-never-matches".toCharArray());
   }

@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.jwtauth.json.Jsons;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +111,23 @@ class ArchitectureTest {
                 "dev.jwtauth.error..",
                 "dev.jwtauth.crypto..",
                 "dev.jwtauth.oauth.."));
+  }
+
+  /**
+   * JSON-P's static factories look their provider up through ServiceLoader on every call; the code
+   * builds JSON through {@code Jsons}, which looked it up once (issue 15).
+   */
+  @Test
+  void jsonComesFromOneProvider() {
+    check(
+        noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName(Jsons.class.getName())
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("jakarta.json.Json")
+            .orShould()
+            .callMethod(JsonProvider.class, "provider"));
   }
 
   private static void check(ArchRule rule) {

@@ -14,9 +14,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -150,6 +156,40 @@ public final class Http {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Sends every request at the same moment, each from a thread of its own behind one start gate.
+   * Why not {@code sendAsync}: the JDK client opens the connections of a batch of asynchronous
+   * requests one after the other, so the server sees them trickle in, never all at once.
+   */
+  public List<HttpResponse<String>> exchangeAllAtOnce(List<HttpRequest> requests) {
+    ExecutorService threads = Executors.newFixedThreadPool(requests.size());
+    CountDownLatch gate = new CountDownLatch(1);
+    try {
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      for (HttpRequest request : requests) {
+        answers.add(
+            threads.submit(
+                () -> {
+                  gate.await();
+                  return send(client, request);
+                }));
+      }
+      gate.countDown();
+      List<HttpResponse<String>> responses = new ArrayList<>();
+      for (Future<HttpResponse<String>> answer : answers) {
+        responses.add(answer.get());
+      }
+      return responses;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new AssertionError("a request of the burst failed: " + e.getCause(), e.getCause());
+    } finally {
+      threads.shutdownNow();
     }
   }
 

@@ -58,11 +58,19 @@ final class ServiceProcess implements AutoCloseable {
     Map<String, String> env = builder.environment();
     env.put("PORT", Integer.toString(port));
     env.put("AUTH_SKIP_BUILD", "1");
+    // JAVA_OPTS from the caller replaces the default heap and JIT flags; the temporary directory is
+    // always the test's own.
     env.put(
-        "JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1 -Djava.io.tmpdir=" + tmp.getAbsolutePath());
+        "JAVA_OPTS",
+        environment.getOrDefault("JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1")
+            + " -Djava.io.tmpdir="
+            + tmp.getAbsolutePath());
     env.put("AUTH_LOG_FILE", new File(workDir, name + "-server.log").getAbsolutePath());
     environment.forEach(
         (key, value) -> {
+          if (key.equals("JAVA_OPTS")) {
+            return;
+          }
           if (value == null) {
             env.remove(key);
           } else {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,21 +199,17 @@ class ThrottleIT extends ServiceIT {
    */
   @Test
   void aBurstOfParallelLoginsGetsAnswersNotServerErrors() {
-    List<CompletableFuture<HttpResponse<String>>> logins = new ArrayList<>();
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<HttpRequest> logins = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      logins.add(
-          client.sendAsync(
-              loginRequest(user, PASSWORD, newAddress()), HttpResponse.BodyHandlers.ofString()));
+      logins.add(loginRequest(user, PASSWORD, newAddress()));
     }
+    List<HttpResponse<String>> answers = http.exchangeAllAtOnce(logins);
     Map<Integer, Long> statuses =
-        logins.stream()
-            .map(CompletableFuture::join)
+        answers.stream()
             .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
     assertTrue(Set.of(200, 503).containsAll(statuses.keySet()), statuses.toString());
     assertTrue(statuses.getOrDefault(200, 0L) > 0, statuses.toString());
-    logins.stream()
-        .map(CompletableFuture::join)
+    answers.stream()
         .filter(response -> response.statusCode() == 503)
         .forEach(
             busy -> {

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Argon2id hashes in the PHC string format, verified with the cost they were made with. */
@@ -62,13 +67,52 @@ class Argon2idPasswordHashTest {
     assertEquals(19 * 1024, Argon2idPasswordHash.Cost.OWASP.memoryKib());
   }
 
+  /**
+   * Memory handed from one hash to the next must not change a single answer: hashes made with fresh
+   * memory verify with kept memory and the other way round, for right and wrong passwords taking
+   * turns on two threads at once.
+   */
+  @Test
+  void keptMemoryGivesTheSameAnswersAsFreshMemory() throws Exception {
+    Argon2idPasswordHash keeping = cheap(8192, 2, 1);
+    Argon2idPasswordHash fresh = cheap(8192, 2, 0);
+    String madeFresh = fresh.generate("first password".toCharArray());
+    String madeKeeping = keeping.generate("second password".toCharArray());
+    Callable<Boolean> turns =
+        () -> {
+          for (int i = 0; i < 4; i++) {
+            assertTrue(keeping.verify("first password".toCharArray(), madeFresh));
+            assertFalse(keeping.verify("second password".toCharArray(), madeFresh));
+            assertTrue(fresh.verify("second password".toCharArray(), madeKeeping));
+            assertTrue(keeping.verify("second password".toCharArray(), madeKeeping));
+            assertFalse(keeping.verify("first password".toCharArray(), madeKeeping));
+          }
+          return true;
+        };
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      for (Future<Boolean> done : threads.invokeAll(List.of(turns, turns))) {
+        assertTrue(done.get());
+      }
+    } finally {
+      threads.shutdown();
+    }
+    assertEquals(1, keeping.keptMemories(), "never more than the setting, even after two at once");
+    assertEquals(0, fresh.keptMemories());
+  }
+
   private static Argon2idPasswordHash cheap(int memoryKib, int iterations) {
+    return cheap(memoryKib, iterations, 0);
+  }
+
+  private static Argon2idPasswordHash cheap(int memoryKib, int iterations, int keptMemories) {
     Argon2idPasswordHash hash = new Argon2idPasswordHash();
     hash.initialize(
         Map.of(
             "Argon2id.MemoryKiB", Integer.toString(memoryKib),
             "Argon2id.Iterations", Integer.toString(iterations),
-            "Argon2id.Parallelism", "1"));
+            "Argon2id.Parallelism", "1",
+            "Argon2id.KeptMemories", Integer.toString(keptMemories)));
     return hash;
   }
 }
