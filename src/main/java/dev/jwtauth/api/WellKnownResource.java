@@ -2,6 +2,7 @@ package dev.jwtauth.api;
 
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.KeySettings;
 import dev.jwtauth.json.Jsons;
 import dev.jwtauth.keys.KeyRing;
 import dev.jwtauth.token.ScopePolicy;
@@ -9,6 +10,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,20 +27,45 @@ public class WellKnownResource {
 
   @Inject KeyRing keys;
   @Inject AuthSettings settings;
+  @Inject KeySettings keySettings;
   @Inject ScopePolicy scopes;
 
   private static final List<String> CLIENT_AUTH_METHODS =
       List.of("client_secret_basic", "client_secret_post");
 
+  /**
+   * The JWK Set, from bytes serialized when the keys changed. Cached by clients for {@code
+   * auth.keys.jwks-max-age} (the next key is published at least that long before it signs); a
+   * client presenting the current entity tag gets 304 without a body.
+   */
   @GET
   @Path("jwks.json")
   @Produces(MediaType.APPLICATION_JSON)
-  public Response jwks() {
-    // Short caching: resource servers pick up a rotated key within minutes, and refetch on an
-    // unknown kid.
-    return Response.ok(keys.jwksJson())
-        .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
+  public Response jwks(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    KeyRing.Jwks jwks = keys.jwks();
+    Response.ResponseBuilder answer =
+        matches(ifNoneMatch, jwks.etag())
+            ? Response.notModified()
+            : Response.ok(jwks.json(), MediaType.APPLICATION_JSON_TYPE);
+    return answer
+        .header(HttpHeaders.ETAG, jwks.etag())
+        .header(
+            HttpHeaders.CACHE_CONTROL, "public, max-age=" + keySettings.jwksMaxAge().toSeconds())
         .build();
+  }
+
+  /** RFC 9110 §13.1.2: {@code *}, or a list of tags compared weakly. */
+  private static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String candidate : ifNoneMatch.split(",")) {
+      String tag = candidate.strip();
+      if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @GET

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -94,6 +95,20 @@ public class ClientRegistry {
     return em.createQuery(
             "select c from OAuthClient c order by c.createdAt, c.id", OAuthClient.class)
         .getResultList();
+  }
+
+  /**
+   * The longest lifetime an access token issued now can have: the default or a client's own,
+   * whichever is longer (an impersonation token never outlives its client's).
+   */
+  @Transactional
+  public Duration longestAccessTokenTtl(Duration defaultTtl) {
+    Long longestSeconds =
+        em.createQuery("select max(c.accessTokenTtlSeconds) from OAuthClient c", Long.class)
+            .getSingleResult();
+    return longestSeconds == null || longestSeconds <= defaultTtl.toSeconds()
+        ? defaultTtl
+        : Duration.ofSeconds(longestSeconds);
   }
 
   /**

@@ -51,6 +51,15 @@ public class SettingsProducer {
 
   @Produces
   @Singleton
+  public KeySettings keySettings() {
+    return new KeySettings(
+        text("auth.keys.algorithm"),
+        duration("auth.keys.rotation-interval"),
+        duration("auth.keys.jwks-max-age"));
+  }
+
+  @Produces
+  @Singleton
   public PasswordHashSettings passwordHashSettings() {
     int cores = Runtime.getRuntime().availableProcessors();
     int configured = config.getValue("auth.password.max-concurrent-hashes", Integer.class);

@@ -4,14 +4,21 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.jwtauth.verify.VerificationKey;
 import dev.jwtauth.verify.VerificationKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,23 +26,33 @@ import java.util.Optional;
 
 /**
  * The keys in memory, as one immutable snapshot swapped atomically: the request path reads it
- * without locks, database queries or key parsing.
+ * without locks, database queries or key parsing. Every key the database holds verifies — the next
+ * key too, since another node may start signing with it a moment before this one reloads — and is
+ * published in the JWKS.
  */
 @ApplicationScoped
 public class KeyRing implements VerificationKeys {
 
-  private record Snapshot(
-      Map<String, VerificationKey> verifiers, ActiveSigner signer, String jwksJson) {}
+  /** The published key set, serialized once per load, with its entity tag. */
+  public record Jwks(String json, String etag) {}
 
-  private volatile Snapshot snapshot = new Snapshot(Map.of(), null, new JWKSet().toString(true));
+  private record Snapshot(
+      Map<String, VerificationKey> verifiers,
+      ActiveSigner signer,
+      Jwks jwks,
+      List<KeyState> states) {}
+
+  private volatile Snapshot snapshot =
+      new Snapshot(Map.of(), null, jwks(new JWKSet().toString(true)), List.of());
 
   /**
    * Replaces the keys in memory.
    *
    * @param keys every key that may still verify tokens, with private parts
    * @param activeKid the one that signs new tokens
+   * @param states where each key stands in its life
    */
-  public void load(List<JWK> keys, String activeKid) {
+  public void load(List<JWK> keys, String activeKid, List<KeyState> states) {
     Map<String, VerificationKey> verifiers = new LinkedHashMap<>();
     ActiveSigner signer = null;
     for (JWK key : keys) {
@@ -49,8 +66,8 @@ public class KeyRing implements VerificationKeys {
       throw new IllegalArgumentException(
           "The active key " + activeKid + " is not among the loaded keys");
     }
-    String jwks = new JWKSet(keys).toString(true); // true: public members only
-    snapshot = new Snapshot(Map.copyOf(verifiers), signer, jwks);
+    String json = new JWKSet(keys).toString(true); // true: public members only
+    snapshot = new Snapshot(Map.copyOf(verifiers), signer, jwks(json), List.copyOf(states));
   }
 
   @Override
@@ -71,15 +88,35 @@ public class KeyRing implements VerificationKeys {
     return snapshot.signer() != null;
   }
 
-  /** The public JWK Set, serialized once per load. */
-  public String jwksJson() {
-    return snapshot.jwksJson();
+  /** The public JWK Set as loaded. */
+  public Jwks jwks() {
+    return snapshot.jwks();
+  }
+
+  /** Where each key stands, as last loaded (for the rotation schedule). */
+  public List<KeyState> states() {
+    return snapshot.states();
+  }
+
+  /** A strong entity tag: the SHA-256 of the exact bytes served. */
+  private static Jwks jwks(String json) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+      return new Jwks(
+          json, "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "\"");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   private static JWSVerifier verifierFor(JWK key) {
     try {
       if (key instanceof RSAKey rsa) {
         return new RSASSAVerifier(rsa.toRSAPublicKey());
+      }
+      if (key instanceof ECKey ec) {
+        return new ECDSAVerifier(ec.toECPublicKey());
       }
     } catch (JOSEException e) {
       throw new IllegalArgumentException("Unusable public key " + key.getKeyID(), e);
@@ -92,6 +129,9 @@ public class KeyRing implements VerificationKeys {
     try {
       if (key instanceof RSAKey rsa) {
         return new RSASSASigner(rsa);
+      }
+      if (key instanceof ECKey ec) {
+        return new ECDSASigner(ec);
       }
     } catch (JOSEException e) {
       throw new IllegalArgumentException("Unusable private key " + key.getKeyID(), e);

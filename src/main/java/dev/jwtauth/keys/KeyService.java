@@ -2,11 +2,20 @@ package dev.jwtauth.keys;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.clients.ClientRegistry;
+import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.KeySettings;
 import dev.jwtauth.config.Secrets;
+import dev.jwtauth.sync.ChangeFeed;
+import dev.jwtauth.sync.SharedState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,15 +24,25 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
-/** Creates the first signing key and loads the persisted keys into the {@link KeyRing}. */
+/**
+ * The signing keys in the database: the first key, rotation (scheduled and on request), withdrawal,
+ * and loading them into the {@link KeyRing}. Every change locks the change feed's {@code keys} row
+ * first ({@link ChangeFeed#announce}), so changes happen one after the other across nodes and each
+ * sees the one before; the unique index on {@code active_slot} keeps one active key whatever
+ * happens. Every node reloads its ring when the feed's version moves ({@link SharedState}).
+ */
 @ApplicationScoped
-public class KeyService {
+public class KeyService implements SharedState {
 
+  static final String TOPIC = "keys";
   private static final Logger LOG = Logger.getLogger(KeyService.class.getName());
   static final int RSA_KEY_BITS = 2048;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,27 +54,182 @@ public class KeyService {
   @Inject CsrfTokens csrfTokens;
   @Inject Clock clock;
   @Inject Secrets secrets;
+  @Inject ChangeFeed feed;
+  @Inject KeySettings settings;
+  @Inject AuthSettings authSettings;
+  @Inject ClientRegistry clients;
+  @Inject AuditLog audit;
 
   private KeyEncryption encryption() {
     return new KeyEncryption(secrets.keysEncryptionSecret().orElse(null));
   }
 
-  /** Generates and stores an RS256 key unless an active key exists already. */
+  /**
+   * Generates and stores a key of the configured algorithm unless an active key exists. Two nodes
+   * starting together on an empty database take the feed's lock in turn: the second finds the
+   * first's key.
+   */
   @Transactional
   public void ensureActiveKey() {
-    if (!activeKeys().isEmpty()) {
+    feed.announce(TOPIC);
+    if (findActive().isPresent()) {
       return;
     }
-    RSAKey key = generateRsaKey();
-    em.persist(
-        new SigningKey(
-            key.getKeyID(),
-            JWSAlgorithm.RS256.getName(),
-            key.toPublicJWK().toJSONString(),
-            encryption().protect(key.getKeyID(), key.toJSONString()),
-            clock.instant()));
-    LOG.info(
-        () -> "Generated signing key " + key.getKeyID() + " (RSA " + RSA_KEY_BITS + ", RS256)");
+    JWK key = generate(settings.algorithm());
+    em.persist(SigningKey.active(key, protect(key), clock.instant()));
+    LOG.info(() -> "Generated signing key " + key.getKeyID() + " (" + settings.algorithm() + ")");
+  }
+
+  /**
+   * A new key signs from now on (the answer to a suspected compromise); the active key retires and
+   * stays published until its tokens have expired. A next key waiting to sign is dropped: it never
+   * signed, and it was stored beside the key under suspicion.
+   *
+   * @return the new key
+   */
+  @Transactional
+  public KeyState rotate(String actor) {
+    JWK fresh = generate(settings.algorithm());
+    feed.announce(TOPIC);
+    Instant now = clock.instant();
+    for (SigningKey pending : withStatus(SigningKey.Status.NEXT)) {
+      em.remove(pending);
+    }
+    findActive().ifPresent(active -> active.retire(now, now.plus(longestTokenLifetime())));
+    em.flush(); // the retired key gives up the active slot before the new key takes it
+    SigningKey key = SigningKey.active(fresh, protect(fresh), now);
+    em.persist(key);
+    audit.record("key_rotated", actor, null, null, "kid=" + key.kid() + " alg=" + key.algorithm());
+    LOG.info(() -> "Rotated: signing key " + key.kid() + " is active");
+    return key.state();
+  }
+
+  /**
+   * Withdraws a key at once: it leaves the database, so every node drops it from the JWKS and
+   * refuses every token it signed. Withdrawing the active key first makes a new one active.
+   *
+   * @return false if there is no such key
+   */
+  @Transactional
+  public boolean withdraw(String kid, String actor) {
+    feed.announce(TOPIC);
+    SigningKey key = kid == null ? null : em.find(SigningKey.class, kid);
+    if (key == null) {
+      return false;
+    }
+    boolean wasActive = key.status() == SigningKey.Status.ACTIVE;
+    em.remove(key);
+    em.flush();
+    if (wasActive) {
+      JWK fresh = generate(settings.algorithm());
+      SigningKey replacement = SigningKey.active(fresh, protect(fresh), clock.instant());
+      em.persist(replacement);
+      audit.record(
+          "key_rotated",
+          actor,
+          null,
+          null,
+          "kid=" + replacement.kid() + " alg=" + replacement.algorithm() + " replaces=" + kid);
+    }
+    audit.record("key_withdrawn", actor, null, null, "kid=" + kid);
+    LOG.warning(() -> "Withdrew signing key " + kid + "; every token it signed is refused");
+    return true;
+  }
+
+  /** Every key, oldest first. */
+  @Transactional
+  public List<KeyState> list() {
+    return allKeys().stream().map(SigningKey::state).toList();
+  }
+
+  /**
+   * Carries out what the rotation schedule says is due ({@link KeySchedule}), deciding again under
+   * the lock from the database, so that nodes running the schedule together act once.
+   *
+   * @return whether anything changed
+   */
+  @Transactional
+  public boolean advanceSchedule() {
+    feed.announce(TOPIC);
+    Instant now = clock.instant();
+    List<KeySchedule.Step> steps =
+        KeySchedule.due(
+            allKeys().stream().map(SigningKey::state).toList(),
+            now,
+            settings.rotationInterval(),
+            publicationLead());
+    for (KeySchedule.Step step : steps) {
+      if (step instanceof KeySchedule.PublishNext publish) {
+        JWK fresh = generate(settings.algorithm());
+        // Counted from when the key exists, not from when the schedule was read.
+        Instant published = clock.instant();
+        Instant earliest = published.plus(publicationLead());
+        Instant activateAt =
+            publish.activateAt().isAfter(earliest) ? publish.activateAt() : earliest;
+        em.persist(SigningKey.next(fresh, protect(fresh), published, activateAt));
+        audit.record(
+            "key_published",
+            null,
+            null,
+            null,
+            "kid=" + fresh.getKeyID() + " activate_at=" + activateAt);
+      } else if (step instanceof KeySchedule.Activate activate) {
+        findActive().ifPresent(active -> active.retire(now, now.plus(longestTokenLifetime())));
+        em.flush(); // the retired key gives up the active slot before the next key takes it
+        em.find(SigningKey.class, activate.kid()).activate(now);
+        audit.record("key_rotated", null, null, null, "kid=" + activate.kid() + " scheduled");
+      } else if (step instanceof KeySchedule.Unpublish unpublish) {
+        em.remove(em.find(SigningKey.class, unpublish.kid()));
+        audit.record("key_unpublished", null, null, null, "kid=" + unpublish.kid());
+      } else if (step instanceof KeySchedule.DateRetirement dated) {
+        em.find(SigningKey.class, dated.kid()).unpublishAt(now.plus(longestTokenLifetime()));
+      }
+    }
+    return !steps.isEmpty();
+  }
+
+  /**
+   * How long before it signs the next key is published: a JWKS cache lifetime, and a second for
+   * every node to load it through the change feed.
+   */
+  Duration publicationLead() {
+    return settings.jwksMaxAge().plus(SYNC_ALLOWANCE);
+  }
+
+  /** Every node loads a key change within this long (the change feed is polled every 500 ms). */
+  static final Duration SYNC_ALLOWANCE = Duration.ofSeconds(1);
+
+  /**
+   * A retired key must verify every token it signed until it expires: the longest lifetime a token
+   * could have been given, plus the clock skew verifiers allow.
+   */
+  private Duration longestTokenLifetime() {
+    return clients
+        .longestAccessTokenTtl(authSettings.accessTokenTtl())
+        .plus(authSettings.clockSkew());
+  }
+
+  private String protect(JWK key) {
+    return encryption().protect(key.getKeyID(), key.toJSONString());
+  }
+
+  @Override
+  public String topic() {
+    return TOPIC;
+  }
+
+  // Transactional themselves, like every method a scheduled task calls: outside a transaction
+  // Payara ties the EntityManager to an invocation that a scheduled task does not have.
+  @Override
+  @Transactional
+  public void load() {
+    loadIntoMemory();
+  }
+
+  @Override
+  @Transactional
+  public void catchUp() {
+    loadIntoMemory();
   }
 
   /**
@@ -117,31 +291,30 @@ public class KeyService {
   }
 
   /**
-   * Decodes every usable key once and hands them to the {@link KeyRing}; the newest active key
-   * signs.
+   * Decodes every key once and hands them to the {@link KeyRing}. Transactional even though it only
+   * reads: outside a transaction Payara ties the EntityManager to the current invocation, which a
+   * scheduled task does not have.
    */
   @Transactional
   public void loadIntoMemory() {
-    List<SigningKey> active = activeKeys();
-    if (active.isEmpty()) {
-      throw new IllegalStateException("No active signing key in the database");
-    }
+    SigningKey active =
+        findActive()
+            .orElseThrow(() -> new IllegalStateException("No active signing key in the database"));
     KeyEncryption encryption = encryption();
     List<JWK> jwks = new ArrayList<>();
-    for (SigningKey stored :
-        em.createQuery("select k from SigningKey k order by k.createdAt", SigningKey.class)
-            .getResultList()) {
+    List<KeyState> states = new ArrayList<>();
+    for (SigningKey stored : allKeys()) {
       jwks.add(parse(stored, encryption));
+      states.add(stored.state());
     }
-    String activeKid = active.get(active.size() - 1).kid();
-    keyRing.load(jwks, activeKid);
+    keyRing.load(jwks, active.kid(), states);
     ServerSecret csrf = em.find(ServerSecret.class, CsrfTokens.SECRET_NAME);
     if (csrf == null) {
       throw new IllegalStateException("No CSRF secret in the database");
     }
     csrfTokens.load(
         Base64.getUrlDecoder().decode(encryption.reveal(secretAad(csrf.name()), csrf.secret())));
-    LOG.info(() -> "Loaded " + jwks.size() + " signing key(s); active kid " + activeKid);
+    LOG.fine(() -> "Loaded " + jwks.size() + " signing key(s); active kid " + active.kid());
   }
 
   /**
@@ -152,25 +325,43 @@ public class KeyService {
     return "server-secret:" + name;
   }
 
-  private List<SigningKey> activeKeys() {
+  private Optional<SigningKey> findActive() {
+    return withStatus(SigningKey.Status.ACTIVE).stream().findFirst();
+  }
+
+  private List<SigningKey> withStatus(SigningKey.Status status) {
     return em.createQuery(
             "select k from SigningKey k where k.status = :status order by k.createdAt, k.kid",
             SigningKey.class)
-        .setParameter("status", SigningKey.Status.ACTIVE)
+        .setParameter("status", status)
         .getResultList();
   }
 
-  private static RSAKey generateRsaKey() {
+  private List<SigningKey> allKeys() {
+    return em.createQuery(
+            "select k from SigningKey k order by k.createdAt, k.kid", SigningKey.class)
+        .getResultList();
+  }
+
+  /** A new signing key with its RFC 7638 thumbprint as kid (stable and collision-free). */
+  private static JWK generate(String algorithm) {
     try {
+      if ("ES256".equals(algorithm)) {
+        ECKey key =
+            new ECKeyGenerator(Curve.P_256)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.ES256)
+                .generate();
+        return new ECKey.Builder(key).keyIDFromThumbprint().build();
+      }
       RSAKey key =
           new RSAKeyGenerator(RSA_KEY_BITS)
               .keyUse(KeyUse.SIGNATURE)
               .algorithm(JWSAlgorithm.RS256)
               .generate();
-      // The RFC 7638 thumbprint is a stable, collision-free kid.
       return new RSAKey.Builder(key).keyIDFromThumbprint().build();
     } catch (JOSEException e) {
-      throw new IllegalStateException("Cannot generate an RSA signing key", e);
+      throw new IllegalStateException("Cannot generate a " + algorithm + " signing key", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.jwtauth.revocation;
 
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.sync.SharedState;
 import dev.jwtauth.verify.RevocationCheck;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ import java.util.List;
  * #pollRecent()}.
  */
 @ApplicationScoped
-public class RevocationService {
+public class RevocationService implements SharedState {
 
   /**
    * Rows created this long ago are read again by every poll, so a slow commit on another node is
@@ -67,9 +68,16 @@ public class RevocationService {
         RevocationList.Kind.USER, userId, clock.instant(), lastValidityOfTokensIssuedNow(), reason);
   }
 
+  /** Revocations have no change-feed topic: they keep their own position (recent rows). */
+  @Override
+  public String topic() {
+    return null;
+  }
+
   /** Start-up: everything that still matters. */
+  @Override
   @Transactional
-  public void loadAll() {
+  public void load() {
     apply(
         em.createQuery(
                 "select r from RevocationEntry r where r.keepUntil > :now order by r.createdAt",
@@ -83,8 +91,9 @@ public class RevocationService {
    * Transactional even though it only reads: outside a transaction Payara ties the EntityManager to
    * the current invocation, which a scheduled task does not have.
    */
+  @Override
   @Transactional
-  public void pollRecent() {
+  public void catchUp() {
     apply(
         em.createQuery(
                 "select r from RevocationEntry r where r.createdAt > :since order by r.createdAt",

@@ -5,9 +5,10 @@ import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.config.Secrets;
 import dev.jwtauth.db.PoolSettings;
 import dev.jwtauth.db.SchemaMigration;
+import dev.jwtauth.keys.KeyRotationJob;
 import dev.jwtauth.keys.KeyService;
 import dev.jwtauth.refresh.RefreshPurge;
-import dev.jwtauth.revocation.RevocationSync;
+import dev.jwtauth.sync.SharedStateSync;
 import dev.jwtauth.users.BootstrapAdmin;
 import dev.jwtauth.users.DemoUsers;
 import dev.jwtauth.users.Roles;
@@ -38,7 +39,8 @@ public class ServiceStartup {
   @Inject Secrets secrets;
   @Inject BootstrapAdmin bootstrapAdmin;
   @Inject RefreshPurge refreshPurge;
-  @Inject RevocationSync revocationSync;
+  @Inject SharedStateSync sharedState;
+  @Inject KeyRotationJob keyRotation;
   @Inject ConfiguredClients configuredClients;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -72,8 +74,8 @@ public class ServiceStartup {
       LOG.fine("Another node created the server secret first");
     }
     keys.encryptPlaintextAtRest();
-    keys.loadIntoMemory();
-    revocationSync.start();
+    sharedState.start(); // loads the keys and the revocation lists, then follows changes
+    keyRotation.start();
     refreshPurge.start();
     LOG.info(
         () ->

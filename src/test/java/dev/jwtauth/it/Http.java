@@ -140,6 +140,24 @@ public final class Http {
         parse(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
   }
 
+  /** The {@code kid} of a JWT's header. */
+  public static String kid(String jwt) {
+    String header =
+        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8);
+    return ((JsonObject) parse(header)).getString("kid");
+  }
+
+  /** The kids of the published JWKS, in its order. */
+  public List<String> jwksKids() {
+    HttpResponse<String> response = get(".well-known/jwks.json");
+    if (response.statusCode() != 200) {
+      throw new AssertionError("the JWKS answered " + response.statusCode());
+    }
+    return json(response).getJsonArray("keys").stream()
+        .map(key -> key.asJsonObject().getString("kid"))
+        .toList();
+  }
+
   public static HttpResponse<String> send(HttpRequest request) {
     return send(SHARED, request);
   }

@@ -71,6 +71,64 @@ class MultiNodeIT {
     }
   }
 
+  /**
+   * Issue 14: two nodes started at the same moment on an empty database end with one active key
+   * (the change feed's row lock, and the unique active slot behind it); a rotation on one node is
+   * signed with and published by the other within a second or so (printed; the bound is 10 s).
+   */
+  @Test
+  void twoNodesStartedTogetherShareOneKeyAndFollowEachOthersRotation() throws Exception {
+    String suiteUrl = System.getenv("AUTH_DB_URL");
+    assumeTrue(
+        suiteUrl != null && suiteUrl.startsWith("jdbc:postgresql:"), "runs with -Ppostgres only");
+    String dbUrl = suiteUrl + "_together";
+    String name = PostgresTestDatabase.databaseName(dbUrl);
+    PostgresTestDatabase.execute(dbUrl, "CREATE DATABASE " + name);
+    File workDir =
+        new File(
+            System.getProperty("project.dir", "."),
+            "target/multi-node-it/together-" + System.currentTimeMillis());
+    Map<String, String> environment = Map.of("AUTH_ISSUER", ISSUER, "AUTH_DB_URL", dbUrl);
+    String password = System.getenv("AUTH_BOOTSTRAP_ADMIN_PASSWORD");
+    try (ServiceProcess a = ServiceProcess.start(workDir, "together-a", environment);
+        ServiceProcess b = ServiceProcess.start(workDir, "together-b", environment)) {
+      a.awaitReady();
+      b.awaitReady();
+      String adminToken = a.http.login("admin", password);
+      long active =
+          Http.json(a.http.get("admin/keys", adminToken)).getJsonArray("keys").stream()
+              .filter(key -> "active".equals(key.asJsonObject().getString("status")))
+              .count();
+      assertEquals(1, active, "one active key");
+      assertEquals(a.http.jwksKids(), b.http.jwksKids());
+      assertEquals(1, a.http.jwksKids().size());
+
+      HttpResponse<String> rotated =
+          a.http.exchange(
+              a.http
+                  .request("admin/keys/rotate")
+                  .header("Authorization", "Bearer " + adminToken)
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build());
+      assertEquals(200, rotated.statusCode(), rotated.body());
+      String newKid = Http.json(rotated).getString("kid");
+      Instant start = Instant.now();
+      while (!newKid.equals(Http.kid(b.http.login("admin", password)))) {
+        assertTrue(
+            Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(10)) < 0,
+            "node B never signed with the key rotated on node A");
+        Thread.sleep(50);
+      }
+      System.out.println(
+          "Node B signed with the rotated key after "
+              + Duration.between(start, Instant.now()).toMillis()
+              + " ms");
+      assertTrue(b.http.jwksKids().contains(newKid), "node B publishes it");
+    } finally {
+      PostgresTestDatabase.execute(dbUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+  }
+
   /** Issue 13: the login throttle counts in the shared database, not per node. */
   private static void failuresOnBothNodesLockThePairOnBoth(Http a, Http b) {
     String nobody = "nobody-" + System.nanoTime();

@@ -1,0 +1,37 @@
+package dev.jwtauth.admin;
+
+import dev.jwtauth.keys.KeyService;
+import dev.jwtauth.keys.KeyState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * Signing keys for admins: rotate, list, withdraw, each audited by {@link KeyService}. This node
+ * reloads its keys as soon as the change has committed, so its next token is signed with the new
+ * key; the other nodes follow within a second through the change feed.
+ */
+@ApplicationScoped
+public class KeyAdministration {
+
+  @Inject KeyService keys;
+
+  public KeyState rotate(String adminId) {
+    KeyState fresh = keys.rotate(adminId);
+    keys.loadIntoMemory();
+    return fresh;
+  }
+
+  public List<KeyState> list() {
+    return keys.list();
+  }
+
+  /** False if there is no such key. */
+  public boolean withdraw(String kid, String adminId) {
+    boolean withdrawn = keys.withdraw(kid, adminId);
+    if (withdrawn) {
+      keys.loadIntoMemory();
+    }
+    return withdrawn;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.jwtauth.api;
+
+import dev.jwtauth.admin.KeyAdministration;
+import dev.jwtauth.json.Jsons;
+import dev.jwtauth.keys.KeyState;
+import dev.jwtauth.security.RequiresScope;
+import dev.jwtauth.token.ScopePolicy;
+import dev.jwtauth.users.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Locale;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Signing keys (role and scope {@code admin}): PRODUCT.md §9 "Key lifecycle". */
+@RequestScoped
+@Path("admin/keys")
+@RolesAllowed(Roles.ADMIN)
+@RequiresScope(ScopePolicy.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminKeysResource {
+
+  @Inject KeyAdministration keys;
+  @Inject JsonWebToken caller;
+
+  /** A new key signs from now on → {@code {"kid"}}. */
+  @POST
+  @Path("rotate")
+  public String rotate() {
+    KeyState fresh = keys.rotate(caller.getSubject());
+    return Jsons.object().add("kid", fresh.kid()).build().toString();
+  }
+
+  /** {@code {"keys":[{kid, algorithm, status, created_at, ...}]}}, oldest first. */
+  @GET
+  public String list() {
+    JsonArrayBuilder items = Jsons.array();
+    keys.list().forEach(key -> items.add(json(key)));
+    return Jsons.object().add("keys", items).build().toString();
+  }
+
+  /** Withdraws a key at once: gone from the JWKS, every token it signed refused. */
+  @DELETE
+  @Path("{kid}")
+  public Response withdraw(@PathParam("kid") String kid) {
+    if (!keys.withdraw(kid, caller.getSubject())) {
+      throw new NotFoundException();
+    }
+    return Response.noContent().build();
+  }
+
+  private static JsonObjectBuilder json(KeyState key) {
+    JsonObjectBuilder json =
+        Jsons.object()
+            .add("kid", key.kid())
+            .add("algorithm", key.algorithm())
+            .add("status", key.status().name().toLowerCase(Locale.ROOT));
+    add(json, "created_at", key.createdAt());
+    add(json, "activate_at", key.activateAt());
+    add(json, "activated_at", key.activatedAt());
+    add(json, "retired_at", key.retiredAt());
+    add(json, "unpublish_at", key.unpublishAt());
+    return json;
+  }
+
+  private static void add(JsonObjectBuilder json, String name, Instant instant) {
+    if (instant != null) {
+      json.add(name, instant.toString());
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.jwtauth.keys;
+
+import dev.jwtauth.config.KeySettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the rotation schedule on every node, every second: the decision is made from the keys in
+ * memory (no query while nothing is due); when something is due, {@link KeyService#advanceSchedule}
+ * decides again under the database lock, so the nodes act once.
+ */
+@ApplicationScoped
+public class KeyRotationJob {
+
+  private static final Logger LOG = Logger.getLogger(KeyRotationJob.class.getName());
+  static final long CHECK_MILLIS = 1000;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  @Inject KeyRing ring;
+  @Inject KeyService keys;
+  @Inject KeySettings settings;
+  @Inject Clock clock;
+
+  private ScheduledFuture<?> schedule;
+  private volatile boolean failing;
+
+  public void start() {
+    schedule =
+        scheduler.scheduleWithFixedDelay(
+            this::check, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  private void check() {
+    try {
+      boolean due =
+          !KeySchedule.due(
+                  ring.states(),
+                  clock.instant(),
+                  settings.rotationInterval(),
+                  settings.jwksMaxAge())
+              .isEmpty();
+      if (due && keys.advanceSchedule()) {
+        keys.loadIntoMemory(); // this node at once; the others through the change feed
+      }
+      if (failing) {
+        LOG.info("The key rotation schedule runs again");
+        failing = false;
+      }
+    } catch (RuntimeException e) {
+      if (!failing) {
+        LOG.log(Level.WARNING, "The key rotation schedule failed; it is tried again", e);
+        failing = true;
+      }
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (schedule != null) {
+      schedule.cancel(false);
+    }
+  }
+}

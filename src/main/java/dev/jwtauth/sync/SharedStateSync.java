@@ -1,0 +1,116 @@
+package dev.jwtauth.sync;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps every node's in-memory state ({@link SharedState}: keys, revocation lists) in step with the
+ * shared database by polling it every 500 ms, so that a change made on one node holds on every node
+ * within a second. One mechanism for all of it: one poll reads the change feed's versions (one
+ * small query), and only the state whose version moved is reloaded; the revocation lists, which
+ * change far more often, read their own recent rows. Polling needs nothing but the database the
+ * nodes already share (no Hazelcast, no multicast); when the database is down the last known state
+ * stays.
+ */
+@ApplicationScoped
+public class SharedStateSync {
+
+  private static final Logger LOG = Logger.getLogger(SharedStateSync.class.getName());
+  static final long POLL_MILLIS = 500;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  @Inject @Any Instance<SharedState> states;
+  @Inject ChangeFeed feed;
+  @Inject Clock clock;
+
+  private final Map<String, Long> seen = new HashMap<>();
+  private List<SharedState> followed = List.of();
+  private ScheduledFuture<?> schedule;
+  private volatile boolean failing;
+  private volatile Instant lastSuccess;
+
+  /** Loads every shared state, then follows the changes. */
+  public synchronized void start() {
+    followed = states.stream().toList();
+    seen.putAll(feed.versions()); // before loading: a change committed in between loads again
+    followed.forEach(SharedState::load);
+    lastSuccess = clock.instant();
+    schedule =
+        scheduler.scheduleWithFixedDelay(
+            this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  /** When the last poll that reached the database ended (for readiness and metrics). */
+  public Instant lastSuccess() {
+    return lastSuccess;
+  }
+
+  synchronized void poll() {
+    boolean allCaughtUp = true;
+    Map<String, Long> versions;
+    try {
+      versions = feed.versions();
+    } catch (RuntimeException e) {
+      report(null, e);
+      return;
+    }
+    for (SharedState state : followed) {
+      String topic = state.topic();
+      if (topic != null && Objects.equals(versions.get(topic), seen.get(topic))) {
+        continue;
+      }
+      try {
+        state.catchUp();
+        if (topic != null) {
+          seen.put(topic, versions.get(topic));
+        }
+      } catch (RuntimeException e) {
+        // One state failing (say, a key that cannot be decrypted) must not stop the others.
+        allCaughtUp = false;
+        report(state, e);
+      }
+    }
+    if (allCaughtUp) {
+      lastSuccess = clock.instant();
+      if (failing) {
+        LOG.info("Shared-state polling works again");
+        failing = false;
+      }
+    }
+  }
+
+  private void report(SharedState state, RuntimeException e) {
+    if (!failing) {
+      LOG.log(
+          Level.WARNING,
+          "Shared-state polling failed"
+              + (state == null ? "" : " for " + state.getClass().getSimpleName())
+              + "; the state in memory stays as it was",
+          e);
+      failing = true;
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (schedule != null) {
+      schedule.cancel(false);
+    }
+  }
+}

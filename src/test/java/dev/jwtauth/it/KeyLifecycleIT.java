@@ -1,0 +1,154 @@
+package dev.jwtauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14, PRODUCT.md §9 "Key lifecycle": rotation on request, withdrawal, the admin key list and
+ * the JWKS's caching headers. Each test leaves one key behind (the suite's other tests, and the
+ * PostgreSQL suite's run.sh services on the same database, expect one).
+ */
+class KeyLifecycleIT extends ServiceIT {
+
+  String admin;
+  String user;
+
+  @BeforeEach
+  void users() {
+    admin = "key-admin-" + UUID.randomUUID();
+    http.createUser(admin, PASSWORD, "user", "admin");
+    user = "key-user-" + UUID.randomUUID();
+    http.createUser(user, PASSWORD, "user");
+  }
+
+  @AfterEach
+  void leaveOneKey() {
+    String adminToken = http.login(admin, PASSWORD);
+    for (JsonObject key : keys(adminToken)) {
+      if (!"active".equals(key.getString("status"))) {
+        assertEquals(204, withdraw(adminToken, key.getString("kid")).statusCode());
+      }
+    }
+  }
+
+  @Test
+  void aRotationSignsWithANewKeyWhileTheOldOneKeepsVerifying() {
+    String before = http.login(user, PASSWORD);
+    String oldKid = Http.kid(before);
+    String adminToken = http.login(admin, PASSWORD);
+
+    HttpResponse<String> rotated = rotate(adminToken);
+    assertEquals(200, rotated.statusCode(), rotated.body());
+    String newKid = Http.json(rotated).getString("kid");
+    assertNotEquals(oldKid, newKid);
+
+    assertEquals(newKid, Http.kid(http.login(user, PASSWORD)), "new tokens carry the new kid");
+    assertEquals(200, http.get("api/me", before).statusCode(), "the old token still verifies");
+    assertEquals(List.of(oldKid, newKid), http.jwksKids(), "both published, each once");
+
+    List<JsonObject> keys = keys(adminToken);
+    JsonObject retired = find(keys, oldKid);
+    assertEquals("retired", retired.getString("status"));
+    assertTrue(retired.containsKey("retired_at") && retired.containsKey("unpublish_at"));
+    JsonObject active = find(keys, newKid);
+    assertEquals("active", active.getString("status"));
+    assertEquals("RS256", active.getString("algorithm"));
+  }
+
+  @Test
+  void aWithdrawnKeyLeavesTheJwksAndEveryTokenItSignedIsRefused() {
+    String signedByOld = http.login(user, PASSWORD);
+    String oldKid = Http.kid(signedByOld);
+    String adminToken = http.login(admin, PASSWORD);
+    assertEquals(200, rotate(adminToken).statusCode());
+    adminToken = http.login(admin, PASSWORD);
+
+    assertEquals(204, withdraw(adminToken, oldKid).statusCode());
+    HttpResponse<String> refused = http.get("api/me", signedByOld);
+    assertEquals(401, refused.statusCode(), "a token signed by the withdrawn key");
+    assertTrue(
+        refused.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
+    assertFalse(http.jwksKids().contains(oldKid));
+    assertEquals(404, withdraw(adminToken, oldKid).statusCode(), "already gone");
+  }
+
+  @Test
+  void withdrawingTheActiveKeyPutsANewOneInItsPlace() {
+    String adminToken = http.login(admin, PASSWORD);
+    String activeKid = Http.kid(adminToken);
+
+    assertEquals(204, withdraw(adminToken, activeKid).statusCode());
+    assertEquals(401, http.get("api/me", adminToken).statusCode(), "its own token, too");
+    String fresh = http.login(user, PASSWORD);
+    assertNotEquals(activeKid, Http.kid(fresh));
+    assertEquals(List.of(Http.kid(fresh)), http.jwksKids());
+    assertEquals(200, http.get("api/me", fresh).statusCode());
+  }
+
+  @Test
+  void onlyAnAdminWithTheAdminScopeManagesKeys() {
+    String userToken = http.login(user, PASSWORD);
+    assertEquals(403, rotate(userToken).statusCode());
+    assertEquals(403, http.get("admin/keys", userToken).statusCode());
+    assertEquals(401, http.get("admin/keys").statusCode());
+  }
+
+  @Test
+  void theJwksIsCachedAndAnswers304ToItsEntityTag() {
+    HttpResponse<String> first = http.get(".well-known/jwks.json");
+    assertEquals(200, first.statusCode());
+    assertEquals("public, max-age=300", first.headers().firstValue("Cache-Control").orElse(""));
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+
+    HttpResponse<String> again = conditionalJwks(etag);
+    assertEquals(304, again.statusCode());
+    assertEquals("", again.body());
+    assertEquals(etag, again.headers().firstValue("ETag").orElse(""));
+
+    assertEquals(200, rotate(http.login(admin, PASSWORD)).statusCode());
+    HttpResponse<String> changed = conditionalJwks(etag);
+    assertEquals(200, changed.statusCode(), "a new key set has a new tag");
+    assertNotEquals(etag, changed.headers().firstValue("ETag").orElse(""));
+  }
+
+  private HttpResponse<String> conditionalJwks(String etag) {
+    return http.exchange(
+        http.request(".well-known/jwks.json").header("If-None-Match", etag).GET().build());
+  }
+
+  private HttpResponse<String> rotate(String bearer) {
+    return http.exchange(
+        http.request("admin/keys/rotate")
+            .header("Authorization", "Bearer " + bearer)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
+  private HttpResponse<String> withdraw(String bearer, String kid) {
+    return http.delete("admin/keys/" + kid, bearer);
+  }
+
+  private List<JsonObject> keys(String adminToken) {
+    HttpResponse<String> response = http.get("admin/keys", adminToken);
+    assertEquals(200, response.statusCode(), response.body());
+    return Http.json(response).getJsonArray("keys").getValuesAs(JsonObject.class);
+  }
+
+  private static JsonObject find(List<JsonObject> keys, String kid) {
+    return keys.stream()
+        .filter(key -> kid.equals(key.getString("kid")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(kid + " is not listed: " + keys));
+  }
+}
