@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * Signing keys for admins: rotate, list, withdraw, each audited by {@link KeyService}. This node
- * reloads its keys as soon as the change has committed, so its next token is signed with the new
- * key; the other nodes follow within a second through the change feed.
+ * Signing keys for admins: rotate, import, list, withdraw, each audited by {@link KeyService}. This
+ * node reloads its keys as soon as the change has committed, so its next token is signed with the
+ * new key; the other nodes follow within a second through the change feed.
  */
 @ApplicationScoped
 public class KeyAdministration {
@@ -20,6 +20,19 @@ public class KeyAdministration {
     KeyState fresh = keys.rotate(adminId);
     keys.loadIntoMemory();
     return fresh;
+  }
+
+  /**
+   * Imports a private key given as PEM (PKCS#8) or as a JWK (exactly one of them).
+   *
+   * @throws dev.jwtauth.keys.InvalidKeyMaterialException for a key that cannot sign our tokens
+   * @throws dev.jwtauth.keys.DuplicateKeyException when its kid is taken
+   */
+  public KeyState importKey(String pem, String jwk, boolean activate, String adminId) {
+    KeyState imported =
+        keys.importKey(pem != null ? keys.parsePem(pem) : keys.parseJwk(jwk), activate, adminId);
+    keys.loadIntoMemory();
+    return imported;
   }
 
   public List<KeyState> list() {

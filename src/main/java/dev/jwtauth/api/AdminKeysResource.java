@@ -11,6 +11,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -18,8 +21,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -34,6 +39,7 @@ public class AdminKeysResource {
 
   @Inject KeyAdministration keys;
   @Inject JsonWebToken caller;
+  @Context UriInfo uri;
 
   /** A new key signs from now on → {@code {"kid"}}. */
   @POST
@@ -41,6 +47,38 @@ public class AdminKeysResource {
   public String rotate() {
     KeyState fresh = keys.rotate(caller.getSubject());
     return Jsons.object().add("kid", fresh.kid()).build().toString();
+  }
+
+  /**
+   * Imports a private key → 201 with the key's state: the next key (published now, signing one JWKS
+   * cache lifetime later) or, with {@code "activate": true}, the active key at once. A key that
+   * cannot sign our tokens → 400; a kid taken → 409.
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response importKey(
+      @Valid @NotNull(message = "The request body must be a JSON object")
+          KeyImportRequest request) {
+    KeyState imported =
+        keys.importKey(
+            request.pem(),
+            request.jwk() == null ? null : Jsons.object(request.jwk()).build().toString(),
+            Boolean.TRUE.equals(request.activate()),
+            caller.getSubject());
+    return Response.created(uri.getAbsolutePathBuilder().path(imported.kid()).build())
+        .entity(json(imported).build().toString())
+        .build();
+  }
+
+  /** One key's state, as listed. */
+  @GET
+  @Path("{kid}")
+  public String get(@PathParam("kid") String kid) {
+    return keys.list().stream()
+        .filter(key -> key.kid().equals(kid))
+        .findFirst()
+        .map(key -> json(key).build().toString())
+        .orElseThrow(NotFoundException::new);
   }
 
   /** {@code {"keys":[{kid, algorithm, status, created_at, ...}]}}, oldest first. */

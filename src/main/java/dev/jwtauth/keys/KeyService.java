@@ -105,6 +105,51 @@ public class KeyService implements SharedState {
   }
 
   /**
+   * Stores an imported private key ({@link #parsePem} or {@link #parseJwk}): as the next key,
+   * published now and signing one JWKS cache lifetime later (a next key waiting before is dropped),
+   * or, with {@code activate}, signing at once like a rotation.
+   *
+   * @throws DuplicateKeyException when its kid is taken
+   */
+  @Transactional
+  public KeyState importKey(JWK key, boolean activate, String actor) {
+    feed.announce(TOPIC);
+    if (em.find(SigningKey.class, key.getKeyID()) != null) {
+      throw new DuplicateKeyException(key.getKeyID());
+    }
+    Instant now = clock.instant();
+    for (SigningKey pending : withStatus(SigningKey.Status.NEXT)) {
+      em.remove(pending);
+    }
+    SigningKey stored;
+    if (activate) {
+      findActive().ifPresent(active -> active.retire(now, now.plus(longestTokenLifetime())));
+      em.flush(); // the retired key gives up the active slot before the imported key takes it
+      stored = SigningKey.active(key, protect(key), now);
+    } else {
+      stored = SigningKey.next(key, protect(key), now, now.plus(publicationLead()));
+    }
+    em.persist(stored);
+    audit.record(
+        "key_imported",
+        actor,
+        null,
+        null,
+        "kid=" + stored.kid() + " alg=" + stored.algorithm() + " status=" + stored.status());
+    return stored.state();
+  }
+
+  /** A PKCS#8 PEM private key, checked; see {@link KeyImport}. */
+  public JWK parsePem(String pem) {
+    return KeyImport.fromPem(pem);
+  }
+
+  /** A private JWK, checked; see {@link KeyImport}. */
+  public JWK parseJwk(String json) {
+    return KeyImport.fromJwk(json);
+  }
+
+  /**
    * Withdraws a key at once: it leaves the database, so every node drops it from the JWKS and
    * refuses every token it signed. Withdrawing the active key first makes a new one active.
    *
