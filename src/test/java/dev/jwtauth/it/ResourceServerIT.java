@@ -9,9 +9,12 @@ import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -25,8 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A second, tiny WAR that uses Payara's built-in MicroProfile JWT — configured with nothing but our
  * JWKS URL, issuer and audience, and none of our classes — accepts our access tokens with the right
- * principal and roles, and refuses them once they expire. The token service runs beside it, started
- * by scripts/run.sh with a 20-second access-token lifetime so that expiry can be watched.
+ * principal and roles, refuses them once they expire, and keeps accepting them while the signing
+ * key rotates. The token service runs beside it, started by scripts/run.sh with a 20-second
+ * access-token lifetime so that expiry can be watched, and a key rotation every 10 seconds.
  */
 @ExtendWith(ArquillianExtension.class)
 class ResourceServerIT {
@@ -101,6 +105,28 @@ class ResourceServerIT {
         401, resourceServer.get("whoami", token).statusCode(), "an expired token is refused");
   }
 
+  /**
+   * Issue 14: the token service rotates its key every 10 s here, and Payara's MP-JWT caches the
+   * JWKS for its max-age (3 s) and never refetches it for an unknown kid. Every token is accepted
+   * all the same, through at least two rotations: each next key was published before it signed.
+   */
+  @Test
+  void stockMpJwtKeepsAcceptingOurTokensAcrossScheduledRotations() throws Exception {
+    Http resourceServer = new Http(base);
+    Set<String> kids = new LinkedHashSet<>();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (kids.size() < 3 && Instant.now().isBefore(deadline)) {
+      String token = tokenService.http.login(username, password);
+      kids.add(Http.kid(token));
+      assertEquals(
+          200,
+          resourceServer.get("whoami", token).statusCode(),
+          "a token of key " + Http.kid(token) + ", the " + kids.size() + ". key seen");
+      Thread.sleep(250);
+    }
+    assertTrue(kids.size() >= 3, "two rotations within 90 s: " + kids);
+  }
+
   private static ServiceProcess startTokenService() throws Exception {
     File workDir =
         new File(
@@ -108,6 +134,8 @@ class ResourceServerIT {
             "target/resource-server-it/" + System.currentTimeMillis());
     Map<String, String> environment = new HashMap<>();
     environment.put("AUTH_ACCESS_TOKEN_TTL", TOKEN_SECONDS + "s");
+    environment.put("AUTH_KEYS_ROTATION_INTERVAL", "10s");
+    environment.put("AUTH_KEYS_JWKS_MAX_AGE", "3s");
     ServiceProcess.Login login = ServiceProcess.chooseDatabase(workDir, environment);
     username = login.username();
     password = login.password();
