@@ -43,8 +43,14 @@ class ResourceServerIT {
   @Deployment(testable = false)
   static WebArchive resourceServer() throws Exception {
     tokenService = startTokenService();
-    String issuer = "http://127.0.0.1:" + tokenService.port;
-    // The settings a consuming team writes (README, "Consuming our tokens with stock MP-JWT").
+    return stockMpJwtWar("http://127.0.0.1:" + tokenService.port, "");
+  }
+
+  /**
+   * The resource server WAR, configured as a consuming team would (README, "Consuming our tokens
+   * with stock MP-JWT"), plus any further MP-JWT settings.
+   */
+  static WebArchive stockMpJwtWar(String issuer, String moreConfig) {
     String config =
         String.join(
             "\n",
@@ -52,7 +58,7 @@ class ResourceServerIT {
             "mp.jwt.verify.issuer=" + issuer,
             "mp.jwt.verify.audiences=api",
             "mp.jwt.verify.clock.skew=0",
-            "");
+            moreConfig);
     return ShrinkWrap.create(WebArchive.class, "resource-server.war")
         .addClasses(ResourceServerApplication.class, WhoAmIResource.class)
         .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
