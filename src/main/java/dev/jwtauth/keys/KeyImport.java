@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -20,6 +21,7 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECPoint;
@@ -72,6 +74,12 @@ final class KeyImport {
                         new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
         return normalize(new RSAKey.Builder(publicKey).privateKey(rsa).build(), null);
       }
+      if (key instanceof EdECPrivateKey ed) {
+        if (!"Ed25519".equals(ed.getParams().getName())) {
+          throw new InvalidKeyMaterialException("an EdDSA key must be Ed25519");
+        }
+        return normalize(Ed25519Keys.jwk(ed.getBytes().orElseThrow()), null);
+      }
       if (key instanceof ECPrivateKey ec) {
         if (!Curve.P_256.equals(Curve.forECParameterSpec(ec.getParams()))) {
           throw new InvalidKeyMaterialException("an EC key must be on P-256 (ES256)");
@@ -79,11 +87,12 @@ final class KeyImport {
         return normalize(
             new ECKey.Builder(Curve.P_256, p256PublicKey(ec.getS())).privateKey(ec).build(), null);
       }
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
+    } catch (GeneralSecurityException | JOSEException | IllegalArgumentException e) {
       throw new InvalidKeyMaterialException(
           "pem holds a key that cannot be used: " + e.getMessage());
     }
-    throw new InvalidKeyMaterialException("pem must hold an RSA or a P-256 EC private key");
+    throw new InvalidKeyMaterialException(
+        "pem must hold an RSA, a P-256 EC or an Ed25519 private key");
   }
 
   static JWK fromJwk(String json) {
@@ -116,6 +125,9 @@ final class KeyImport {
       if (key instanceof RSAKey rsa) {
         probe.sign(new RSASSASigner(rsa));
         verified = probe.verify(new RSASSAVerifier(rsa.toRSAPublicKey()));
+      } else if (key instanceof OctetKeyPair okp) {
+        probe.sign(new Ed25519Keys.Signer(okp));
+        verified = probe.verify(new Ed25519Keys.Verifier(okp));
       } else {
         ECKey ec = (ECKey) key;
         probe.sign(new ECDSASigner(ec));
@@ -159,7 +171,21 @@ final class KeyImport {
     } catch (JOSEException e) {
       throw new InvalidKeyMaterialException("the key cannot be used: " + e.getMessage());
     }
-    throw new InvalidKeyMaterialException("the key must be RSA (RS256) or EC P-256 (ES256)");
+    if (key instanceof OctetKeyPair okp) {
+      if (!Curve.Ed25519.equals(okp.getCurve())) {
+        throw new InvalidKeyMaterialException("an OKP key must be Ed25519 (EdDSA)");
+      }
+      requireAlgorithm(key, JWSAlgorithm.EdDSA);
+      OctetKeyPair.Builder builder =
+          new OctetKeyPair.Builder(okp).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.EdDSA);
+      try {
+        return kid == null ? builder.keyIDFromThumbprint().build() : builder.keyID(kid).build();
+      } catch (JOSEException e) {
+        throw new InvalidKeyMaterialException("the key cannot be used: " + e.getMessage());
+      }
+    }
+    throw new InvalidKeyMaterialException(
+        "the key must be RSA (RS256), EC P-256 (ES256) or Ed25519 (EdDSA)");
   }
 
   private static void requireAlgorithm(JWK key, JWSAlgorithm expected) {
@@ -170,14 +196,15 @@ final class KeyImport {
   }
 
   private static PrivateKey privateKey(byte[] der) {
-    for (String type : new String[] {"RSA", "EC"}) {
+    for (String type : new String[] {"RSA", "EC", "Ed25519"}) {
       try {
         return KeyFactory.getInstance(type).generatePrivate(new PKCS8EncodedKeySpec(der));
       } catch (GeneralSecurityException notThisType) {
         // the next type
       }
     }
-    throw new InvalidKeyMaterialException("pem must hold an RSA or a P-256 EC private key");
+    throw new InvalidKeyMaterialException(
+        "pem must hold an RSA, a P-256 EC or an Ed25519 private key");
   }
 
   /** The public point d·G of a P-256 private scalar (the JDK computes it nowhere public). */

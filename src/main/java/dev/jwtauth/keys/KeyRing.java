@@ -11,6 +11,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.jwtauth.verify.VerificationKey;
 import dev.jwtauth.verify.VerificationKeys;
@@ -118,6 +119,9 @@ public class KeyRing implements VerificationKeys {
       if (key instanceof ECKey ec) {
         return new ECDSAVerifier(ec.toECPublicKey());
       }
+      if (key instanceof OctetKeyPair okp) {
+        return new Ed25519Keys.Verifier(okp);
+      }
     } catch (JOSEException e) {
       throw new IllegalArgumentException("Unusable public key " + key.getKeyID(), e);
     }
@@ -132,6 +136,9 @@ public class KeyRing implements VerificationKeys {
       }
       if (key instanceof ECKey ec) {
         return new ECDSASigner(ec);
+      }
+      if (key instanceof OctetKeyPair okp) {
+        return new Ed25519Keys.Signer(okp);
       }
     } catch (JOSEException e) {
       throw new IllegalArgumentException("Unusable private key " + key.getKeyID(), e);

@@ -391,6 +391,9 @@ public class KeyService implements SharedState {
   /** A new signing key with its RFC 7638 thumbprint as kid (stable and collision-free). */
   private static JWK generate(String algorithm) {
     try {
+      if ("EdDSA".equals(algorithm)) {
+        return Ed25519Keys.generate();
+      }
       if ("ES256".equals(algorithm)) {
         ECKey key =
             new ECKeyGenerator(Curve.P_256)

@@ -10,8 +10,10 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
@@ -160,6 +162,34 @@ class KeyLifecycleIT extends ServiceIT {
     HttpResponse<String> both =
         importKey(http.login(admin, PASSWORD), "{\"pem\":\"x\",\"jwk\":{}}");
     assertEquals(400, both.statusCode(), both.body());
+  }
+
+  @Test
+  void anImportedEd25519KeySignsEdDsaTokensThatVerify() throws Exception {
+    KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    HttpResponse<String> imported =
+        importKey(
+            http.login(admin, PASSWORD),
+            Json.createObjectBuilder().add("pem", pem).add("activate", true).build().toString());
+    assertEquals(201, imported.statusCode(), imported.body());
+    assertEquals("EdDSA", Http.json(imported).getString("algorithm"));
+
+    String token = http.login(user, PASSWORD);
+    assertEquals(Http.json(imported).getString("kid"), Http.kid(token));
+    assertEquals(200, http.get("api/me", token).statusCode(), "an EdDSA token verifies");
+    JsonObject published =
+        Http.json(http.get(".well-known/jwks.json")).getJsonArray("keys").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(key -> Http.kid(token).equals(key.getString("kid")))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("OKP", published.getString("kty"));
+    assertEquals("Ed25519", published.getString("crv"));
+    assertFalse(published.containsKey("d"), "never the private part");
   }
 
   @Test

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -55,8 +57,28 @@ class KeyImportTest {
         "PKCS#8",
         () -> KeyImport.fromPem("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"));
     assertRefused(
-        "RSA or a P-256",
+        "RSA, a P-256 EC or an Ed25519",
         () -> KeyImport.fromPem("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----"));
+  }
+
+  @Test
+  void anEd25519PemAndJwkBecomeEdDsaSigningKeys() throws Exception {
+    KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    JWK fromPem = KeyImport.fromPem(pem(pair));
+    assertEquals("EdDSA", fromPem.getAlgorithm().getName());
+    assertEquals(
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(Arrays.copyOfRange(pair.getPublic().getEncoded(), 12, 44)),
+        ((OctetKeyPair) fromPem).getX().toString(),
+        "the public key computed from the private one");
+    JWK fromJwk = KeyImport.fromJwk(fromPem.toJSONString());
+    assertEquals(fromPem.getKeyID(), fromJwk.getKeyID());
+    OctetKeyPair mismatched =
+        new OctetKeyPair.Builder(Ed25519Keys.generate().toPublicJWK())
+            .d(((OctetKeyPair) fromPem).getD())
+            .build();
+    assertRefused("match", () -> KeyImport.fromJwk(mismatched.toJSONString()));
   }
 
   @Test
