@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -124,9 +125,36 @@ class MultiNodeIT {
               + Duration.between(start, Instant.now()).toMillis()
               + " ms");
       assertTrue(b.http.jwksKids().contains(newKid), "node B publishes it");
+
+      // Both nodes rotate at the same instant: the rotations happen one after the other.
+      String tokenB = b.http.login("admin", password);
+      List<HttpResponse<String>> both =
+          a.http.exchangeAllAtOnce(
+              List.of(
+                  rotateRequest(a.http, a.http.login("admin", password)),
+                  rotateRequest(b.http, tokenB)));
+      for (HttpResponse<String> rotation : both) {
+        assertEquals(200, rotation.statusCode(), rotation.body());
+      }
+      List<String> statuses =
+          Http.json(a.http.get("admin/keys", a.http.login("admin", password)))
+              .getJsonArray("keys")
+              .stream()
+              .map(key -> key.asJsonObject().getString("status"))
+              .toList();
+      assertEquals(1, statuses.stream().filter("active"::equals).count(), statuses.toString());
+      assertEquals(
+          4, statuses.size(), "the first key, A's, and the two rotated at once: " + statuses);
     } finally {
       PostgresTestDatabase.execute(dbUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
+  }
+
+  private static HttpRequest rotateRequest(Http node, String adminToken) {
+    return node.request("admin/keys/rotate")
+        .header("Authorization", "Bearer " + adminToken)
+        .POST(HttpRequest.BodyPublishers.noBody())
+        .build();
   }
 
   /** Issue 13: the login throttle counts in the shared database, not per node. */
