@@ -51,6 +51,12 @@ public class SettingsProducer {
 
   @Produces
   @Singleton
+  public TokenCacheSettings tokenCacheSettings() {
+    return new TokenCacheSettings(config.getValue("auth.token-cache.max-mib", Integer.class));
+  }
+
+  @Produces
+  @Singleton
   public KeySettings keySettings() {
     return new KeySettings(
         text("auth.keys.algorithm"),

@@ -31,9 +31,21 @@ public final class TokenVerifier {
   private final VerificationKeys keys;
   private final RevocationCheck revocation;
   private final Clock clock;
+  private final VerifiedTokenCache cache;
 
+  /** Without a cache: every token is verified in full. */
   public TokenVerifier(
       AuthSettings settings, VerificationKeys keys, RevocationCheck revocation, Clock clock) {
+    this(settings, keys, revocation, clock, VerifiedTokenCache.disabled());
+  }
+
+  public TokenVerifier(
+      AuthSettings settings,
+      VerificationKeys keys,
+      RevocationCheck revocation,
+      Clock clock,
+      VerifiedTokenCache cache) {
+    this.cache = cache;
     this.issuer = settings.issuer();
     this.audience = settings.requiredAudience();
     this.type = normalizedType(settings.accessTokenType());
@@ -50,6 +62,20 @@ public final class TokenVerifier {
     if (token.length() > AuthSettings.MAX_TOKEN_LENGTH) {
       throw new InvalidTokenException(Reason.TOO_LARGE);
     }
+    VerifiedTokenCache.Entry hit = cache.get(token);
+    if (hit != null) {
+      if (keys.find(hit.key().kid()).orElse(null) == hit.key()) {
+        // Signature and claims cannot have changed; time and revocations can.
+        checkNotExpired(hit.token().expiresAt());
+        if (revocation.isRevoked(hit.token())) {
+          throw new InvalidTokenException(Reason.REVOKED);
+        }
+        cache.countHit();
+        return hit.token();
+      }
+      cache.invalidate(token); // its key was withdrawn or reloaded: verify in full
+    }
+    cache.countMiss();
     SignedJWT jws = parse(token);
     VerificationKey key = checkHeader(jws.getHeader());
     checkSignature(jws, key);
@@ -64,6 +90,7 @@ public final class TokenVerifier {
     if (revocation.isRevoked(verified)) {
       throw new InvalidTokenException(Reason.REVOKED);
     }
+    cache.put(token, verified, key, verified.expiresAt().plus(skew));
     return verified;
   }
 
@@ -130,6 +157,13 @@ public final class TokenVerifier {
     }
   }
 
+  /** Rule 5's expiry, which a cached token meets again on every request. */
+  private void checkNotExpired(Instant exp) throws InvalidTokenException {
+    if (!exp.plus(skew).isAfter(clock.instant())) {
+      throw new InvalidTokenException(Reason.EXPIRED);
+    }
+  }
+
   /** Rule 5. */
   private void checkClaims(JWTClaimsSet claims) throws InvalidTokenException {
     if (!issuer.equals(claims.getIssuer())) {
@@ -148,9 +182,7 @@ public final class TokenVerifier {
     if (iat == null) {
       throw new InvalidTokenException(Reason.MISSING_CLAIM, "The access token has no iat claim");
     }
-    if (!exp.toInstant().plus(skew).isAfter(now)) {
-      throw new InvalidTokenException(Reason.EXPIRED);
-    }
+    checkNotExpired(exp.toInstant());
     Instant latestAcceptable = now.plus(skew);
     Date nbf = claims.getNotBeforeTime();
     if ((nbf != null && nbf.toInstant().isAfter(latestAcceptable))

@@ -1,6 +1,7 @@
 package dev.jwtauth.verify;
 
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.TokenCacheSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -16,8 +17,18 @@ public class VerifierProducer {
 
   @Produces
   @Singleton
+  VerifiedTokenCache cache(TokenCacheSettings settings, Clock clock) {
+    return VerifiedTokenCache.ofMaxBytes(settings.maxBytes(), clock);
+  }
+
+  @Produces
+  @Singleton
   TokenVerifier verifier(
-      AuthSettings settings, VerificationKeys keys, RevocationCheck revocation, Clock clock) {
-    return new TokenVerifier(settings, keys, revocation, clock);
+      AuthSettings settings,
+      VerificationKeys keys,
+      RevocationCheck revocation,
+      Clock clock,
+      VerifiedTokenCache cache) {
+    return new TokenVerifier(settings, keys, revocation, clock, cache);
   }
 }

@@ -5,6 +5,7 @@ import dev.jwtauth.revocation.RevocationList.Kind;
 import dev.jwtauth.verify.TestTokens;
 import dev.jwtauth.verify.TokenVerifier;
 import dev.jwtauth.verify.VerifiedToken;
+import dev.jwtauth.verify.VerifiedTokenCache;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -22,8 +23,13 @@ public final class RevocationBench {
 
   public static void main(String[] args) throws Exception {
     System.out.printf(
-        "%-10s %14s %16s %16s %18s%n",
-        "denied", "heap (MB)", "miss (ns/op)", "hit (ns/op)", "verify (us/op)");
+        "%-10s %14s %16s %16s %18s %20s%n",
+        "denied",
+        "heap (MB)",
+        "miss (ns/op)",
+        "hit (ns/op)",
+        "verify (us/op)",
+        "cached verify (us/op)");
     for (int denied : new int[] {0, 10_000, 1_000_000}) {
       run(denied);
     }
@@ -66,18 +72,37 @@ public final class RevocationBench {
     double missNs = nanosPerLookup(list, valid);
     double hitNs = someDenied == null ? Double.NaN : nanosPerLookup(list, revoked);
 
-    TokenVerifier verifier =
-        new TokenVerifier(TestTokens.settings(), TestTokens.keys(), list, TestTokens.CLOCK);
     String token = TestTokens.valid();
-    for (int i = 0; i < VERIFICATIONS / 4; i++) {
+    double verifyUs =
+        microsPerVerification(
+            new TokenVerifier(TestTokens.settings(), TestTokens.keys(), list, TestTokens.CLOCK),
+            token,
+            VERIFICATIONS);
+    double cachedUs =
+        microsPerVerification(
+            new TokenVerifier(
+                TestTokens.settings(),
+                TestTokens.keys(),
+                list,
+                TestTokens.CLOCK,
+                VerifiedTokenCache.ofMaxBytes(32L << 20, TestTokens.CLOCK)),
+            token,
+            VERIFICATIONS * 50);
+    System.out.printf(
+        "%-10d %14d %16.1f %16.1f %18.1f %20.2f%n",
+        denied, heapMb, missNs, hitNs, verifyUs, cachedUs);
+  }
+
+  private static double microsPerVerification(TokenVerifier verifier, String token, int count)
+      throws Exception {
+    for (int i = 0; i < count / 4; i++) {
       verifier.verify(token); // warm-up
     }
     long start = System.nanoTime();
-    for (int i = 0; i < VERIFICATIONS; i++) {
+    for (int i = 0; i < count; i++) {
       verifier.verify(token);
     }
-    double verifyUs = (System.nanoTime() - start) / 1000.0 / VERIFICATIONS;
-    System.out.printf("%-10d %14d %16.1f %16.1f %18.1f%n", denied, heapMb, missNs, hitNs, verifyUs);
+    return (System.nanoTime() - start) / 1000.0 / count;
   }
 
   private static double nanosPerLookup(RevocationList list, VerifiedToken token) {
