@@ -19,6 +19,7 @@ public class ClientAdministration {
   /** Registers the client; a confidential client's secret is in the answer and nowhere else. */
   public ClientRegistry.Registered register(Client client, String adminId) {
     ClientRegistry.Registered registered = registry.register(client);
+    registry.load(); // this node at once; the others through the change feed
     audit.record("client_created", adminId, null, null, "client " + client.id());
     return registered;
   }
@@ -36,6 +37,7 @@ public class ClientAdministration {
     if (!registry.delete(id)) {
       return false;
     }
+    registry.load(); // this node at once; the others through the change feed
     audit.record("client_deleted", adminId, null, null, "client " + id);
     return true;
   }

@@ -2,6 +2,8 @@ package dev.jwtauth.clients;
 
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.crypto.OpaqueValues;
+import dev.jwtauth.sync.ChangeFeed;
+import dev.jwtauth.sync.SharedState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,7 +25,20 @@ import java.util.regex.Pattern;
  * making every introspection call pay for a slow password hash.
  */
 @ApplicationScoped
-public class ClientRegistry {
+public class ClientRegistry implements SharedState {
+
+  static final String TOPIC = "clients";
+
+  /** A client as the request path needs it: what it may do, and its secret's hash. */
+  private record Known(Client client, String secretHash) {}
+
+  /**
+   * Every client, in memory: client authentication and introspection make no query (issue 15).
+   * Replaced whole on every change, on this node at once and on the others through the change feed.
+   */
+  private volatile Map<String, Known> known = Map.of();
+
+  @Inject ChangeFeed feed;
 
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,100}");
 
@@ -39,7 +56,7 @@ public class ClientRegistry {
   public record Registered(Client client, String secret) {}
 
   public Optional<Client> find(String id) {
-    return entity(id).map(OAuthClient::toClient);
+    return Optional.ofNullable(id == null ? null : known.get(id)).map(Known::client);
   }
 
   /**
@@ -47,13 +64,14 @@ public class ClientRegistry {
    * that timing does not tell which ids exist.
    */
   public Optional<Client> authenticate(String id, String secret) {
-    Optional<OAuthClient> entity = entity(id).filter(client -> client.toClient().confidential());
+    Optional<Known> client =
+        Optional.ofNullable(id == null ? null : known.get(id))
+            .filter(found -> found.client().confidential());
     byte[] given =
         OpaqueValues.hash(secret == null ? "" : secret).getBytes(StandardCharsets.US_ASCII);
-    byte[] wanted =
-        entity.map(OAuthClient::secretHash).orElse("-").getBytes(StandardCharsets.US_ASCII);
+    byte[] wanted = client.map(Known::secretHash).orElse("-").getBytes(StandardCharsets.US_ASCII);
     boolean matches = MessageDigest.isEqual(given, wanted);
-    return matches ? entity.map(OAuthClient::toClient) : Optional.empty();
+    return matches ? client.map(Known::client) : Optional.empty();
   }
 
   /**
@@ -67,6 +85,7 @@ public class ClientRegistry {
     if (em.find(OAuthClient.class, client.id()) != null) {
       throw new DuplicateClientException(client.id());
     }
+    feed.announce(TOPIC);
     String secret = client.confidential() ? OpaqueValues.generate() : null;
     em.persist(
         new OAuthClient(
@@ -83,6 +102,7 @@ public class ClientRegistry {
     validate(client);
     refuseUserIds(client.id());
     String hash = secret == null ? null : OpaqueValues.hash(secret);
+    feed.announce(TOPIC);
     OAuthClient existing = em.find(OAuthClient.class, client.id());
     if (existing == null) {
       em.persist(new OAuthClient(client, hash, clock.instant()));
@@ -95,6 +115,28 @@ public class ClientRegistry {
     return em.createQuery(
             "select c from OAuthClient c order by c.createdAt, c.id", OAuthClient.class)
         .getResultList();
+  }
+
+  @Override
+  public String topic() {
+    return TOPIC;
+  }
+
+  /** Loads every client into memory (at start-up, after a change here, and when the feed moves). */
+  @Override
+  @Transactional
+  public void load() {
+    Map<String, Known> loaded = new HashMap<>();
+    for (OAuthClient client : list()) {
+      loaded.put(client.id(), new Known(client.toClient(), client.secretHash()));
+    }
+    known = Map.copyOf(loaded);
+  }
+
+  @Override
+  @Transactional
+  public void catchUp() {
+    load();
   }
 
   /**
@@ -125,15 +167,9 @@ public class ClientRegistry {
     if (client == null) {
       return false;
     }
+    feed.announce(TOPIC);
     em.remove(client);
     return true;
-  }
-
-  private Optional<OAuthClient> entity(String id) {
-    if (id == null || id.length() > 100) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(em.find(OAuthClient.class, id));
   }
 
   /**

@@ -69,6 +69,7 @@ class MultiNodeIT {
 
       failuresOnBothNodesLockThePairOnBoth(a.http, b.http);
       aUserDisabledOnOneNodeCannotLogInOnTheOther(a.http, b.http, password);
+      aClientRegisteredOrDeletedOnOneNodeIsKnownOnTheOther(a.http, b.http, password);
     }
   }
 
@@ -155,6 +156,47 @@ class MultiNodeIT {
         .header("Authorization", "Bearer " + adminToken)
         .POST(HttpRequest.BodyPublishers.noBody())
         .build();
+  }
+
+  /**
+   * Issue 15: the client registry is in memory on every node and follows the change feed: a client
+   * registered on node A authenticates on node B, and once deleted on A is refused on B.
+   */
+  private static void aClientRegisteredOrDeletedOnOneNodeIsKnownOnTheOther(
+      Http a, Http b, String password) throws InterruptedException {
+    String adminToken = a.login("admin", password);
+    String id = "multi-node-" + System.nanoTime();
+    HttpResponse<String> created =
+        a.exchange(
+            a.request("admin/clients")
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"client_id\":\""
+                            + id
+                            + "\",\"grant_types\":[\"client_credentials\"],"
+                            + "\"scopes\":[\"tasks:read\"]}"))
+                .build());
+    assertEquals(201, created.statusCode(), created.body());
+    String basic = Http.basic(id, Http.json(created).getString("client_secret"));
+    awaitStatus(b, basic, 200, "node B authenticates the client registered on node A");
+    assertEquals(204, a.delete("admin/clients/" + id, adminToken).statusCode());
+    awaitStatus(b, basic, 401, "node B refuses the client deleted on node A");
+  }
+
+  /** Polls a client_credentials grant until it answers the status (bound 10 s). */
+  private static void awaitStatus(Http node, String basic, int status, String what)
+      throws InterruptedException {
+    Instant start = Instant.now();
+    while (node.postForm("oauth2/token", basic, "grant_type", "client_credentials").statusCode()
+        != status) {
+      assertTrue(
+          Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(10)) < 0, what);
+      Thread.sleep(50);
+    }
+    System.out.println(
+        what + " after " + Duration.between(start, Instant.now()).toMillis() + " ms");
   }
 
   /** Issue 13: the login throttle counts in the shared database, not per node. */
