@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwtauth.revocation.RevocationList.Kind;
+import dev.jwtauth.verify.MovableClock;
 import dev.jwtauth.verify.VerifiedToken;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RevocationListTest {
 
   private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-  private final MutableClock clock = new MutableClock(NOW);
+  private final MovableClock clock = new MovableClock(NOW);
   private final RevocationList list = new RevocationList(clock);
 
   @Test
@@ -125,32 +123,5 @@ class RevocationListTest {
     Map<String, Object> claims = new HashMap<>(token(jti, null, sub, issuedAt).claims());
     claims.put("act", Map.of("sub", actor, "sid", actorSid));
     return new VerifiedToken("raw", claims);
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -1,0 +1,40 @@
+package dev.jwtauth.verify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock a test sets or moves on, for rules that depend on time. */
+public final class MovableClock extends Clock {
+
+  private volatile Instant now;
+
+  public MovableClock(Instant now) {
+    this.now = now;
+  }
+
+  public void set(Instant instant) {
+    now = instant;
+  }
+
+  public void advance(Duration duration) {
+    now = now.plus(duration);
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}
