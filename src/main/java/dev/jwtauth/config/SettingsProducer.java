@@ -51,6 +51,12 @@ public class SettingsProducer {
 
   @Produces
   @Singleton
+  public SyncSettings syncSettings() {
+    return new SyncSettings(duration("auth.readiness.max-sync-lag"));
+  }
+
+  @Produces
+  @Singleton
   public TokenCacheSettings tokenCacheSettings() {
     return new TokenCacheSettings(config.getValue("auth.token-cache.max-mib", Integer.class));
   }

@@ -1,2 +1,5 @@
-/** MicroProfile Health checks: the database answers, a signing key is loaded. */
+/**
+ * MicroProfile Health checks: the database answers, a signing key is loaded, the shared state has
+ * caught up recently.
+ */
 package dev.jwtauth.health;

@@ -264,7 +264,7 @@ class AuthFlowIT extends ServiceIT {
   }
 
   @Test
-  void readinessReportsDatabaseAndSigningKey() {
+  void readinessReportsDatabaseSigningKeyAndSharedState() {
     HttpResponse<String> response =
         http.exchange(HttpRequest.newBuilder(http.serverUri("/health/ready")).GET().build());
     assertEquals(200, response.statusCode(), response.body());
@@ -276,7 +276,9 @@ class AuthFlowIT extends ServiceIT {
                 c ->
                     c.asJsonObject().getString("name") + "=" + c.asJsonObject().getString("status"))
             .collect(Collectors.toSet());
-    assertTrue(checks.containsAll(Set.of("database=UP", "signing-key=UP")), checks.toString());
+    assertTrue(
+        checks.containsAll(Set.of("database=UP", "signing-key=UP", "shared-state=UP")),
+        checks.toString());
   }
 
   private HttpResponse<String> assertInvalidToken(

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +14,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -123,9 +127,40 @@ class ProductionModeIT {
         assertEquals(200, http.get("api/me", valid).statusCode());
         assertEquals(401, http.get("api/me", revoked).statusCode());
       }
+      // Issue 16: the node says it may be stale once the polls have failed for the max lag (2 s).
+      awaitReadinessCheck(http, "shared-state", "DOWN");
     } finally {
       PostgresTestDatabase.execute(dbUrl, "ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
     }
+    awaitReadinessCheck(http, "shared-state", "UP");
+  }
+
+  /** Polls /health/ready until the named check has the status (a bound of 30 s, not a timing). */
+  private static void awaitReadinessCheck(Http http, String check, String status) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    String last = "";
+    while (Instant.now().isBefore(deadline)) {
+      last =
+          http.exchange(http.request("").uri(http.serverUri("/health/ready")).GET().build()).body();
+      boolean matches =
+          ((JsonObject) Http.parse(last))
+              .getJsonArray("checks").stream()
+                  .map(JsonValue::asJsonObject)
+                  .anyMatch(
+                      found ->
+                          check.equals(found.getString("name"))
+                              && status.equals(found.getString("status")));
+      if (matches) {
+        return;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("readiness check " + check + " never " + status + ": " + last);
   }
 
   private Map<String, String> environment(String secret) {
@@ -133,6 +168,7 @@ class ProductionModeIT {
     environment.put("AUTH_DB_URL", dbUrl);
     environment.put("AUTH_KEYS_ENCRYPTION_SECRET", secret);
     environment.put("AUTH_BOOTSTRAP_ADMIN_PASSWORD", "bootstrap-admin-password");
+    environment.put("AUTH_READINESS_MAX_SYNC_LAG", "2s");
     return environment;
   }
 
