@@ -92,11 +92,8 @@ public class KeyService implements SharedState {
     JWK fresh = generate(settings.algorithm());
     feed.announce(TOPIC);
     Instant now = clock.instant();
-    for (SigningKey pending : withStatus(SigningKey.Status.NEXT)) {
-      em.remove(pending);
-    }
-    findActive().ifPresent(active -> active.retire(now, now.plus(longestTokenLifetime())));
-    em.flush(); // the retired key gives up the active slot before the new key takes it
+    dropPendingNextKeys();
+    retireActive(now);
     SigningKey key = SigningKey.active(fresh, protect(fresh), now);
     em.persist(key);
     audit.record("key_rotated", actor, null, null, "kid=" + key.kid() + " alg=" + key.algorithm());
@@ -118,13 +115,10 @@ public class KeyService implements SharedState {
       throw new DuplicateKeyException(key.getKeyID());
     }
     Instant now = clock.instant();
-    for (SigningKey pending : withStatus(SigningKey.Status.NEXT)) {
-      em.remove(pending);
-    }
+    dropPendingNextKeys();
     SigningKey stored;
     if (activate) {
-      findActive().ifPresent(active -> active.retire(now, now.plus(longestTokenLifetime())));
-      em.flush(); // the retired key gives up the active slot before the imported key takes it
+      retireActive(now);
       stored = SigningKey.active(key, protect(key), now);
     } else {
       stored = SigningKey.next(key, protect(key), now, now.plus(publicationLead()));
@@ -219,8 +213,7 @@ public class KeyService implements SharedState {
             null,
             "kid=" + fresh.getKeyID() + " activate_at=" + activateAt);
       } else if (step instanceof KeySchedule.Activate activate) {
-        findActive().ifPresent(active -> active.retire(now, now.plus(longestTokenLifetime())));
-        em.flush(); // the retired key gives up the active slot before the next key takes it
+        retireActive(now);
         em.find(SigningKey.class, activate.kid()).activate(now);
         audit.record("key_rotated", null, null, null, "kid=" + activate.kid() + " scheduled");
       } else if (step instanceof KeySchedule.Unpublish unpublish) {
@@ -231,6 +224,22 @@ public class KeyService implements SharedState {
       }
     }
     return !steps.isEmpty();
+  }
+
+  /** A next key waiting to sign never signed anything: it can go at once. */
+  private void dropPendingNextKeys() {
+    for (SigningKey pending : withStatus(SigningKey.Status.NEXT)) {
+      em.remove(pending);
+    }
+  }
+
+  /**
+   * The active key retires, published until its tokens have expired; flushed, so that it gives up
+   * the active slot before another key takes it (the unique index is checked per statement).
+   */
+  private void retireActive(Instant now) {
+    findActive().ifPresent(active -> active.retire(now, now.plus(longestTokenLifetime())));
+    em.flush();
   }
 
   /**

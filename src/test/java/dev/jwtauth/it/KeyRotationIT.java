@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,18 +110,7 @@ class KeyRotationIT {
     return new ServiceProcess.Login("admin", System.getenv("AUTH_BOOTSTRAP_ADMIN_PASSWORD"));
   }
 
-  /** Polls every 100 ms until the value passes; a correctness bound (30 s), not a timing one. */
-  private static <T> T await(Supplier<T> value, Predicate<T> done, String what)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    T last = null;
-    while (Instant.now().isBefore(deadline)) {
-      last = value.get();
-      if (done.test(last)) {
-        return last;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("waited 30 s for " + what + "; last: " + last);
+  private static <T> T await(Supplier<T> value, Predicate<T> done, String what) {
+    return Poll.until(what, Duration.ofSeconds(30), Duration.ofMillis(100), value, done);
   }
 }

@@ -160,20 +160,18 @@ class LoginLimitsIT {
     }
   }
 
-  /** Polls until the pair is no longer refused (a bound, not a timing assertion). */
-  private static void awaitUnlocked(Http http, String body, Duration bound)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(bound);
-    while (Instant.now().isBefore(deadline)) {
-      // A wrong password while locked is refused without counting; once unlocked it counts as the
-      // first failure of the next round, so the loop above starts with one failure fewer.
-      HttpResponse<String> attempt = http.postJson("auth/login", body);
-      if (attempt.statusCode() == 401) {
-        return;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("the pair was still locked after " + bound);
+  /**
+   * Polls until the pair is no longer refused. A wrong password while locked is refused without
+   * counting; once unlocked it counts as the first failure of the next round, so the loop above
+   * starts with one failure fewer.
+   */
+  private static void awaitUnlocked(Http http, String body, Duration bound) {
+    Poll.until(
+        "the pair to be unlocked",
+        bound,
+        Duration.ofMillis(250),
+        () -> http.postJson("auth/login", body).statusCode(),
+        status -> status == 401);
   }
 
   private static int send(HttpRequest request) {

@@ -15,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -135,32 +134,23 @@ class ProductionModeIT {
     awaitReadinessCheck(http, "shared-state", "UP");
   }
 
-  /** Polls /health/ready until the named check has the status (a bound of 30 s, not a timing). */
+  /** Polls /health/ready until the named check has the status (bound 30 s). */
   private static void awaitReadinessCheck(Http http, String check, String status) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    String last = "";
-    while (Instant.now().isBefore(deadline)) {
-      last =
-          http.exchange(http.request("").uri(http.serverUri("/health/ready")).GET().build()).body();
-      boolean matches =
-          ((JsonObject) Http.parse(last))
-              .getJsonArray("checks").stream()
-                  .map(JsonValue::asJsonObject)
-                  .anyMatch(
-                      found ->
-                          check.equals(found.getString("name"))
-                              && status.equals(found.getString("status")));
-      if (matches) {
-        return;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("readiness check " + check + " never " + status + ": " + last);
+    Poll.until(
+        "readiness check " + check + " " + status,
+        Duration.ofSeconds(30),
+        Duration.ofMillis(200),
+        () ->
+            http.exchange(http.request("").uri(http.serverUri("/health/ready")).GET().build())
+                .body(),
+        body ->
+            ((JsonObject) Http.parse(body))
+                .getJsonArray("checks").stream()
+                    .map(JsonValue::asJsonObject)
+                    .anyMatch(
+                        found ->
+                            check.equals(found.getString("name"))
+                                && status.equals(found.getString("status"))));
   }
 
   private Map<String, String> environment(String secret) {
