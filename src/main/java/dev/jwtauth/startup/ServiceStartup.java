@@ -64,7 +64,16 @@ public class ServiceStartup {
     if (settings.embedded()) {
       demoUsers.ensure();
     } else {
-      bootstrapAdmin.ensure();
+      try {
+        bootstrapAdmin.ensure();
+      } catch (RuntimeException e) {
+        // Two nodes starting together on an empty database both create admin; the unique
+        // username keeps one, and that one stands. Any other failure still stops the start.
+        if (!bootstrapAdmin.exists()) {
+          throw e;
+        }
+        LOG.fine("Another node created the bootstrap admin first");
+      }
     }
     configuredClients.ensure();
     keys.ensureActiveKey();

@@ -21,6 +21,11 @@ public class BootstrapAdmin {
   @Inject Secrets secrets;
   @Inject PasswordPolicy passwords;
 
+  /** Whether the user admin exists (created here or by another node). */
+  public boolean exists() {
+    return users.findByUsername(USERNAME).isPresent();
+  }
+
   public void ensure() {
     if (secrets.bootstrapAdminPassword().isEmpty() || users.findByUsername(USERNAME).isPresent()) {
       return;
