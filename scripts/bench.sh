@@ -2,31 +2,84 @@
 # Benchmarks (not part of the test suite or CI); results belong in docs/benchmarks.md.
 #   scripts/bench.sh            the in-memory revocation check with 0, 10k and 1M denied jtis, and a
 #                               whole token verification on top of it
+#   scripts/bench.sh verify     JMH: the bearer check uncached and cached against a bare Nimbus and a
+#                               bare JCA RS256 verification of the same token (about 3 minutes)
+#   scripts/bench.sh http       server CPU per request under wrk: /api/me with our bearer check, its
+#                               unprotected twin, the same resource behind Payara's stock MP-JWT (a
+#                               second server), refresh, introspection, JWKS, login (about 15 minutes;
+#                               installs Debian's wrk when it is missing)
 #   scripts/bench.sh login      server CPU per password login (scripts/run.sh, embedded mode, demo user
 #                               alice) next to a bare Argon2id hash measured in the same run, interleaved
 #                               (it warms the server up with 6000 logins first: about three minutes)
+#   BENCH_SERVER=wildfly  run the service (http, login) on WildFly with scripts/run-wildfly.sh
+#              instead of Payara Micro; the http reference stays Payara's stock MP-JWT
 #   JAVA_HOME  the JDK to measure with (default: the java on PATH)
-#   BENCH_OPTS JVM options of the harness, e.g. -Dwarmup=500 -Drounds=3 -Dpairs=40
+#   BENCH_OPTS JVM options of the harness, e.g. -Dwarmup=500 -Drounds=3 -Dpairs=40 (login),
+#              -Dseconds=10 -Drounds=3 -Dconnections=16 (http)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests package test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
 
-if [ "${1:-}" != "login" ]; then
-  exec "$JAVA" -Xms2g -Xmx2g -cp "$CP" dev.jwtauth.bench.RevocationBench
-fi
+case "${1:-}" in
+  "") exec "$JAVA" -Xms2g -Xmx2g -cp "$CP" dev.jwtauth.bench.RevocationBench ;;
+  verify) exec "$JAVA" -cp "$CP" ${BENCH_OPTS:-} dev.jwtauth.bench.VerifierBench ;;
+  login|http) ;;
+  *) echo "usage: scripts/bench.sh [verify|http|login]" >&2; exit 2 ;;
+esac
+
+# Ready when the URL answers with the status (the start-up log line comes before the web module is
+# in place, and a server answers 404 before its application is deployed).
+await() {
+  for _ in $(seq 1 120); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" = "$2" ] && return 0
+    sleep 1
+  done
+  echo "bench.sh: nothing answered at $1" >&2
+  exit 1
+}
 
 PORT="${PORT:-18181}"
-work="$(mktemp -d target/bench-login.XXXXXX)"
-PORT="$PORT" AUTH_SKIP_BUILD=1 AUTH_DB_URL="jdbc:h2:file:$PWD/$work/data/auth" \
-  AUTH_LOG_FILE="$work/server.log" scripts/run.sh > "$work/console.log" 2>&1 &
-runner=$!
-trap 'kill -TERM $runner 2>/dev/null || true; wait $runner 2>/dev/null || true' EXIT
-# Ready when the JWKS answers (the start-up log line comes before the web module is in place).
-for _ in $(seq 1 120); do
-  curl -fs -o /dev/null "http://127.0.0.1:$PORT/.well-known/jwks.json" && break
-  sleep 1
-done
-server="$(pgrep -f -- "payara-micro.jar.*--port $PORT" | head -n 1)"
-"$JAVA" -cp "$CP" ${BENCH_OPTS:-} dev.jwtauth.bench.LoginBench "http://127.0.0.1:$PORT" "$server" "$(getconf CLK_TCK)"
+work="$(mktemp -d "target/bench-$1.XXXXXX")"
+pids=()
+trap 'for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
+
+war=target/auth.war
+if [ "$1" = "http" ]; then
+  if ! command -v wrk > /dev/null; then
+    echo "bench.sh: installing wrk (Debian package)" >&2
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; else sudo apt-get install -y -qq wrk; fi
+  fi
+  "$JAVA" -cp "$CP" dev.jwtauth.bench.BenchWars "http://127.0.0.1:$PORT"
+  war=target/bench/auth-bench.war
+fi
+
+case "${BENCH_SERVER:-payara}" in
+  payara) run_script=scripts/run.sh; server_pattern="payara-micro.jar.*--port $PORT" ;;
+  # standalone.sh's own command line names the port too; the server JVM's starts with -D[Standalone].
+  wildfly) run_script=scripts/run-wildfly.sh; server_pattern="-D\[Standalone\].*-Djboss.http.port=$PORT" ;;
+  *) echo "bench.sh: BENCH_SERVER is payara or wildfly" >&2; exit 2 ;;
+esac
+# The management port (WildFly) clear of the reference server's port, PORT + 1.
+AUTH_WAR="$war" PORT="$PORT" MANAGEMENT_PORT=$((PORT + 2)) AUTH_SKIP_BUILD=1 \
+  AUTH_DB_URL="jdbc:h2:file:$PWD/$work/data/auth" AUTH_LOG_FILE="$work/server.log" \
+  "$run_script" > "$work/console.log" 2>&1 &
+pids+=($!)
+await "http://127.0.0.1:$PORT/.well-known/jwks.json" 200
+server="$(pgrep -f -- "$server_pattern" | head -n 1)"
+
+if [ "$1" = "login" ]; then
+  "$JAVA" -cp "$CP" ${BENCH_OPTS:-} dev.jwtauth.bench.LoginBench "http://127.0.0.1:$PORT" "$server" "$(getconf CLK_TCK)"
+  exit 0
+fi
+
+# The reference: the same resource behind Payara's stock MP-JWT, in its own server, same heap.
+STOCK_PORT=$((PORT + 1))
+"$JAVA" -Xmx512m -jar target/payara/payara-micro.jar --deploy target/bench/stock-me.war \
+  --contextroot / --port "$STOCK_PORT" --nohazelcast --disablephonehome > "$work/stock.log" 2>&1 &
+stock=$!
+pids+=("$stock")
+await "http://127.0.0.1:$STOCK_PORT/api/me" 401
+"$JAVA" -cp "$CP" ${BENCH_OPTS:-} dev.jwtauth.bench.HttpBench \
+  "http://127.0.0.1:$PORT" "$server" "http://127.0.0.1:$STOCK_PORT" "$stock" "$(getconf CLK_TCK)"

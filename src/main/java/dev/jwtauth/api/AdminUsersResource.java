@@ -67,8 +67,8 @@ public class AdminUsersResource {
   public String list(
       @QueryParam("page") @DefaultValue("0") String page,
       @QueryParam("size") @DefaultValue("20") String size) {
-    int pageNumber = number("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-    int pageSize = number("size", size, 1, MAX_PAGE_SIZE);
+    int pageNumber = QueryParams.number("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+    int pageSize = QueryParams.number("size", size, 1, MAX_PAGE_SIZE);
     JsonArrayBuilder items = Jsons.array();
     administration.page(pageNumber, pageSize).forEach(user -> items.add(json(user)));
     return Jsons.object()
@@ -103,18 +103,6 @@ public class AdminUsersResource {
       throw new NotFoundException();
     }
     return Response.noContent().build();
-  }
-
-  private static int number(String name, String text, int min, int max) {
-    try {
-      int value = Integer.parseInt(text);
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new InvalidRequestException(name + " must be a number from " + min + " to " + max);
   }
 
   private static JsonObjectBuilder json(UserAccount user) {

@@ -70,7 +70,7 @@ public class LoginResource {
    */
   @POST
   @Path("refresh")
-  @Consumes(MediaType.APPLICATION_JSON)
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD}) // see MediaTypeFeature
   @Produces(MediaType.APPLICATION_JSON)
   public Response refresh(
       String body,

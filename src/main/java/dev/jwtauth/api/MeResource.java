@@ -6,7 +6,7 @@ import dev.jwtauth.refresh.LoginSession;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -27,7 +27,9 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Caller self-service: who am I, my sessions, my password (PRODUCT.md §4). */
-@RequestScoped
+// One instance for every request (its fields are proxies): a request-scoped resource costs a bean
+// and its injection on every call of the busiest protected endpoint (issue 15).
+@ApplicationScoped
 @Path("api/me")
 public class MeResource {
 

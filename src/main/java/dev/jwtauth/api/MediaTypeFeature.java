@@ -20,7 +20,8 @@ import java.util.List;
  * Content-Type} match any method, so a JSON endpoint would read a body of any kind; here such a
  * request, or one with a wildcard type, gets 415 with a JSON error before the method runs (so it
  * never counts as a login attempt). A request without a body and without a type passes: cookie-mode
- * {@code /auth/refresh} has nothing to send.
+ * {@code /auth/refresh} has nothing to send (it declares {@code @Consumes({APPLICATION_JSON,
+ * WILDCARD})} so that the JAX-RS implementation lets it through too).
  */
 @Provider
 public class MediaTypeFeature implements DynamicFeature {
@@ -31,9 +32,19 @@ public class MediaTypeFeature implements DynamicFeature {
         resource.getResourceMethod().isAnnotationPresent(Consumes.class)
             ? resource.getResourceMethod().getAnnotation(Consumes.class)
             : resource.getResourceClass().getAnnotation(Consumes.class);
-    if (consumes != null) {
-      context.register(
-          new RequireMediaType(Arrays.stream(consumes.value()).map(MediaType::valueOf).toList()));
+    if (consumes == null) {
+      return;
+    }
+    // A wildcard beside a concrete type (cookie-mode /auth/refresh) lets a request without body
+    // and type reach the method on every JAX-RS implementation (RESTEasy, on WildFly, answers 415
+    // before any filter runs otherwise); a body must still be of one of the concrete types.
+    List<MediaType> accepted =
+        Arrays.stream(consumes.value())
+            .map(MediaType::valueOf)
+            .filter(type -> !type.isWildcardType())
+            .toList();
+    if (!accepted.isEmpty()) {
+      context.register(new RequireMediaType(accepted));
     }
   }
 

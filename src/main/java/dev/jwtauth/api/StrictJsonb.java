@@ -14,16 +14,19 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Type;
 
 /**
- * JSON-B for request bodies, strict about strings: JSON-B implementations turn {@code 42} or {@code
- * true} into the string {@code "42"}, which would make {@code {"title":42}} a valid task and {@code
- * {"username":42}} a login attempt. Here a string field takes a JSON string (or null) only;
- * anything else is a 400 through {@link JsonbException}.
+ * JSON-B for request bodies, strict about strings and booleans: JSON-B implementations turn {@code
+ * 42} or {@code true} into the string {@code "42"}, which would make {@code {"title":42}} a valid
+ * task and {@code {"username":42}} a login attempt, and read {@code "yes"} or {@code 1} as the
+ * boolean false (a task marked done that is not, a key imported with {@code "activate":"yes"} that
+ * is not activated). Here a string field takes a JSON string (or null) only, a boolean field {@code
+ * true}, {@code false} or null; anything else is a 400 through {@link JsonbException}.
  */
 @Provider
 public class StrictJsonb implements ContextResolver<Jsonb> {
 
   private final Jsonb jsonb =
-      JsonbBuilder.create(new JsonbConfig().withDeserializers(new StrictStrings()));
+      JsonbBuilder.create(
+          new JsonbConfig().withDeserializers(new StrictStrings(), new StrictBooleans()));
 
   @Override
   public Jsonb getContext(Class<?> type) {
@@ -43,6 +46,21 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
         throw new JsonbException("A string was expected, not " + value.getValueType());
       }
       return text.getString();
+    }
+  }
+
+  /** Booleans from JSON {@code true} and {@code false} only. */
+  public static final class StrictBooleans implements JsonbDeserializer<Boolean> {
+    @Override
+    public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
+      JsonValue value = parser.getValue();
+      return switch (value.getValueType()) {
+        case NULL -> null;
+        case TRUE -> Boolean.TRUE;
+        case FALSE -> Boolean.FALSE;
+        default ->
+            throw new JsonbException("true or false was expected, not " + value.getValueType());
+      };
     }
   }
 }

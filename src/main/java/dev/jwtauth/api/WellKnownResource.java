@@ -10,16 +10,13 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Set;
 
-/** Discovery: the public keys (RFC 7517) and the server metadata (RFC 8414). */
+/** Discovery: the server metadata (RFC 8414); the public keys are {@link JwksServlet}'s. */
 @RequestScoped
 @Path(".well-known")
 @PermitAll
@@ -32,41 +29,6 @@ public class WellKnownResource {
 
   private static final List<String> CLIENT_AUTH_METHODS =
       List.of("client_secret_basic", "client_secret_post");
-
-  /**
-   * The JWK Set, from bytes serialized when the keys changed. Cached by clients for {@code
-   * auth.keys.jwks-max-age} (the next key is published at least that long before it signs); a
-   * client presenting the current entity tag gets 304 without a body.
-   */
-  @GET
-  @Path("jwks.json")
-  @Produces(MediaType.APPLICATION_JSON)
-  public Response jwks(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    KeyRing.Jwks jwks = keys.jwks();
-    Response.ResponseBuilder answer =
-        matches(ifNoneMatch, jwks.etag())
-            ? Response.notModified()
-            : Response.ok(jwks.json(), MediaType.APPLICATION_JSON_TYPE);
-    return answer
-        .header(HttpHeaders.ETAG, jwks.etag())
-        .header(
-            HttpHeaders.CACHE_CONTROL, "public, max-age=" + keySettings.jwksMaxAge().toSeconds())
-        .build();
-  }
-
-  /** RFC 9110 §13.1.2: {@code *}, or a list of tags compared weakly. */
-  private static boolean matches(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    for (String candidate : ifNoneMatch.split(",")) {
-      String tag = candidate.strip();
-      if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   @GET
   @Path("oauth-authorization-server")

@@ -30,6 +30,15 @@ public class AuditEvent {
   @Column(name = "session_id", length = 36)
   private String sessionId;
 
+  @Column(name = "client_id", length = 100)
+  private String clientId;
+
+  @Column(name = "address", length = 64)
+  private String address;
+
+  @Column(name = "request_id", length = 128)
+  private String requestId;
+
   @Column(name = "detail", length = 1000)
   private String detail;
 
@@ -41,6 +50,9 @@ public class AuditEvent {
       String actor,
       String subject,
       String sessionId,
+      String clientId,
+      String address,
+      String requestId,
       String detail) {
     this.id = UUID.randomUUID().toString();
     this.occurredAt = occurredAt;
@@ -48,11 +60,22 @@ public class AuditEvent {
     this.actor = actor;
     this.subject = subject;
     this.sessionId = sessionId;
+    this.clientId = clientId;
+    this.address = address;
+    this.requestId = requestId;
     this.detail = detail;
+  }
+
+  public String id() {
+    return id;
   }
 
   public String type() {
     return type;
+  }
+
+  public String actor() {
+    return actor;
   }
 
   public String subject() {
@@ -61,6 +84,22 @@ public class AuditEvent {
 
   public String sessionId() {
     return sessionId;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public String address() {
+    return address;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public String detail() {
+    return detail;
   }
 
   public Instant occurredAt() {

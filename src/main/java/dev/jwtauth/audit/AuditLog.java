@@ -1,20 +1,25 @@
 package dev.jwtauth.audit;
 
 import dev.jwtauth.json.Jsons;
+import dev.jwtauth.logging.LogEvent;
+import dev.jwtauth.logging.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Records security events as rows (in the caller's transaction, so they commit with what they
- * describe) and log lines.
+ * describe) and log lines, each with the client address and request id of the request that caused
+ * it; reads them back for {@code GET /admin/audit}.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -35,14 +40,14 @@ public class AuditLog {
    */
   @Transactional
   public void record(String type, String actor, String subject, String sessionId, String detail) {
-    Instant now = clock.instant();
-    em.persist(new AuditEvent(now, type, actor, subject, sessionId, detail));
-    JsonObjectBuilder line = Jsons.object().add("audit", type).add("at", now.toString());
-    add(line, "actor", actor);
-    add(line, "subject", subject);
-    add(line, "sid", sessionId);
-    add(line, "detail", detail);
-    LOG.info(line.build().toString());
+    write(type, actor, subject, sessionId, null, detail);
+  }
+
+  /** As {@link #record}, for an event a client asked for. */
+  @Transactional
+  public void recordForClient(
+      String type, String actor, String subject, String sessionId, String clientId, String detail) {
+    write(type, actor, subject, sessionId, clientId, detail);
   }
 
   /**
@@ -50,30 +55,106 @@ public class AuditLog {
    * (PRODUCT.md §6). Never the password.
    *
    * @param username as typed (cut at 100 characters)
+   * @param address where the attempt came from (as the throttle saw it)
    * @param userId the user, when known
    * @param reason why it failed or was refused, or null
    */
   @Transactional
   public void login(
       String type, String username, String address, String clientId, String userId, String reason) {
-    Instant now = clock.instant();
     String typed = username.length() > 100 ? username.substring(0, 100) : username;
-    JsonObjectBuilder fields = Jsons.object();
-    add(fields, "username", typed);
-    add(fields, "address", address);
-    add(fields, "client_id", clientId);
-    add(fields, "reason", reason);
-    JsonObject detail = fields.build();
-    em.persist(new AuditEvent(now, type, null, userId, null, detail.toString()));
-    JsonObjectBuilder line = Jsons.object().add("audit", type).add("at", now.toString());
-    add(line, "subject", userId);
-    detail.forEach(line::add);
-    LOG.info(line.build().toString());
+    JsonObjectBuilder detail = Jsons.object().add("username", typed);
+    if (reason != null) {
+      detail.add("reason", reason);
+    }
+    persistAndLog(
+        type, null, userId, null, clientId, address, detail.build().toString(), typed, reason);
   }
 
-  private static void add(JsonObjectBuilder line, String name, String value) {
-    if (value != null) {
-      line.add(name, value);
+  /** The rows that match, newest first. */
+  @Transactional
+  public AuditPage find(AuditQuery query) {
+    // Only the filters given: PostgreSQL cannot type a null parameter in ":type is null".
+    StringBuilder where =
+        new StringBuilder(" where e.occurredAt >= :since and e.occurredAt < :until");
+    if (query.type() != null) {
+      where.append(" and e.type = :type");
     }
+    if (query.subject() != null) {
+      where.append(" and e.subject = :subject");
+    }
+    TypedQuery<AuditEvent> rows =
+        em.createQuery(
+            "select e from AuditEvent e" + where + " order by e.occurredAt desc, e.id desc",
+            AuditEvent.class);
+    TypedQuery<Long> count =
+        em.createQuery("select count(e) from AuditEvent e" + where, Long.class);
+    for (TypedQuery<?> q : List.of(rows, count)) {
+      q.setParameter("since", query.since()).setParameter("until", query.until());
+      if (query.type() != null) {
+        q.setParameter("type", query.type());
+      }
+      if (query.subject() != null) {
+        q.setParameter("subject", query.subject());
+      }
+    }
+    List<AuditEvent> events =
+        rows.setFirstResult(query.page() * query.size())
+            .setMaxResults(query.size())
+            .getResultList();
+    return new AuditPage(events, count.getSingleResult());
+  }
+
+  /** Deletes the rows older than the retention (auth.audit.retention); returns how many. */
+  @Transactional
+  public int purgeBefore(Instant cutoff) {
+    return em.createQuery("delete from AuditEvent e where e.occurredAt < :cutoff")
+        .setParameter("cutoff", cutoff)
+        .executeUpdate();
+  }
+
+  private void write(
+      String type, String actor, String subject, String sessionId, String clientId, String detail) {
+    persistAndLog(
+        type,
+        actor,
+        subject,
+        sessionId,
+        clientId,
+        RequestContext.currentClientAddress(),
+        detail,
+        null,
+        null);
+  }
+
+  private void persistAndLog(
+      String type,
+      String actor,
+      String subject,
+      String sessionId,
+      String clientId,
+      String address,
+      String detail,
+      String username,
+      String reason) {
+    Instant now = clock.instant();
+    String requestId = RequestContext.currentId();
+    em.persist(
+        new AuditEvent(now, type, actor, subject, sessionId, clientId, address, requestId, detail));
+    LogEvent line =
+        LogEvent.of(type)
+            .with("at", now.toString())
+            .with("actor", actor)
+            .with("sub", subject)
+            .with("sid", sessionId)
+            .with("client_id", clientId)
+            .with("address", address)
+            .with("request_id", requestId);
+    if (username != null) {
+      line.with("username", username).with("reason", reason);
+    } else {
+      line.with("detail", detail);
+    }
+    LOG.log(Level.INFO, "{0}", line);
   }
 }

@@ -57,6 +57,15 @@ public class SettingsProducer {
 
   @Produces
   @Singleton
+  public OperationsSettings operationsSettings() {
+    return new OperationsSettings(
+        words(optionalText("auth.metrics.allowed-addresses")),
+        duration("auth.audit.retention"),
+        OperationsSettings.jsonLogs(text("auth.log.format").toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  @Produces
+  @Singleton
   public TokenCacheSettings tokenCacheSettings() {
     return new TokenCacheSettings(config.getValue("auth.token-cache.max-mib", Integer.class));
   }

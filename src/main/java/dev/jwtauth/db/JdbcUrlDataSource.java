@@ -11,9 +11,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The DataSource class of the server's connection pool {@code auth-pool} (payara-config/): nothing
- * but a JDBC URL, user and password, for whichever driver on the server's class path accepts the
- * URL (H2 or PostgreSQL, both in target/payara/lib). It is packaged into that directory, not into
+ * The DataSource class of the server's connection pool ({@code auth-pool} on Payara,
+ * payara-config/; {@code AuthDS} on WildFly, wildfly-config/): nothing but a JDBC URL, user and
+ * password, for whichever driver on the server's class path accepts the URL (H2 or PostgreSQL, both
+ * in target/payara/lib, and in WildFly's module dev.jwtauth.jdbc). It is packaged there, not into
  * the WAR.
  *
  * <p>Why not PGSimpleDataSource: Payara passes its default {@code serverName} ("localhost") along
@@ -78,13 +79,29 @@ public class JdbcUrlDataSource implements DataSource {
   /**
    * The configured password, or — only for the embedded H2 database — its documented default. Any
    * other database gets no default (PRODUCT.md §9): an unset password is sent as none, never as
-   * "sa".
+   * "sa". A blank password counts as unset: WildFly's datasource cannot hold an empty value, so
+   * wildfly-config/configure.cli defaults it to a space.
    */
   static String effectivePassword(String url, String configured) {
-    if (configured != null && !configured.isEmpty()) {
+    if (configured != null && !configured.isBlank()) {
       return configured;
     }
     return url != null && url.startsWith("jdbc:h2:") ? EMBEDDED_DEFAULT_PASSWORD : null;
+  }
+
+  /**
+   * A copy of the connection properties with {@link #effectivePassword} in place of the configured
+   * one (none at all when it has none).
+   */
+  static Properties withEffectivePassword(String url, Properties configured) {
+    Properties properties = new Properties();
+    properties.putAll(configured);
+    properties.remove("password");
+    String effective = effectivePassword(url, configured.getProperty("password"));
+    if (effective != null) {
+      properties.setProperty("password", effective);
+    }
+    return properties;
   }
 
   @Override
@@ -94,11 +111,10 @@ public class JdbcUrlDataSource implements DataSource {
       properties.setProperty("user", username);
     }
     // Payara's pool calls this method with the pool's user and password properties.
-    String effective = effectivePassword(url, pass);
-    if (effective != null) {
-      properties.setProperty("password", effective);
+    if (pass != null) {
+      properties.setProperty("password", pass);
     }
-    Connection connection = driver().connect(url, properties);
+    Connection connection = driver().connect(url, withEffectivePassword(url, properties));
     if (connection == null) {
       throw new SQLException("The JDBC driver refused the URL of auth.db.url");
     }
@@ -108,24 +124,29 @@ public class JdbcUrlDataSource implements DataSource {
   private Driver driver() throws SQLException {
     Driver found = driver;
     if (found == null) {
-      if (url == null || url.isBlank()) {
-        throw new SQLException("auth.db.url is not set");
-      }
-      for (Driver candidate :
-          ServiceLoader.load(Driver.class, JdbcUrlDataSource.class.getClassLoader())) {
-        if (candidate.acceptsURL(url)) {
-          found = candidate;
-          break;
-        }
-      }
-      if (found == null) {
-        // Never echo the URL: it may carry a password.
-        throw new SQLException(
-            "No JDBC driver on the server's class path accepts auth.db.url (H2 and PostgreSQL are in target/payara/lib)");
-      }
+      found = driverFor(url);
       driver = found;
     }
     return found;
+  }
+
+  /**
+   * The driver on this class's class path that accepts the URL (H2 or PostgreSQL); never {@link
+   * JdbcUrlDriver}, which delegates here itself.
+   */
+  static Driver driverFor(String url) throws SQLException {
+    if (url == null || url.isBlank()) {
+      throw new SQLException("auth.db.url is not set");
+    }
+    for (Driver candidate :
+        ServiceLoader.load(Driver.class, JdbcUrlDataSource.class.getClassLoader())) {
+      if (!(candidate instanceof JdbcUrlDriver) && candidate.acceptsURL(url)) {
+        return candidate;
+      }
+    }
+    // Never echo the URL: it may carry a password.
+    throw new SQLException(
+        "No JDBC driver on the server's class path accepts auth.db.url (H2 and PostgreSQL are in target/payara/lib, and in WildFly's module dev.jwtauth.jdbc)");
   }
 
   @Override

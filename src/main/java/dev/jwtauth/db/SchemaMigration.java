@@ -1,9 +1,8 @@
 package dev.jwtauth.db;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -16,13 +15,12 @@ public class SchemaMigration {
 
   private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-  @Resource(lookup = Database.JNDI_NAME)
-  DataSource dataSource;
+  @Inject AuthDataSource dataSource;
 
   public void migrate() {
     MigrateResult result =
         Flyway.configure(getClass().getClassLoader())
-            .dataSource(dataSource)
+            .dataSource(dataSource.get())
             .locations("classpath:db/migration")
             .load()
             .migrate();

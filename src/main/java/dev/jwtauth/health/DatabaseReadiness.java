@@ -1,11 +1,10 @@
 package dev.jwtauth.health;
 
-import dev.jwtauth.db.Database;
-import jakarta.annotation.Resource;
+import dev.jwtauth.db.AuthDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -14,12 +13,11 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-  @Resource(lookup = Database.JNDI_NAME)
-  DataSource dataSource;
+  @Inject AuthDataSource dataSource;
 
   @Override
   public HealthCheckResponse call() {
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = dataSource.get().getConnection()) {
       return HealthCheckResponse.named("database").status(connection.isValid(2)).build();
     } catch (SQLException e) {
       return HealthCheckResponse.named("database")

@@ -34,8 +34,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class KeyRing implements VerificationKeys {
 
-  /** The published key set, serialized once per load, with its entity tag. */
-  public record Jwks(String json, String etag) {}
+  /** The published key set, serialized once per load (UTF-8 JSON), with its entity tag. */
+  public record Jwks(byte[] bytes, String etag) {}
 
   private record Snapshot(
       Map<String, VerificationKey> verifiers,
@@ -102,10 +102,10 @@ public class KeyRing implements VerificationKeys {
   /** A strong entity tag: the SHA-256 of the exact bytes served. */
   private static Jwks jwks(String json) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+      byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
       return new Jwks(
-          json, "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "\"");
+          bytes, "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "\"");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }

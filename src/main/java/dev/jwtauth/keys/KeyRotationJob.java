@@ -1,14 +1,14 @@
 package dev.jwtauth.keys;
 
 import dev.jwtauth.config.KeySettings;
+import dev.jwtauth.jobs.RepeatingTask;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,13 +30,11 @@ public class KeyRotationJob {
   @Inject KeySettings settings;
   @Inject Clock clock;
 
-  private ScheduledFuture<?> schedule;
+  private final RepeatingTask task = new RepeatingTask(this::check);
   private volatile boolean failing;
 
   public void start() {
-    schedule =
-        scheduler.scheduleWithFixedDelay(
-            this::check, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    task.start(scheduler, Duration.ofMillis(CHECK_MILLIS));
   }
 
   private void check() {
@@ -63,10 +61,9 @@ public class KeyRotationJob {
     }
   }
 
+  /** Before the application's beans go away (ServiceStartup); waits for a check in progress. */
   @PreDestroy
-  void stop() {
-    if (schedule != null) {
-      schedule.cancel(false);
-    }
+  public void stop() {
+    task.stop();
   }
 }

@@ -2,6 +2,7 @@ package dev.jwtauth.login;
 
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
+import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.throttle.LoginThrottle;
 import dev.jwtauth.throttle.TooManyAttemptsException;
@@ -9,6 +10,7 @@ import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.InvalidScopeException;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
+import dev.jwtauth.users.HashingBusyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Password;
@@ -33,6 +35,7 @@ public class LoginService {
   @Inject RefreshService sessions;
   @Inject LoginThrottle throttle;
   @Inject AuditLog audit;
+  @Inject AuthMetrics metrics;
 
   /**
    * Checks the password through every identity store and starts a session for the client. The
@@ -54,11 +57,19 @@ public class LoginService {
     } catch (TooManyAttemptsException e) {
       audit.login(
           "login_throttled", username, clientAddress, client.id(), null, "too_many_attempts");
+      metrics.login(AuthMetrics.LoginOutcome.THROTTLED);
       throw e;
     }
-    CredentialValidationResult result =
-        identityStores.validate(new UsernamePasswordCredential(username, new Password(password)));
+    CredentialValidationResult result;
+    try {
+      result =
+          identityStores.validate(new UsernamePasswordCredential(username, new Password(password)));
+    } catch (HashingBusyException e) {
+      metrics.login(AuthMetrics.LoginOutcome.BUSY);
+      throw e;
+    }
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      metrics.login(AuthMetrics.LoginOutcome.FAILED);
       throttle.failed(username, clientAddress);
       audit.login(
           "login_failed", username, clientAddress, client.id(), null, "invalid_credentials");
@@ -81,6 +92,8 @@ public class LoginService {
             client.id(),
             client.accessTokenTtl());
     audit.login("login_succeeded", username, clientAddress, client.id(), subject, null);
+    metrics.login(AuthMetrics.LoginOutcome.SUCCEEDED);
+    metrics.tokenIssued("password", client.id());
     LOG.fine(() -> "Login succeeded for " + subject + ", token jti " + grant.access().jti());
     return grant;
   }

@@ -1,6 +1,7 @@
 package dev.jwtauth.oauth;
 
 import dev.jwtauth.clients.Client;
+import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.token.AccessTokenIssuer;
 import dev.jwtauth.token.IssuedAccessToken;
 import dev.jwtauth.token.ScopePolicy;
@@ -15,6 +16,7 @@ import java.util.Set;
 public class ClientCredentialsGrant implements Grant {
 
   @Inject AccessTokenIssuer issuer;
+  @Inject AuthMetrics metrics;
 
   @Override
   public String type() {
@@ -38,6 +40,7 @@ public class ClientCredentialsGrant implements Grant {
                 client.accessTokenTtl(),
                 null,
                 null));
+    metrics.tokenIssued(type(), client.id());
     return TokenGrant.accessOnly(access, null);
   }
 }

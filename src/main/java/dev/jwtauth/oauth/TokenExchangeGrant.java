@@ -3,6 +3,7 @@ package dev.jwtauth.oauth;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.config.ClientSettings;
+import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.throttle.RateLimiter;
 import dev.jwtauth.token.AccessTokenIssuer;
 import dev.jwtauth.token.InvalidGrantException;
@@ -42,6 +43,7 @@ public class TokenExchangeGrant implements Grant {
   @Inject UserRepository users;
   @Inject ClientSettings clientSettings;
   @Inject AuditLog audit;
+  @Inject AuthMetrics metrics;
   @Inject Clock clock;
 
   @Inject
@@ -76,6 +78,7 @@ public class TokenExchangeGrant implements Grant {
         requestedSubject == null
             ? narrowed(client, subject, form.optional("scope"), audiences)
             : impersonation(client, subject, requestedSubject, form.optional("scope"), audiences);
+    metrics.tokenIssued("token_exchange", client.id());
     return TokenGrant.accessOnly(access, ACCESS_TOKEN_TYPE);
   }
 
@@ -114,7 +117,8 @@ public class TokenExchangeGrant implements Grant {
     // (PRODUCT.md §9).
     if (Collections.disjoint(caller.groups(), clientSettings.impersonationRoles())
         || !caller.scopes().contains(ScopePolicy.ADMIN)) {
-      audit.record("impersonation_denied", caller.subject(), null, null, "client " + client.id());
+      audit.recordForClient(
+          "impersonation_denied", caller.subject(), null, null, client.id(), null);
       throw new OAuthException(403, "access_denied", "The caller may not impersonate other users");
     }
     if (caller.actorSubject().orElse(null) != null) {
@@ -144,17 +148,13 @@ public class TokenExchangeGrant implements Grant {
                 lifetime,
                 caller.subject(),
                 caller.sessionId().orElse(null)));
-    audit.record(
+    audit.recordForClient(
         "impersonation",
         caller.subject(),
         target.id(),
         null,
-        "client "
-            + client.id()
-            + ", token jti "
-            + access.jti()
-            + ", expires "
-            + access.expiresAt());
+        client.id(),
+        "token jti " + access.jti() + ", expires " + access.expiresAt());
     return access;
   }
 

@@ -1,6 +1,9 @@
 package dev.jwtauth.refresh;
 
+import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.config.OperationsSettings;
 import dev.jwtauth.config.RefreshSettings;
+import dev.jwtauth.jobs.RepeatingTask;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.throttle.LoginThrottle;
 import jakarta.annotation.PreDestroy;
@@ -8,15 +11,15 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Deletes expired refresh tokens, expired or revoked sessions, and revocation rows that no longer
- * matter every {@code auth.refresh-token.purge-interval}. Safe on several nodes at once: each run
- * is one idempotent delete transaction.
+ * Deletes expired refresh tokens, expired or revoked sessions, revocation rows that no longer
+ * matter, and audit rows older than {@code auth.audit.retention}, every {@code
+ * auth.refresh-token.purge-interval}. Safe on several nodes at once: each run is one idempotent
+ * delete transaction.
  */
 @ApplicationScoped
 public class RefreshPurge {
@@ -29,30 +32,37 @@ public class RefreshPurge {
   @Inject RevocationService revocations;
   @Inject LoginThrottle throttle;
   @Inject RefreshSettings settings;
+  @Inject OperationsSettings operations;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
 
-  private ScheduledFuture<?> schedule;
+  private final RepeatingTask task = new RepeatingTask(this::purgeNow);
 
   public void start() {
-    long every = settings.purgeInterval().toMillis();
-    schedule =
-        scheduler.scheduleWithFixedDelay(this::purgeNow, every, every, TimeUnit.MILLISECONDS);
+    task.start(scheduler, settings.purgeInterval());
   }
 
   public int purgeNow() {
     try {
       int deleted = store.purge() + revocations.purgeDatabase() + throttle.purge();
-      LOG.fine(() -> "Purged " + deleted + " expired or revoked refresh tokens and sessions");
-      return deleted;
+      int audited = audit.purgeBefore(clock.instant().minus(operations.auditRetention()));
+      LOG.fine(
+          () ->
+              "Purged "
+                  + deleted
+                  + " expired or revoked rows and "
+                  + audited
+                  + " audit rows past auth.audit.retention");
+      return deleted + audited;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Purging refresh tokens failed; the next run tries again", e);
       return 0;
     }
   }
 
+  /** Before the application's beans go away (ServiceStartup); waits for a purge in progress. */
   @PreDestroy
-  void stop() {
-    if (schedule != null) {
-      schedule.cancel(false);
-    }
+  public void stop() {
+    task.stop();
   }
 }

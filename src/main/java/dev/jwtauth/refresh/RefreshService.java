@@ -1,6 +1,7 @@
 package dev.jwtauth.refresh;
 
 import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.token.AccessTokenIssuer;
 import dev.jwtauth.token.InvalidGrantException;
@@ -35,6 +36,7 @@ public class RefreshService {
   @Inject AccessTokenIssuer issuer;
   @Inject ScopePolicy scopes;
   @Inject AuditLog audit;
+  @Inject AuthMetrics metrics;
   @Inject RevocationService revocations;
   @Inject Clock clock;
 
@@ -84,10 +86,12 @@ public class RefreshService {
     } catch (PersistenceException | TransactionalException e) {
       // A concurrent refresh of the same token held the row; the database let the other one win.
       LOG.fine(() -> "Refresh lost a race: " + e);
+      metrics.refresh(AuthMetrics.RefreshOutcome.INVALID);
       throw new InvalidGrantException("The refresh token is not valid");
     }
     if (outcome instanceof RefreshTokenStore.Refused refused) {
       LOG.info(() -> "Refresh refused: " + refused.reason());
+      metrics.refresh(outcomeOf(refused.reason()));
       throw new InvalidGrantException("The refresh token is not valid");
     }
     RefreshTokenStore.Rotated rotated = (RefreshTokenStore.Rotated) outcome;
@@ -109,7 +113,17 @@ public class RefreshService {
                 accessTokenLifetime,
                 null,
                 null));
+    metrics.refresh(AuthMetrics.RefreshOutcome.ROTATED);
+    metrics.tokenIssued("refresh_token", clientId);
     return grant(access, rotated.next());
+  }
+
+  private static AuthMetrics.RefreshOutcome outcomeOf(String refusal) {
+    return switch (refusal) {
+      case "reused" -> AuthMetrics.RefreshOutcome.REUSE_DETECTED;
+      case "session_expired", "idle_expired" -> AuthMetrics.RefreshOutcome.EXPIRED;
+      default -> AuthMetrics.RefreshOutcome.INVALID;
+    };
   }
 
   /** Ends one of the user's sessions; false if they have no such live session. */

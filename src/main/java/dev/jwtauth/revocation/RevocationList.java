@@ -107,6 +107,15 @@ public final class RevocationList implements RevocationCheck {
     return deniedJtis.size() + revokedSessions.size() + userNotBefore.size();
   }
 
+  /** How many entries of one kind are held. */
+  public int size(Kind kind) {
+    return switch (kind) {
+      case JTI -> deniedJtis.size();
+      case SID -> revokedSessions.size();
+      case USER -> userNotBefore.size();
+    };
+  }
+
   private static Instant later(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
   }

@@ -1,6 +1,7 @@
 package dev.jwtauth.revocation;
 
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.sync.SharedState;
 import dev.jwtauth.verify.RevocationCheck;
 import jakarta.annotation.PostConstruct;
@@ -35,6 +36,7 @@ public class RevocationService implements SharedState {
 
   @Inject AuthSettings settings;
   @Inject Clock clock;
+  @Inject AuthMetrics metrics;
 
   private RevocationList list;
 
@@ -114,12 +116,18 @@ public class RevocationService implements SharedState {
     return list.size();
   }
 
+  /** The entries of one kind held in this node's memory (for the metrics). */
+  public int entriesInMemory(RevocationList.Kind kind) {
+    return list.size(kind);
+  }
+
   private void record(
       RevocationList.Kind kind, String key, Instant notBefore, Instant keepUntil, String reason) {
     RevocationEntry entry =
         new RevocationEntry(kind, key, notBefore, keepUntil, reason, clock.instant());
     em.persist(entry);
     entry.applyTo(list); // this node refuses the token from now on
+    metrics.revocation(AuthMetrics.label(kind));
   }
 
   /**

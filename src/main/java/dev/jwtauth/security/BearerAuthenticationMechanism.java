@@ -1,6 +1,8 @@
 package dev.jwtauth.security;
 
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.logging.RequestContext;
+import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.verify.InvalidTokenException;
 import dev.jwtauth.verify.Reason;
 import dev.jwtauth.verify.TokenVerifier;
@@ -33,12 +35,15 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
 
   @Inject TokenVerifier verifier;
   @Inject AuthSettings settings;
+  @Inject AuthMetrics metrics;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     // The authorization feature answers with the realm; it has no configuration of its own.
     request.setAttribute(REALM_ATTRIBUTE, settings.realm());
+    // Every answer carries the request's id, also the 401s this stage leads to.
+    response.setHeader(RequestContext.HEADER, RequestContext.idOf(request));
     BearerCredentials credentials =
         BearerCredentials.extract(Collections.list(request.getHeaders("Authorization")));
     switch (credentials.kind()) {
@@ -47,15 +52,19 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
       case MULTIPLE:
         return refuse(request, context, AuthenticationFailure.multipleCredentials());
       case EMPTY:
+        metrics.verification(Reason.MALFORMED, 0);
         return refuse(
             request,
             context,
             AuthenticationFailure.invalidToken(Reason.MALFORMED, "The bearer token is empty"));
       default:
+        long start = System.nanoTime();
         try {
           JwtCallerPrincipal caller = new JwtCallerPrincipal(verifier.verify(credentials.token()));
+          metrics.verification(null, System.nanoTime() - start);
           return context.notifyContainerAboutLogin(caller, caller.getGroups());
         } catch (InvalidTokenException e) {
+          metrics.verification(e.reason(), System.nanoTime() - start);
           return refuse(
               request, context, AuthenticationFailure.invalidToken(e.reason(), e.getMessage()));
         }

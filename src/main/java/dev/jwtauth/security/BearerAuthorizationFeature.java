@@ -4,12 +4,14 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
@@ -107,6 +109,35 @@ public class BearerAuthorizationFeature implements DynamicFeature {
         default -> {}
       }
     }
+  }
+
+  /**
+   * The same checks for a resource that decides itself whether a caller needs a token at all (e.g.
+   * {@code /metrics}, open to allowed addresses).
+   *
+   * @return null when the caller has the role and the scope, else the RFC 6750 answer
+   */
+  public static Response refusal(
+      HttpServletRequest request, SecurityContext security, String role, String scope) {
+    Object failure = request.getAttribute(AuthenticationFailure.ATTRIBUTE);
+    String realm =
+        request.getAttribute(BearerAuthenticationMechanism.REALM_ATTRIBUTE) instanceof String r
+            ? r
+            : BearerAuthenticationMechanism.DEFAULT_REALM;
+    Decision decision =
+        roleDecision(
+            failure != null, security.getUserPrincipal(), List.of(role), security::isUserInRole);
+    if (decision == Decision.ALLOW) {
+      decision = scopeDecision(false, security.getUserPrincipal(), scope);
+    }
+    return switch (decision) {
+      case UNAUTHENTICATED ->
+          ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm);
+      case FORBIDDEN ->
+          ErrorResponses.json(403, "forbidden", "The caller lacks the role this needs");
+      case INSUFFICIENT_SCOPE -> ErrorResponses.insufficientScope(realm, scope);
+      case ALLOW -> null;
+    };
   }
 
   /** What a check decides for one request; the filters turn it into the RFC 6750 answer. */

@@ -18,7 +18,7 @@ public final class ErrorResponses {
   public static Response.ResponseBuilder builder(int status, String error, String description) {
     JsonObjectBuilder body = Jsons.object().add("error", error);
     if (description != null) {
-      body.add("error_description", description);
+      body.add("error_description", description(description));
     }
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
@@ -56,7 +56,7 @@ public final class ErrorResponses {
       challenge.append(", error=\"").append(quoted(error)).append('"');
     }
     if (description != null) {
-      challenge.append(", error_description=\"").append(quoted(description)).append('"');
+      challenge.append(", error_description=\"").append(description(description)).append('"');
     }
     if (scope != null) {
       challenge.append(", scope=\"").append(quoted(scope)).append('"');
@@ -83,5 +83,27 @@ public final class ErrorResponses {
 
   private static String quoted(String text) {
     return text.replace("\\", "").replace("\"", "'");
+  }
+
+  static final int MAX_DESCRIPTION_LENGTH = 200;
+
+  /**
+   * An error_description as RFC 6749 §5.2 allows it (printable ASCII without '"' and '\'), whatever
+   * request text a message repeats (a scope, a grant type): quotes become apostrophes, backslashes
+   * go, any other character becomes '?', and a long text is cut.
+   */
+  static String description(String text) {
+    StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_DESCRIPTION_LENGTH + 3));
+    for (int i = 0; i < text.length() && safe.length() < MAX_DESCRIPTION_LENGTH; i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        safe.append('\'');
+      } else if (c != '\\') {
+        safe.append(c >= 0x20 && c <= 0x7E ? c : '?');
+      }
+    }
+    return safe.length() < MAX_DESCRIPTION_LENGTH || text.length() <= MAX_DESCRIPTION_LENGTH
+        ? safe.toString()
+        : safe.append("...").toString();
   }
 }

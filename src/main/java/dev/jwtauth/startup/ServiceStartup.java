@@ -2,20 +2,25 @@ package dev.jwtauth.startup;
 
 import dev.jwtauth.clients.ConfiguredClients;
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.OperationsSettings;
 import dev.jwtauth.config.Secrets;
 import dev.jwtauth.db.PoolSettings;
 import dev.jwtauth.db.SchemaMigration;
 import dev.jwtauth.keys.KeyRotationJob;
 import dev.jwtauth.keys.KeyService;
+import dev.jwtauth.logging.JsonLogs;
+import dev.jwtauth.metrics.MetricsAccess;
 import dev.jwtauth.refresh.RefreshPurge;
 import dev.jwtauth.sync.SharedStateSync;
 import dev.jwtauth.users.BootstrapAdmin;
 import dev.jwtauth.users.DemoUsers;
 import dev.jwtauth.users.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import java.util.Set;
@@ -42,6 +47,9 @@ public class ServiceStartup {
   @Inject SharedStateSync sharedState;
   @Inject KeyRotationJob keyRotation;
   @Inject ConfiguredClients configuredClients;
+  // Providers: a bad setting then fails inside start(), which reports it in one line.
+  @Inject Provider<OperationsSettings> operations;
+  @Inject Provider<MetricsAccess> metricsAccess;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     try {
@@ -55,6 +63,10 @@ public class ServiceStartup {
   }
 
   private void start() {
+    if (operations.get().jsonLogs()) {
+      JsonLogs.install(); // first, so that every line of the start is JSON too
+    }
+    metricsAccess.get(); // parses auth.metrics.allowed-addresses
     pool.validate();
     requireKnownRoles();
     if (!settings.embedded()) {
@@ -93,6 +105,14 @@ public class ServiceStartup {
                 + ", audience "
                 + settings.audiences()
                 + (settings.embedded() ? ", embedded database " + settings.databaseUrl() : ""));
+  }
+
+  void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+    // The background jobs end before any bean they use is destroyed (see RepeatingTask).
+    sharedState.stop();
+    keyRotation.stop();
+    refreshPurge.stop();
+    JsonLogs.uninstall();
   }
 
   /** auth.role-scopes may only name roles that exist: a typo would silently grant nothing. */

@@ -1,5 +1,6 @@
 package dev.jwtauth.sync;
 
+import dev.jwtauth.jobs.RepeatingTask;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -8,13 +9,12 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,7 +41,7 @@ public class SharedStateSync {
 
   private final Map<String, Long> seen = new HashMap<>();
   private List<SharedState> followed = List.of();
-  private ScheduledFuture<?> schedule;
+  private final RepeatingTask task = new RepeatingTask(this::poll);
   private volatile boolean failing;
   private volatile Instant lastSuccess;
 
@@ -51,9 +51,7 @@ public class SharedStateSync {
     seen.putAll(feed.versions()); // before loading: a change committed in between loads again
     followed.forEach(SharedState::load);
     lastSuccess = clock.instant();
-    schedule =
-        scheduler.scheduleWithFixedDelay(
-            this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    task.start(scheduler, Duration.ofMillis(POLL_MILLIS));
   }
 
   /** When the last poll that reached the database ended (for readiness and metrics). */
@@ -107,10 +105,9 @@ public class SharedStateSync {
     }
   }
 
+  /** Before the application's beans go away (ServiceStartup); waits for a poll in progress. */
   @PreDestroy
-  void stop() {
-    if (schedule != null) {
-      schedule.cancel(false);
-    }
+  public void stop() {
+    task.stop();
   }
 }

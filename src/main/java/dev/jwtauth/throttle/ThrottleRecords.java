@@ -35,17 +35,19 @@ public class ThrottleRecords {
   /** Locks the pair, longer for each recent lockout; its counted failures start afresh after. */
   @Transactional
   public void lock(String pair, Instant now) {
-    LoginLockout lockout = em.find(LoginLockout.class, pair);
-    if (lockout == null) {
-      lockout = new LoginLockout(pair);
-      em.persist(lockout);
-    }
+    LoginLockout existing = em.find(LoginLockout.class, pair);
     boolean recent =
-        lockout.lockedUntil() != null
-            && lockout.lockedUntil().plus(LoginThrottle.STRIKES_FORGOTTEN_AFTER).isAfter(now);
-    int strike = recent ? lockout.strikes() + 1 : 1;
+        existing != null
+            && existing.lockedUntil().plus(LoginThrottle.STRIKES_FORGOTTEN_AFTER).isAfter(now);
+    int strike = recent ? existing.strikes() + 1 : 1;
+    LoginLockout lockout = existing != null ? existing : new LoginLockout(pair);
     lockout.lock(
         strike, now.plus(Lockouts.duration(strike, settings.lockout(), settings.maxLockout())));
+    if (existing == null) {
+      // Persisted complete: Hibernate inserts the state an entity had when it was persisted (then
+      // updates it), so a lockout persisted before lock() would be inserted without its time.
+      em.persist(lockout);
+    }
     em.createQuery("delete from LoginFailure f where f.pairKey = :pair")
         .setParameter("pair", pair)
         .executeUpdate();

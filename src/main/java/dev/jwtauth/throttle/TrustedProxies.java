@@ -1,11 +1,9 @@
 package dev.jwtauth.throttle;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.jwtauth.net.AddressRanges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Where a request comes from (PRODUCT.md §9 "Client address"): the TCP peer, unless the peer is a
@@ -15,55 +13,19 @@ import java.util.regex.Pattern;
  */
 public final class TrustedProxies {
 
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-
-  private record Cidr(byte[] network, int prefix) {
-    boolean contains(byte[] address) {
-      if (address.length != network.length) {
-        return false;
-      }
-      int full = prefix / 8;
-      for (int i = 0; i < full; i++) {
-        if (address[i] != network[i]) {
-          return false;
-        }
-      }
-      int rest = prefix % 8;
-      if (rest == 0) {
-        return true;
-      }
-      int mask = 0xFF << (8 - rest);
-      return (address[full] & mask) == (network[full] & mask);
-    }
-  }
-
-  private final List<Cidr> proxies;
+  private final AddressRanges proxies;
 
   /**
    * @param cidrs e.g. {@code 10.0.0.0/8}, {@code 192.168.1.7}, {@code ::1/128}
    * @throws IllegalArgumentException naming {@code auth.trusted-proxies} for anything else
    */
   public TrustedProxies(List<String> cidrs) {
-    List<Cidr> parsed = new ArrayList<>();
-    for (String text : cidrs) {
-      String[] parts = text.trim().split("/", 2);
-      byte[] network = literal(parts[0]);
-      if (network == null) {
-        throw new IllegalArgumentException(
-            "auth.trusted-proxies holds something that is not an IP or CIDR: " + text);
-      }
-      int prefix;
-      try {
-        prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : network.length * 8;
-      } catch (NumberFormatException e) {
-        prefix = -1;
-      }
-      if (prefix < 0 || prefix > network.length * 8) {
-        throw new IllegalArgumentException("auth.trusted-proxies has a bad prefix length: " + text);
-      }
-      parsed.add(new Cidr(network, prefix));
-    }
-    this.proxies = List.copyOf(parsed);
+    this.proxies = new AddressRanges("auth.trusted-proxies", cidrs);
+  }
+
+  /** Whether the TCP peer is one of the trusted proxies (so its forwarding headers count). */
+  public boolean isTrusted(String peer) {
+    return proxies.contains(peer);
   }
 
   /**
@@ -72,8 +34,8 @@ public final class TrustedProxies {
    * @param forwarded every {@code Forwarded} header value (RFC 7239), in order
    */
   public String clientAddress(String peer, List<String> forwardedFor, List<String> forwarded) {
-    String client = normalized(peer);
-    if (client == null || !trusted(client)) {
+    String client = AddressRanges.normalized(peer);
+    if (client == null || !isTrusted(client)) {
       return client == null ? String.valueOf(peer) : client;
     }
     List<String> hops = new ArrayList<>();
@@ -92,21 +54,16 @@ public final class TrustedProxies {
       }
     }
     for (int i = hops.size() - 1; i >= 0; i--) {
-      String hop = normalized(unwrap(hops.get(i)));
+      String hop = AddressRanges.normalized(unwrap(hops.get(i)));
       if (hop == null) {
         return client; // garbage: believe nothing further left
       }
       client = hop;
-      if (!trusted(hop)) {
+      if (!isTrusted(hop)) {
         return hop;
       }
     }
     return client;
-  }
-
-  private boolean trusted(String address) {
-    byte[] bytes = literal(address);
-    return bytes != null && proxies.stream().anyMatch(cidr -> cidr.contains(bytes));
   }
 
   /** {@code "[2001:db8::1]:4711"}, {@code 192.0.2.60:8080}, quotes: the bare address. */
@@ -122,34 +79,5 @@ public final class TrustedProxies {
       return value.substring(0, value.indexOf(':')); // IPv4 with a port
     }
     return value;
-  }
-
-  /** The canonical text of an IP literal, or null. */
-  private static String normalized(String text) {
-    byte[] bytes = literal(text);
-    if (bytes == null) {
-      return null;
-    }
-    try {
-      return InetAddress.getByAddress(bytes).getHostAddress();
-    } catch (UnknownHostException e) {
-      return null;
-    }
-  }
-
-  private static byte[] literal(String text) {
-    if (text == null || !IP_LITERAL.matcher(text.trim()).matches()) {
-      return null;
-    }
-    String value = text.trim();
-    if (!value.contains(":") && !value.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-      return null; // not dotted-quad IPv4, and no colon for IPv6
-    }
-    try {
-      // Only literals reach here, so this never asks DNS.
-      return InetAddress.getByName(value).getAddress();
-    } catch (UnknownHostException e) {
-      return null;
-    }
   }
 }

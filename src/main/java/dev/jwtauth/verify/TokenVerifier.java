@@ -95,6 +95,12 @@ public final class TokenVerifier {
   }
 
   private static SignedJWT parse(String token) throws InvalidTokenException {
+    try {
+      // The common case, with the header decoded once; anything else is classified below.
+      return SignedJWT.parse(token);
+    } catch (ParseException notAJws) {
+      // fall through
+    }
     JWT jwt;
     try {
       jwt = JWTParser.parse(token);

@@ -29,4 +29,10 @@ class JdbcUrlDataSourceTest {
     assertEquals(
         "secret", JdbcUrlDataSource.effectivePassword("jdbc:h2:file:./data/auth", "secret"));
   }
+
+  @Test
+  void aBlankPasswordIsNoneBecauseWildFlysConfigurationCannotHoldAnEmptyOne() {
+    assertNull(JdbcUrlDataSource.effectivePassword("jdbc:postgresql://db/auth", " "));
+    assertEquals("sa", JdbcUrlDataSource.effectivePassword("jdbc:h2:file:./data/auth", " "));
+  }
 }

@@ -266,7 +266,7 @@ class AuthFlowIT extends ServiceIT {
   @Test
   void readinessReportsDatabaseSigningKeyAndSharedState() {
     HttpResponse<String> response =
-        http.exchange(HttpRequest.newBuilder(http.serverUri("/health/ready")).GET().build());
+        http.exchange(HttpRequest.newBuilder(http.healthUri("/health/ready")).GET().build());
     assertEquals(200, response.statusCode(), response.body());
     JsonObject health = Http.json(response);
     assertEquals("UP", health.getString("status"));

@@ -28,6 +28,7 @@ class Es256ResourceServerIT {
 
   private static ServiceProcess tokenService;
   private static ServiceProcess.Login login;
+  private static final Map<String, String> environment = new HashMap<>();
 
   @Deployment(testable = false)
   static WebArchive resourceServer() throws Exception {
@@ -35,16 +36,9 @@ class Es256ResourceServerIT {
         new File(
             System.getProperty("project.dir", "."),
             "target/es256-resource-server-it/" + System.currentTimeMillis());
-    Map<String, String> environment = new HashMap<>();
     environment.put("AUTH_KEYS_ALGORITHM", "ES256");
-    login = ServiceProcess.chooseDatabase(workDir, environment);
-    if (!environment.containsKey("AUTH_DB_URL")) {
-      // PostgreSQL suite: the suite's database holds the other tests' RS256 keys
-      environment.put("AUTH_DB_URL", System.getenv("AUTH_DB_URL") + "_es256");
-      PostgresTestDatabase.execute(
-          environment.get("AUTH_DB_URL"),
-          "CREATE DATABASE " + PostgresTestDatabase.databaseName(environment.get("AUTH_DB_URL")));
-    }
+    // PostgreSQL suite: the suite's database holds the other tests' RS256 keys
+    login = ServiceProcess.ownDatabase(workDir, environment, "es256");
     tokenService = ServiceProcess.start(workDir, "es256-token-service", environment).awaitReady();
     return ResourceServerIT.stockMpJwtWar(
         "http://127.0.0.1:" + tokenService.port, "mp.jwt.verify.publickey.algorithm=ES256");
@@ -55,14 +49,7 @@ class Es256ResourceServerIT {
     if (tokenService != null) {
       tokenService.close();
     }
-    String dbUrl = System.getenv("AUTH_DB_URL");
-    if (dbUrl != null && dbUrl.startsWith("jdbc:postgresql:")) {
-      PostgresTestDatabase.execute(
-          dbUrl + "_es256",
-          "DROP DATABASE IF EXISTS "
-              + PostgresTestDatabase.databaseName(dbUrl + "_es256")
-              + " WITH (FORCE)");
-    }
+    ServiceProcess.dropOwnDatabase(environment);
   }
 
   @ArquillianResource URL base;

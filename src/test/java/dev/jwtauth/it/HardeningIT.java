@@ -207,13 +207,7 @@ class HardeningIT extends ServiceIT {
           "{\"client_id\":7,\"grant_types\":[\"password\"]}",
           "{\"client_id\":\"c8\",\"grant_types\":[\"has space\"]}"
         }) {
-      HttpResponse<String> refused =
-          http.exchange(
-              http.request("admin/clients")
-                  .header("Authorization", "Bearer " + adminToken)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build());
+      HttpResponse<String> refused = http.postJson("admin/clients", body, adminToken);
       assertEquals(400, refused.statusCode(), body + " -> " + refused.body());
       assertEquals("invalid_request", Http.json(refused).getString("error"), body);
     }
@@ -325,6 +319,89 @@ class HardeningIT extends ServiceIT {
                 .build());
     assertEquals(
         200, withCharset.statusCode(), "a charset parameter is fine: " + withCharset.body());
+  }
+
+  // Bad input found by probing both servers side by side: 400 with a JSON body on either.
+
+  /** A boolean field takes JSON booleans only: JSON-B alone reads {@code "yes"} or 1 as false. */
+  @Test
+  void aBooleanFieldTakesOnlyJsonBooleans() {
+    String token = login(user, null);
+    for (String done : new String[] {"\"yes\"", "\"true\"", "1", "1e999999999", "{}", "[]"}) {
+      HttpResponse<String> refused =
+          http.postJson("api/tasks", "{\"title\":\"t\",\"done\":" + done + "}", token);
+      assertEquals(400, refused.statusCode(), done + " -> " + refused.body());
+      assertEquals("invalid_request", Http.json(refused).getString("error"), done);
+    }
+    for (String done : new String[] {"true", "false", "null"}) {
+      HttpResponse<String> created =
+          http.postJson("api/tasks", "{\"title\":\"t\",\"done\":" + done + "}", token);
+      assertEquals(201, created.statusCode(), done + " -> " + created.body());
+      assertEquals(done.equals("true"), Http.json(created).getBoolean("done"), done);
+    }
+  }
+
+  /** RESTEasy's form reader throws on a bad percent escape; that is the client's fault (400). */
+  @Test
+  void aFormBodyWithABadPercentEscapeIsABadRequest() {
+    for (String form : new String[] {"grant_type=%zz", "grant_type=password&username=%", "%G1=x"}) {
+      HttpResponse<String> refused =
+          http.exchange(
+              http.request("oauth2/token")
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .build());
+      assertEquals(400, refused.statusCode(), form + " -> " + refused.body());
+      assertEquals("invalid_request", Http.json(refused).getString("error"), form);
+    }
+  }
+
+  /** An error_description repeats request text only as RFC 6749 §5.2 allows (ErrorResponses). */
+  @Test
+  void anErrorDescriptionNeverRepeatsControlCharactersOrLongInput() {
+    HttpResponse<String> nul =
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            "password",
+            "client_id",
+            "web",
+            "username",
+            user,
+            "password",
+            PASSWORD,
+            "scope",
+            "\u0000\"x");
+    assertEquals(400, nul.statusCode(), nul.body());
+    HttpResponse<String> longGrant =
+        http.postForm("oauth2/token", null, "grant_type", "g".repeat(20_000), "client_id", "web");
+    assertEquals(400, longGrant.statusCode(), longGrant.body());
+    for (HttpResponse<String> refused : List.of(nul, longGrant)) {
+      String description = Http.json(refused).getString("error_description");
+      assertTrue(
+          description.length() <= 203
+              && description.chars().allMatch(c -> c >= 0x20 && c <= 0x7E && c != '"' && c != '\\'),
+          description);
+    }
+  }
+
+  /**
+   * The API is described at /openapi; Jersey's generated WADL (on Payara) is not served: it names
+   * the server's version, and OPTIONS answers with the allowed methods only.
+   */
+  @Test
+  void noGeneratedWadl() {
+    HttpResponse<String> wadl = http.get("application.wadl");
+    assertEquals(404, wadl.statusCode(), wadl.body());
+    HttpResponse<String> options =
+        http.exchange(
+            http.request("auth/login")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertTrue(
+        options.headers().firstValue("Allow").orElse("").contains("POST"), options.toString());
+    assertFalse(options.body().contains("wadl"), options.body());
   }
 
   private void assertUnsupported(HttpResponse<String> response) {

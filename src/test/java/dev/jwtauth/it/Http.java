@@ -75,6 +75,17 @@ public final class Http {
     return base.resolve(absolutePath);
   }
 
+  /**
+   * MicroProfile Health ({@code /health/ready}, ...): at the server root on Payara, on the
+   * management interface on WildFly (the wildfly profile sets {@code it.health.base}).
+   */
+  public URI healthUri(String absolutePath) {
+    String healthBase = System.getProperty("it.health.base", "");
+    return healthBase.isEmpty()
+        ? serverUri(absolutePath)
+        : URI.create(healthBase).resolve(absolutePath);
+  }
+
   public HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
   }
@@ -90,6 +101,15 @@ public final class Http {
   public HttpResponse<String> postJson(String path, String json) {
     return exchange(
         request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public HttpResponse<String> postJson(String path, String json, String bearer) {
+    return exchange(
+        request(path)
+            .header("Authorization", "Bearer " + bearer)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());

@@ -201,6 +201,18 @@ class KeyLifecycleIT extends ServiceIT {
   }
 
   @Test
+  void theJwksAnswersOtherMethodsWith405AndAJsonBody() {
+    HttpResponse<String> posted =
+        http.exchange(
+            http.request(".well-known/jwks.json")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertEquals(405, posted.statusCode());
+    assertEquals("method_not_allowed", Http.json(posted).getString("error"));
+    assertEquals("GET, HEAD", posted.headers().firstValue("Allow").orElseThrow());
+  }
+
+  @Test
   void theJwksIsCachedAndAnswers304ToItsEntityTag() {
     HttpResponse<String> first = http.get(".well-known/jwks.json");
     assertEquals(200, first.statusCode());
@@ -232,12 +244,7 @@ class KeyLifecycleIT extends ServiceIT {
   }
 
   private HttpResponse<String> importKey(String bearer, String body) {
-    return http.exchange(
-        http.request("admin/keys")
-            .header("Authorization", "Bearer " + bearer)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
+    return http.postJson("admin/keys", body, bearer);
   }
 
   private HttpResponse<String> withdraw(String bearer, String kid) {

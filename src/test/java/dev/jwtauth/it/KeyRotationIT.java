@@ -26,23 +26,16 @@ class KeyRotationIT {
       new File(
           System.getProperty("project.dir", "."),
           "target/key-rotation-it/" + System.currentTimeMillis());
-  private String ownPostgresUrl;
+  private final Map<String, String> environment = new HashMap<>();
 
   @AfterEach
   void dropDatabase() {
-    if (ownPostgresUrl != null) {
-      PostgresTestDatabase.execute(
-          ownPostgresUrl,
-          "DROP DATABASE IF EXISTS "
-              + PostgresTestDatabase.databaseName(ownPostgresUrl)
-              + " WITH (FORCE)");
-    }
+    ServiceProcess.dropOwnDatabase(environment);
   }
 
   @Test
   void theNextKeyIsPublishedBeforeItSignsAndTheRetiredOneLeavesAfterItsTokens() throws Exception {
-    Map<String, String> environment = new HashMap<>();
-    ServiceProcess.Login login = ownDatabase(environment);
+    ServiceProcess.Login login = ServiceProcess.ownDatabase(workDir, environment, "keys");
     environment.put("AUTH_KEYS_ROTATION_INTERVAL", "8s");
     environment.put("AUTH_KEYS_JWKS_MAX_AGE", "3s");
     environment.put("AUTH_ACCESS_TOKEN_TTL", "5s");
@@ -92,22 +85,6 @@ class KeyRotationIT {
           http.get("api/me", lastSignedByFirst[0]).statusCode(),
           "its last token had expired by then");
     }
-  }
-
-  /**
-   * An embedded database under the work directory, or with -Ppostgres a new PostgreSQL database
-   * (the suite's own holds the keys of the other tests).
-   */
-  private ServiceProcess.Login ownDatabase(Map<String, String> environment) {
-    String suiteUrl = System.getenv("AUTH_DB_URL");
-    if (suiteUrl == null || !suiteUrl.startsWith("jdbc:postgresql:")) {
-      return ServiceProcess.chooseDatabase(workDir, environment);
-    }
-    ownPostgresUrl = suiteUrl + "_keys";
-    PostgresTestDatabase.execute(
-        ownPostgresUrl, "CREATE DATABASE " + PostgresTestDatabase.databaseName(ownPostgresUrl));
-    environment.put("AUTH_DB_URL", ownPostgresUrl);
-    return new ServiceProcess.Login("admin", System.getenv("AUTH_BOOTSTRAP_ADMIN_PASSWORD"));
   }
 
   private static <T> T await(Supplier<T> value, Predicate<T> done, String what) {

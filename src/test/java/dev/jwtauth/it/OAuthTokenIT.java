@@ -769,12 +769,7 @@ class OAuthTokenIT extends ServiceIT {
             .add("audiences", Json.createArrayBuilder(audiences))
             .build()
             .toString();
-    return http.exchange(
-        http.request("admin/clients")
-            .header("Authorization", "Bearer " + bearer)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
+    return http.postJson("admin/clients", body, bearer);
   }
 
   private static String audience(JsonObject claims) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.NodeList;
@@ -30,16 +31,23 @@ import org.w3c.dom.NodeList;
 @PermitAll
 public class PoolProbe {
 
-  @Resource(lookup = Database.JNDI_NAME)
+  @Resource(lookup = Database.RESOURCE_REFERENCE)
   DataSource dataSource;
 
   @GET
   @Path("configuration")
   @Produces(MediaType.APPLICATION_JSON)
   public String configuration() throws Exception {
-    File domainXml = new File(System.getProperty("com.sun.aas.instanceRoot"), "config/domain.xml");
     var factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    String wildFlyConfiguration = System.getProperty("jboss.server.config.dir");
+    if (wildFlyConfiguration != null) {
+      return wildFlyDatasource(
+          factory
+              .newDocumentBuilder()
+              .parse(new File(wildFlyConfiguration, "standalone-microprofile.xml")));
+    }
+    File domainXml = new File(System.getProperty("com.sun.aas.instanceRoot"), "config/domain.xml");
     NodeList pools =
         factory.newDocumentBuilder().parse(domainXml).getElementsByTagName("jdbc-connection-pool");
     for (int i = 0; i < pools.getLength(); i++) {
@@ -59,6 +67,32 @@ public class PoolProbe {
       }
     }
     throw new IllegalStateException("no auth-pool in " + domainXml);
+  }
+
+  /**
+   * WildFly's datasource AuthDS as its configuration file holds it: each setting's text by element
+   * name ({@code connection-property.password} for a named one).
+   */
+  private static String wildFlyDatasource(Document configuration) {
+    NodeList datasources = configuration.getElementsByTagName("datasource");
+    for (int i = 0; i < datasources.getLength(); i++) {
+      Element datasource = (Element) datasources.item(i);
+      if ("AuthDS".equals(datasource.getAttribute("pool-name"))) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        NodeList settings = datasource.getElementsByTagName("*");
+        for (int e = 0; e < settings.getLength(); e++) {
+          Element setting = (Element) settings.item(e);
+          if (setting.getElementsByTagName("*").getLength() == 0) {
+            String name = setting.getAttribute("name");
+            json.add(
+                setting.getTagName() + (name.isEmpty() ? "" : "." + name),
+                setting.getTextContent().strip());
+          }
+        }
+        return json.build().toString();
+      }
+    }
+    throw new IllegalStateException("no datasource AuthDS in WildFly's configuration");
   }
 
   /**

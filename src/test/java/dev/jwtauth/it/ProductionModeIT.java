@@ -82,7 +82,7 @@ class ProductionModeIT {
                       .build())
               .statusCode());
 
-      verifiesFromMemoryWhileTheDatabaseIsUnreachable(http, valid, revoked);
+      verifiesFromMemoryWhileTheDatabaseIsUnreachable(withSecret, valid, revoked);
     }
     List<String> storedPrivateKeys = column("select private_jwk from signing_keys");
     assertEquals(1, storedPrivateKeys.size());
@@ -109,7 +109,8 @@ class ProductionModeIT {
    * ones refused, valid tokens still pass and revoked ones are still refused.
    */
   private void verifiesFromMemoryWhileTheDatabaseIsUnreachable(
-      Http http, String valid, String revoked) {
+      ServiceProcess service, String valid, String revoked) {
+    Http http = service.http;
     String name = PostgresTestDatabase.databaseName(dbUrl);
     PostgresTestDatabase.execute(dbUrl, "ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
     try {
@@ -119,7 +120,7 @@ class ProductionModeIT {
               + name
               + "' AND pid <> pg_backend_pid()");
       HttpResponse<String> health =
-          http.exchange(http.request("").uri(http.serverUri("/health/ready")).GET().build());
+          http.exchange(http.request("").uri(service.healthUri("/health/ready")).GET().build());
       assertEquals(
           503, health.statusCode(), "the database really is unreachable: " + health.body());
       for (int i = 0; i < 20; i++) {
@@ -127,21 +128,22 @@ class ProductionModeIT {
         assertEquals(401, http.get("api/me", revoked).statusCode());
       }
       // Issue 16: the node says it may be stale once the polls have failed for the max lag (2 s).
-      awaitReadinessCheck(http, "shared-state", "DOWN");
+      awaitReadinessCheck(service, "shared-state", "DOWN");
     } finally {
       PostgresTestDatabase.execute(dbUrl, "ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
     }
-    awaitReadinessCheck(http, "shared-state", "UP");
+    awaitReadinessCheck(service, "shared-state", "UP");
   }
 
   /** Polls /health/ready until the named check has the status (bound 30 s). */
-  private static void awaitReadinessCheck(Http http, String check, String status) {
+  private static void awaitReadinessCheck(ServiceProcess service, String check, String status) {
+    Http http = service.http;
     Poll.until(
         "readiness check " + check + " " + status,
         Duration.ofSeconds(30),
         Duration.ofMillis(200),
         () ->
-            http.exchange(http.request("").uri(http.serverUri("/health/ready")).GET().build())
+            http.exchange(http.request("").uri(service.healthUri("/health/ready")).GET().build())
                 .body(),
         body ->
             ((JsonObject) Http.parse(body))

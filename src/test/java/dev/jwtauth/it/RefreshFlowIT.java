@@ -362,6 +362,69 @@ class RefreshFlowIT extends ServiceIT {
     }
   }
 
+  @Test
+  void aRefreshedTokenKeepsEveryRoleOfItsUser() {
+    String admin = "admin-" + UUID.randomUUID();
+    http.createUser(admin, PASSWORD, "user", "admin");
+    JsonObject tokens = http.loginResponse(admin, PASSWORD);
+    JsonObject second = Http.json(refresh(tokens.getString("refresh_token")));
+    JsonObject third = Http.json(refresh(second.getString("refresh_token")));
+    for (JsonObject refreshed : List.of(second, third)) {
+      assertEquals(
+          List.of("admin", "user"),
+          Http.claims(refreshed.getString("access_token")).getJsonArray("groups").stream()
+              .map(v -> ((JsonString) v).getString())
+              .sorted()
+              .toList());
+    }
+  }
+
+  /**
+   * Issue 15: the statements one refresh sends to the database (H2's statistics; on PostgreSQL each
+   * is one round trip, plus the commit). The refresh reads the token, its session and its user with
+   * their roles in one query, marks the token rotated only if it is still active (the race's single
+   * winner), inserts its successor and records the session's last use.
+   */
+  @Test
+  void aRefreshSendsFourStatements() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        String.valueOf(System.getenv("AUTH_DB_URL")).startsWith("jdbc:postgresql:"),
+        "H2's statement statistics");
+    JsonObject tokens = http.loginResponse(username, PASSWORD);
+    http.exchange(
+        http.request("test-support/sql-statistics")
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build());
+    assertEquals(200, refresh(tokens.getString("refresh_token")).statusCode());
+    JsonObject statistics = Http.json(http.get("test-support/sql-statistics"));
+    // The shared-state poll runs every half second beside the refresh; it is not the refresh's.
+    Map<String, Integer> refresh =
+        statistics.entrySet().stream()
+            // Upper case from EclipseLink (Payara), lower case from Hibernate (WildFly).
+            .filter(e -> !upper(e.getKey()).contains("SHARED_STATE_VERSIONS"))
+            .filter(e -> !upper(e.getKey()).contains("REVOCATIONS"))
+            .filter(e -> !upper(e.getKey()).startsWith("SET QUERY_STATISTICS"))
+            // Per transaction, and H2's JDBC driver sends the pool's statement timeout as a
+            // statement (PostgreSQL's sets it in the driver, no round trip).
+            .filter(e -> !upper(e.getKey()).equals("COMMIT"))
+            .filter(e -> !upper(e.getKey()).startsWith("SET QUERY_TIMEOUT"))
+            .filter(e -> !upper(e.getKey()).contains("INFORMATION_SCHEMA"))
+            // H2 answers Connection.getCatalog() with this query once per physical connection (it
+            // caches the answer); it shows up only when the pool opens a connection for the
+            // refresh.
+            .filter(e -> !upper(e.getKey()).equals("CALL DATABASE()"))
+            .collect(
+                Collectors.toMap(
+                    Map.Entry::getKey, e -> ((jakarta.json.JsonNumber) e.getValue()).intValue()));
+    refresh.forEach((sql, count) -> System.out.println("refresh SQL x" + count + ": " + sql));
+    assertEquals(
+        4, refresh.values().stream().mapToInt(Integer::intValue).sum(), refresh.toString());
+  }
+
+  private static String upper(String sql) {
+    return sql.toUpperCase(java.util.Locale.ROOT);
+  }
+
   private HttpResponse<String> refresh(String refreshToken) {
     return http.postJson(
         "auth/refresh",

@@ -42,7 +42,17 @@ class RunScriptIT {
   @Test
   void startsServesAndKeepsItsKeyAcrossARestart() throws Exception {
     Map<String, String> environment = new HashMap<>();
-    ServiceProcess.Login login = ServiceProcess.chooseDatabase(workDir, environment);
+    // Its own database on PostgreSQL: the suite's holds keys other tests rotated, still published.
+    ServiceProcess.Login login = ServiceProcess.ownDatabase(workDir, environment, "restart");
+    try {
+      startServeAndRestart(environment, login);
+    } finally {
+      ServiceProcess.dropOwnDatabase(environment);
+    }
+  }
+
+  private void startServeAndRestart(Map<String, String> environment, ServiceProcess.Login login)
+      throws Exception {
     String username = login.username();
     String password = login.password();
 
@@ -57,6 +67,17 @@ class RunScriptIT {
       assertEquals(200, me.statusCode(), me.body());
       assertEquals(username, Http.json(me).getString("username"));
       kidBefore = onlyKid(first.http);
+      // The operations endpoints answer where each server serves them (issue 18).
+      HttpResponse<String> ready =
+          first.http.exchange(HttpRequest.newBuilder(first.healthUri("/health/ready")).build());
+      assertEquals(200, ready.statusCode(), ready.body());
+      assertTrue(ready.body().contains("\"signing-key\""), ready.body());
+      HttpResponse<String> openapi = first.http.get("openapi");
+      assertEquals(200, openapi.statusCode());
+      assertTrue(openapi.body().contains("/api/me"), "the document at the root context");
+      assertEquals(200, first.http.get("metrics").statusCode());
+      // WildFly: each server its own transaction node identifier (several nodes share a database).
+      assertFalse(first.log().contains("WFLYTX0013"), "node-identifier left at its default");
       loggedOut = first.http.login(username, password);
       assertEquals(
           204,
@@ -204,6 +225,69 @@ class RunScriptIT {
   }
 
   /**
+   * Issue 16: with AUTH_LOG_FORMAT=json the service's lines are JSON objects (timestamp, level,
+   * logger, message), an audit event's fields are fields of its line, and a line written while
+   * serving a request carries that request's X-Request-Id.
+   */
+  @Test
+  void writesJsonLinesWithTheRequestIdWhenAsked() throws Exception {
+    Map<String, String> environment = new HashMap<>();
+    ServiceProcess.chooseDatabase(workDir, environment);
+    environment.put("AUTH_LOG_FORMAT", "json");
+    try (ServiceProcess service =
+        ServiceProcess.start(workDir, "json-logs", environment).awaitReady()) {
+      HttpResponse<String> failed =
+          service.http.exchange(
+              service
+                  .http
+                  .request("auth/login")
+                  .header("Content-Type", "application/json")
+                  .header("X-Request-Id", "json-log-check-1")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"username\":\"nobody-here\",\"password\":\"wrong-password\"}"))
+                  .build());
+      assertEquals(401, failed.statusCode());
+      assertEquals("json-log-check-1", failed.headers().firstValue("X-Request-Id").orElseThrow());
+
+      JsonObject event =
+          Poll.until(
+              "the login_failed line",
+              Duration.ofSeconds(30),
+              Duration.ofMillis(200),
+              () ->
+                  jsonLines(service.log())
+                      .filter(l -> "login_failed".equals(l.getString("event", null)))
+                      .findFirst()
+                      .orElse(null),
+              found -> found != null);
+      assertEquals("json-log-check-1", event.getString("request_id"));
+      assertEquals("INFO", event.getString("level"));
+      assertEquals("dev.jwtauth.audit", event.getString("logger"));
+      assertEquals("login_failed", event.getString("message"));
+      assertEquals("web", event.getString("client_id"));
+      assertEquals("nobody-here", event.getString("username"));
+      Instant.parse(event.getString("timestamp"));
+      assertTrue(
+          jsonLines(service.log())
+              .anyMatch(l -> l.getString("message", "").startsWith("Token service ready")),
+          "the start's own lines are JSON too");
+      assertFalse(service.log().contains("wrong-password"), "never the password");
+      // At the root context /metrics is the service's own, not Payara's MicroProfile Metrics.
+      HttpResponse<String> metrics = service.http.get("metrics");
+      assertEquals(200, metrics.statusCode(), metrics.body());
+      assertTrue(metrics.body().contains("auth_logins_total{outcome=\"failed\"} 1.0"));
+    }
+  }
+
+  /** The log's lines that are JSON objects, parsed; every line that starts with '{' must parse. */
+  private static Stream<JsonObject> jsonLines(String log) {
+    return log.lines()
+        .filter(line -> line.startsWith("{\""))
+        .map(line -> Http.parse(line).asJsonObject());
+  }
+
+  /**
    * PRODUCT.md §9 "A start that cannot deploy stops": a pool setting the server cannot use, a
    * missing secret, an unreachable database — run.sh exits non-zero within a minute, the cause is
    * its last line, and no stack trace reaches the console.
@@ -248,7 +332,9 @@ class RunScriptIT {
       assertTrue(status != 0, "exit status " + status);
       String last = service.lastLine();
       assertTrue(
-          last.startsWith("run.sh: the service did not start: ") && last.contains(cause), last);
+          last.startsWith(ServiceProcess.SCRIPT_NAME + ": the service did not start: ")
+              && last.contains(cause),
+          last);
       assertFalse(
           Pattern.compile("^\\s+at \\S+\\(", Pattern.MULTILINE).matcher(service.log()).find(),
           "no stack trace on the console");

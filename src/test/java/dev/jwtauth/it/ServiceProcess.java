@@ -14,19 +14,29 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The service started the way users start it, {@code scripts/run.sh}, with the WAR already built.
+ * The service started the way users start it, {@code scripts/run.sh}, with the WAR already built;
+ * with -Pwildfly {@code scripts/run-wildfly.sh} (system property {@code it.run.script}).
  */
 final class ServiceProcess implements AutoCloseable {
+
+  /** The start script under test, relative to the project directory. */
+  static final String SCRIPT = System.getProperty("it.run.script", "scripts/run.sh");
+
+  /** How the script names itself on its last line. */
+  static final String SCRIPT_NAME = SCRIPT.substring(SCRIPT.lastIndexOf('/') + 1);
 
   private final Process process;
   private final File log;
   final int port;
   final Http http;
 
-  private ServiceProcess(Process process, File log, int port) {
+  private final int managementPort;
+
+  private ServiceProcess(Process process, File log, int port, int managementPort) {
     this.process = process;
     this.log = log;
     this.port = port;
+    this.managementPort = managementPort;
     this.http = new Http(toUrl("http://127.0.0.1:" + port + "/"), true);
   }
 
@@ -51,12 +61,14 @@ final class ServiceProcess implements AutoCloseable {
     tmp.mkdirs();
     File log = new File(workDir, name + ".log");
     ProcessBuilder builder =
-        new ProcessBuilder("bash", "scripts/run.sh")
+        new ProcessBuilder("bash", SCRIPT)
             .directory(projectDir)
             .redirectErrorStream(true)
             .redirectOutput(log);
     Map<String, String> env = builder.environment();
     env.put("PORT", Integer.toString(port));
+    int managementPort = freePort(); // run-wildfly.sh's
+    env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
     env.put("AUTH_SKIP_BUILD", "1");
     // JAVA_OPTS from the caller replaces the default heap and JIT flags; the temporary directory is
     // always the test's own.
@@ -77,7 +89,16 @@ final class ServiceProcess implements AutoCloseable {
             env.put(key, value);
           }
         });
-    return new ServiceProcess(builder.start(), log, port);
+    return new ServiceProcess(builder.start(), log, port, managementPort);
+  }
+
+  /**
+   * Where this service's MicroProfile Health answers: at the root on Payara, on the management port
+   * on WildFly.
+   */
+  URI healthUri(String path) {
+    int healthPort = SCRIPT_NAME.equals("run-wildfly.sh") ? managementPort : port;
+    return URI.create("http://127.0.0.1:" + healthPort + path);
   }
 
   /** Who can log in to a started service. */
@@ -98,13 +119,44 @@ final class ServiceProcess implements AutoCloseable {
     return new Login("alice", "alice-password");
   }
 
+  /**
+   * Like {@link #chooseDatabase}, but with -Ppostgres a new PostgreSQL database of the test's own,
+   * named after the suite's with the suffix: the suite's database holds the keys other tests
+   * rotated and published. {@link #dropOwnDatabase} drops it.
+   */
+  static Login ownDatabase(File workDir, Map<String, String> environment, String suffix) {
+    String suiteUrl = System.getenv("AUTH_DB_URL");
+    if (suiteUrl == null || !suiteUrl.startsWith("jdbc:postgresql:")) {
+      return chooseDatabase(workDir, environment);
+    }
+    String ownUrl = suiteUrl + "_" + suffix;
+    String name = PostgresTestDatabase.databaseName(ownUrl);
+    // A run stopped half-way leaves its database behind; start from an empty one all the same.
+    PostgresTestDatabase.execute(ownUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    PostgresTestDatabase.execute(ownUrl, "CREATE DATABASE " + name);
+    environment.put("AUTH_DB_URL", ownUrl);
+    return new Login("admin", System.getenv("AUTH_BOOTSTRAP_ADMIN_PASSWORD"));
+  }
+
+  /** Drops the database {@link #ownDatabase} made, if it made one. */
+  static void dropOwnDatabase(Map<String, String> environment) {
+    String url = environment.get("AUTH_DB_URL");
+    if (url != null
+        && url.startsWith("jdbc:postgresql:")
+        && !url.equals(System.getenv("AUTH_DB_URL"))) {
+      PostgresTestDatabase.execute(
+          url,
+          "DROP DATABASE IF EXISTS " + PostgresTestDatabase.databaseName(url) + " WITH (FORCE)");
+    }
+  }
+
   /** Waits until the application answers (its JWKS), failing after 3 minutes. */
   ServiceProcess awaitReady() throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     String last = "nothing";
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new AssertionError("run.sh exited early; see " + log);
+        throw new AssertionError(SCRIPT_NAME + " exited early; see " + log);
       }
       try {
         int status = probe().get(".well-known/jwks.json").statusCode();
@@ -130,7 +182,7 @@ final class ServiceProcess implements AutoCloseable {
         return content;
       }
       if (!process.isAlive()) {
-        throw new AssertionError("run.sh exited without logging " + text + "; see " + log);
+        throw new AssertionError(SCRIPT_NAME + " exited without logging " + text + "; see " + log);
       }
       Thread.sleep(500);
     }
@@ -143,7 +195,7 @@ final class ServiceProcess implements AutoCloseable {
    */
   int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("run.sh still runs after " + timeout + "; see " + log);
+      throw new AssertionError(SCRIPT_NAME + " still runs after " + timeout + "; see " + log);
     }
     return process.exitValue();
   }

@@ -157,7 +157,65 @@ public class TestSupport {
         .toString();
   }
 
-  /** The audit rows of one event type: {@code [{"actor","subject","detail"}]}. */
+  /**
+   * Starts counting the SQL statements the embedded H2 database runs, from zero (H2's
+   * QUERY_STATISTICS; every session counts, background jobs included).
+   */
+  @POST
+  @Path("sql-statistics")
+  @Transactional
+  public void startSqlStatistics() {
+    em.createNativeQuery("SET QUERY_STATISTICS FALSE").executeUpdate();
+    em.createNativeQuery("SET QUERY_STATISTICS TRUE").executeUpdate();
+  }
+
+  /** The statements run since {@link #startSqlStatistics()}: {@code {"<sql>": count}}. */
+  @GET
+  @Path("sql-statistics")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Transactional
+  public String sqlStatistics() {
+    var counts = Json.createObjectBuilder();
+    for (Object row :
+        em.createNativeQuery(
+                "SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")
+            .getResultList()) {
+      Object[] columns = (Object[]) row;
+      counts.add(String.valueOf(columns[0]), ((Number) columns[1]).intValue());
+    }
+    return counts.build().toString();
+  }
+
+  /** {@code TransactionsInFlight.count()} seen from inside a transaction of this request. */
+  @GET
+  @Path("transactions-in-flight")
+  @Produces(MediaType.TEXT_PLAIN)
+  @Transactional
+  public String transactionsInFlight() {
+    return Integer.toString(dev.jwtauth.metrics.TransactionsInFlight.count());
+  }
+
+  /** An audit row of this type and subject that happened {@code days} ago (for the retention). */
+  @POST
+  @Path("audit/{type}/{subject}/aged/{days}")
+  @Transactional
+  public void agedAuditRow(
+      @PathParam("type") String type,
+      @PathParam("subject") String subject,
+      @PathParam("days") int days) {
+    em.createNativeQuery(
+            "insert into audit_events (id, occurred_at, event_type, subject) values (?1, ?2, ?3, ?4)")
+        .setParameter(1, java.util.UUID.randomUUID().toString())
+        .setParameter(
+            2, java.time.Instant.now().minus(java.time.Duration.ofDays(days)).toEpochMilli())
+        .setParameter(3, type)
+        .setParameter(4, subject)
+        .executeUpdate();
+  }
+
+  /**
+   * The audit rows of one event type: {@code [{"actor","subject","client_id","address","detail"}]}.
+   */
   @GET
   @Path("audit/{type}")
   @Produces(MediaType.APPLICATION_JSON)
@@ -165,7 +223,7 @@ public class TestSupport {
     JsonArrayBuilder rows = Json.createArrayBuilder();
     List<?> found =
         em.createNativeQuery(
-                "select actor, subject, detail from audit_events where event_type = ?1 order by occurred_at")
+                "select actor, subject, detail, client_id, address from audit_events where event_type = ?1 order by occurred_at")
             .setParameter(1, type)
             .getResultList();
     for (Object row : found) {
@@ -174,7 +232,9 @@ public class TestSupport {
           Json.createObjectBuilder()
               .add("actor", String.valueOf(columns[0]))
               .add("subject", String.valueOf(columns[1]))
-              .add("detail", String.valueOf(columns[2])));
+              .add("detail", String.valueOf(columns[2]))
+              .add("client_id", String.valueOf(columns[3]))
+              .add("address", String.valueOf(columns[4])));
     }
     return rows.build().toString();
   }

@@ -9,6 +9,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.keys.ActiveSigner;
+import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.token.AccessTokenIssuer;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.InvalidScopeException;
@@ -43,6 +44,7 @@ class TokenEndpointTest {
             TestTokens.settings(),
             () -> new ActiveSigner(TestTokens.KEY.getKeyID(), JWSAlgorithm.RS256, signer()),
             TestTokens.CLOCK);
+    clientCredentials.metrics = new AuthMetrics();
     endpoint.register(clientCredentials);
     endpoint.register(new Failing(Client.PASSWORD, new InvalidGrantException("wrong password")));
     endpoint.register(new Failing(Client.REFRESH_TOKEN, new InvalidScopeException("too wide")));

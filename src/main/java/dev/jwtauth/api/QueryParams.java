@@ -1,0 +1,46 @@
+package dev.jwtauth.api;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Query parameters read strictly: a bad one is 400 invalid_request naming it, never a 404/500. */
+final class QueryParams {
+
+  private QueryParams() {}
+
+  static int number(String name, String text, int min, int max) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new InvalidRequestException(name + " must be a number from " + min + " to " + max);
+  }
+
+  /** An ISO-8601 instant ({@code 2026-12-01T10:00:00Z}), or the fallback when absent. */
+  static Instant instant(String name, String text, Instant fallback) {
+    if (text == null || text.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException(
+          name + " must be an ISO-8601 instant such as 2026-12-01T10:00:00Z");
+    }
+  }
+
+  /** A filter value: absent or empty means no filter. */
+  static String optional(String name, String text, int maxLength) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    if (text.length() > maxLength) {
+      throw new InvalidRequestException(name + " must be at most " + maxLength + " characters");
+    }
+    return text;
+  }
+}
