@@ -307,6 +307,12 @@ public class KeyService implements SharedState {
     em.flush();
   }
 
+  /** Whether the shared CSRF secret exists (created here or by another node). */
+  @Transactional
+  public boolean hasServerSecret() {
+    return em.find(ServerSecret.class, CsrfTokens.SECRET_NAME) != null;
+  }
+
   /**
    * Once an encryption secret is configured, no private key or server secret stays in plaintext
    * (PRODUCT.md §9): rows stored before it was set (embedded mode) are encrypted in place, each
@@ -361,13 +367,15 @@ public class KeyService implements SharedState {
       jwks.add(parse(stored, encryption));
       states.add(stored.state());
     }
-    keyRing.load(jwks, active.kid(), states);
     ServerSecret csrf = em.find(ServerSecret.class, CsrfTokens.SECRET_NAME);
     if (csrf == null) {
       throw new IllegalStateException("No CSRF secret in the database");
     }
-    csrfTokens.load(
-        Base64.getUrlDecoder().decode(encryption.reveal(secretAad(csrf.name()), csrf.secret())));
+    byte[] csrfSecret =
+        Base64.getUrlDecoder().decode(encryption.reveal(secretAad(csrf.name()), csrf.secret()));
+    // Everything read and decoded before anything in memory changes: a failure leaves it whole.
+    keyRing.load(jwks, active.kid(), states);
+    csrfTokens.load(csrfSecret);
     LOG.fine(() -> "Loaded " + jwks.size() + " signing key(s); active kid " + active.kid());
   }
 

@@ -21,10 +21,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionalException;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -54,7 +53,7 @@ public class ServiceStartup {
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     try {
       start();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // checked ones too: see startTogether
       // One line with the cause, for the operator and for scripts/run.sh; the server logs the
       // trace.
       LOG.severe(StartFailure.MARKER + StartFailure.describe(e));
@@ -76,24 +75,11 @@ public class ServiceStartup {
     if (settings.embedded()) {
       demoUsers.ensure();
     } else {
-      try {
-        bootstrapAdmin.ensure();
-      } catch (RuntimeException e) {
-        // Two nodes starting together on an empty database both create admin; the unique
-        // username keeps one, and that one stands. Any other failure still stops the start.
-        if (!bootstrapAdmin.exists()) {
-          throw e;
-        }
-        LOG.fine("Another node created the bootstrap admin first");
-      }
+      startTogether(bootstrapAdmin::ensure, bootstrapAdmin::exists, "the bootstrap admin");
     }
     configuredClients.ensure();
     keys.ensureActiveKey();
-    try {
-      keys.ensureServerSecret();
-    } catch (PersistenceException | TransactionalException anotherNodeWasFirst) {
-      LOG.fine("Another node created the server secret first");
-    }
+    startTogether(keys::ensureServerSecret, keys::hasServerSecret, "the server secret");
     keys.encryptPlaintextAtRest();
     sharedState.start(); // loads the keys and the revocation lists, then follows changes
     keyRotation.start();
@@ -105,6 +91,24 @@ public class ServiceStartup {
                 + ", audience "
                 + settings.audiences()
                 + (settings.embedded() ? ", embedded database " + settings.databaseUrl() : ""));
+  }
+
+  /**
+   * Creates what two nodes starting together on an empty database may both create: the unique key
+   * keeps one insert, and the other node's failure is no failure if the thing exists afterwards.
+   * Any other failure still stops the start. Catches checked exceptions too: when the insert fails
+   * at commit, WildFly's {@code @Transactional} interceptor lets the {@code RollbackException}
+   * through as it is (Payara wraps it in a {@code TransactionalException}).
+   */
+  private static void startTogether(Runnable create, BooleanSupplier exists, String what) {
+    try {
+      create.run();
+    } catch (Exception e) {
+      if (!exists.getAsBoolean()) {
+        throw e;
+      }
+      LOG.fine(() -> "Another node created " + what + " first");
+    }
   }
 
   void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {

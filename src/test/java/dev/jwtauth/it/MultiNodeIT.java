@@ -9,9 +9,15 @@ import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,6 +152,75 @@ class MultiNodeIT {
           4, statuses.size(), "the first key, A's, and the two rotated at once: " + statuses);
     } finally {
       PostgresTestDatabase.execute(dbUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+  }
+
+  /**
+   * Two nodes starting together on an empty database both find no admin and both insert one: the
+   * unique username keeps the first, and the second must start all the same. Made certain rather
+   * than left to chance: this test holds an uncommitted admin row, so the node's own insert waits
+   * on it, and commits once the node is waiting; the node's insert then fails on the duplicate.
+   */
+  @Test
+  void aNodeStartsWhenAnotherCreatedTheBootstrapAdminAtTheSameMoment() throws Exception {
+    String suiteUrl = System.getenv("AUTH_DB_URL");
+    assumeTrue(
+        suiteUrl != null && suiteUrl.startsWith("jdbc:postgresql:"), "runs with -Ppostgres only");
+    File workDir =
+        new File(
+            System.getProperty("project.dir", "."),
+            "target/multi-node-it/admin-race-" + System.currentTimeMillis());
+    Map<String, String> environment = new HashMap<>(Map.of("AUTH_ISSUER", ISSUER));
+    ServiceProcess.ownDatabase(workDir, environment, "admin_race");
+    String dbUrl = environment.get("AUTH_DB_URL");
+    try {
+      Map<String, String> withoutAdmin = new HashMap<>(environment);
+      withoutAdmin.put("AUTH_BOOTSTRAP_ADMIN_PASSWORD", null);
+      try (ServiceProcess schemaOnly =
+          ServiceProcess.start(workDir, "schema-only", withoutAdmin).awaitReady()) {
+        // migrates the schema and creates the keys, but no admin
+      }
+      try (Connection otherNode = PostgresTestDatabase.connect(dbUrl)) {
+        otherNode.setAutoCommit(false);
+        try (PreparedStatement insert =
+            otherNode.prepareStatement(
+                "INSERT INTO users (id, username, password_hash, enabled, created_at)"
+                    + " VALUES (?, 'admin', 'not-a-hash', TRUE, 0)")) {
+          insert.setString(1, UUID.randomUUID().toString());
+          insert.executeUpdate();
+        }
+        try (ServiceProcess node = ServiceProcess.start(workDir, "second-admin", environment)) {
+          Poll.untilPrinted(
+              "the node's admin insert waiting on the other's",
+              Duration.ofMinutes(3),
+              Duration.ofMillis(200),
+              () -> insertsWaitingOnALock(dbUrl),
+              waiting -> waiting > 0);
+          otherNode.commit();
+          node.awaitReady();
+          HttpResponse<String> ready =
+              node.http.exchange(
+                  node.http.request("").uri(node.healthUri("/health/ready")).GET().build());
+          assertEquals(200, ready.statusCode(), ready.body());
+        }
+      }
+    } finally {
+      ServiceProcess.dropOwnDatabase(environment);
+    }
+  }
+
+  /** Sessions of the database waiting on a lock to insert into users. */
+  private static int insertsWaitingOnALock(String dbUrl) {
+    try (Connection connection = PostgresTestDatabase.connect(dbUrl);
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND wait_event_type = 'Lock' AND query ILIKE 'insert into users%'");
+        ResultSet rows = query.executeQuery()) {
+      rows.next();
+      return rows.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -44,6 +44,11 @@ public class PostgresTestDatabase implements LauncherSessionListener {
     }
   }
 
+  /** A connection to the database the URL names, as the suite's user. */
+  public static Connection connect(String url) throws SQLException {
+    return DriverManager.getConnection(url, user(), System.getenv("AUTH_DB_PASSWORD"));
+  }
+
   public static String databaseName(String url) {
     String name = url.substring(url.lastIndexOf('/') + 1).split("[?;]")[0];
     if (!name.matches("[a-z0-9_]+")) {

@@ -11,7 +11,6 @@ import java.io.File;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -166,9 +165,7 @@ class ProductionModeIT {
 
   private List<String> column(String sql) throws Exception {
     List<String> values = new ArrayList<>();
-    try (Connection connection =
-            DriverManager.getConnection(
-                dbUrl, System.getenv("AUTH_DB_USER"), System.getenv("AUTH_DB_PASSWORD"));
+    try (Connection connection = PostgresTestDatabase.connect(dbUrl);
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
