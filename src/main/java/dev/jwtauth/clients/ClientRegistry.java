@@ -38,6 +38,8 @@ public class ClientRegistry implements SharedState {
    */
   private volatile Map<String, Known> known = Map.of();
 
+  private final Object loading = new Object();
+
   @Inject ChangeFeed feed;
 
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,100}");
@@ -122,15 +124,22 @@ public class ClientRegistry implements SharedState {
     return TOPIC;
   }
 
-  /** Loads every client into memory (at start-up, after a change here, and when the feed moves). */
+  /**
+   * Loads every client into memory (at start-up, after a change here, and when the feed moves). One
+   * load at a time, reading and replacing together, so that a load that started before a change
+   * committed never replaces the registry after one that started later (see {@link
+   * dev.jwtauth.keys.KeyService#loadIntoMemory}).
+   */
   @Override
   @Transactional
   public void load() {
-    Map<String, Known> loaded = new HashMap<>();
-    for (OAuthClient client : list()) {
-      loaded.put(client.id(), new Known(client.toClient(), client.secretHash()));
+    synchronized (loading) {
+      Map<String, Known> loaded = new HashMap<>();
+      for (OAuthClient client : list()) {
+        loaded.put(client.id(), new Known(client.toClient(), client.secretHash()));
+      }
+      known = Map.copyOf(loaded);
     }
-    known = Map.copyOf(loaded);
   }
 
   @Override

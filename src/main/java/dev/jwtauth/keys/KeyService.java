@@ -60,6 +60,8 @@ public class KeyService implements SharedState {
   @Inject ClientRegistry clients;
   @Inject AuditLog audit;
 
+  private final Object loading = new Object();
+
   private KeyEncryption encryption() {
     return new KeyEncryption(secrets.keysEncryptionSecret().orElse(null));
   }
@@ -354,9 +356,20 @@ public class KeyService implements SharedState {
    * Decodes every key once and hands them to the {@link KeyRing}. Transactional even though it only
    * reads: outside a transaction Payara ties the EntityManager to the current invocation, which a
    * scheduled task does not have.
+   *
+   * <p>One load at a time, reading and replacing together: a load that starts after a change has
+   * committed then always replaces last. Otherwise the background poll, having read the keys just
+   * before an admin's rotation committed, could put them back after the admin's own reload, and
+   * this node would sign with the retired key until the next poll.
    */
   @Transactional
   public void loadIntoMemory() {
+    synchronized (loading) {
+      readIntoMemory();
+    }
+  }
+
+  private void readIntoMemory() {
     SigningKey active =
         findActive()
             .orElseThrow(() -> new IllegalStateException("No active signing key in the database"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -15,9 +16,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +170,85 @@ class KeyLifecycleIT extends ServiceIT {
     HttpResponse<String> both =
         importKey(http.login(admin, PASSWORD), "{\"pem\":\"x\",\"jwk\":{}}");
     assertEquals(400, both.statusCode(), both.body());
+  }
+
+  /**
+   * A reload of the keys that read them before a change committed must never replace, after it, the
+   * node's own reload after that change: the node would sign with the retired key until the next
+   * poll (the Ed25519 test below once saw it). Brought about on purpose (PostgreSQL only): the test
+   * holds a lock that stops every reload half-way, after it has read the keys and before it
+   * replaces the ones in memory, while the first import's reload and the background poll read the
+   * first key and the second import commits; then all go on together, in whatever order.
+   */
+  @Test
+  void aReloadThatReadTheKeysBeforeAnImportNeverReplacesTheOneAfterIt() throws Exception {
+    String dbUrl = System.getenv("AUTH_DB_URL");
+    assumeTrue(dbUrl != null && dbUrl.startsWith("jdbc:postgresql:"), "runs with -Ppostgres only");
+    String adminToken = http.login(admin, PASSWORD);
+    for (int round = 0; round < 3; round++) {
+      ECKey first = new ECKeyGenerator(Curve.P_256).keyID("first-" + UUID.randomUUID()).generate();
+      ECKey second =
+          new ECKeyGenerator(Curve.P_256).keyID("second-" + UUID.randomUUID()).generate();
+      CompletableFuture<HttpResponse<String>> firstImport;
+      CompletableFuture<HttpResponse<String>> secondImport;
+      try (Connection lock = PostgresTestDatabase.connect(dbUrl);
+          Statement statement = lock.createStatement()) {
+        lock.setAutoCommit(false);
+        // A reload reads the keys, then the server secret: it waits here, holding what it read.
+        statement.execute("LOCK TABLE server_secrets IN ACCESS EXCLUSIVE MODE");
+        firstImport = CompletableFuture.supplyAsync(() -> importActive(adminToken, first));
+        awaitReloadsWaiting(dbUrl, 1, Duration.ofSeconds(30)); // the import's own
+        // The poll's, unless reloads wait for each other before reading (then it never comes).
+        awaitReloadsWaiting(dbUrl, 2, Duration.ofMillis(1500));
+        secondImport = CompletableFuture.supplyAsync(() -> importActive(adminToken, second));
+        Poll.until(
+            "the second import committed",
+            Duration.ofSeconds(30),
+            Duration.ofMillis(20),
+            () ->
+                rows(
+                    dbUrl,
+                    "SELECT count(*) FROM signing_keys WHERE kid = '" + second.getKeyID() + "'"),
+            count -> count == 1);
+        awaitReloadsWaiting(dbUrl, 3, Duration.ofMillis(1500)); // its reload, read after it
+        lock.commit();
+      }
+      assertEquals(201, firstImport.get(30, TimeUnit.SECONDS).statusCode());
+      assertEquals(201, secondImport.get(30, TimeUnit.SECONDS).statusCode());
+      assertEquals(second.getKeyID(), Http.kid(http.login(user, PASSWORD)), "round " + round);
+    }
+  }
+
+  private HttpResponse<String> importActive(String bearer, ECKey key) {
+    return importKey(bearer, "{\"jwk\":" + key.toJSONString() + ",\"activate\":true}");
+  }
+
+  /** Waits until that many reloads wait on the lock, or the bound passes (then goes on). */
+  private static void awaitReloadsWaiting(String dbUrl, int reloads, Duration bound) {
+    String waiting =
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            + " AND wait_event_type = 'Lock' AND query ILIKE '%server_secrets%'";
+    try {
+      Poll.until(
+          "reloads waiting",
+          bound,
+          Duration.ofMillis(20),
+          () -> rows(dbUrl, waiting),
+          count -> count >= reloads);
+    } catch (AssertionError fewer) {
+      // fewer got there: reloads that wait for each other before reading
+    }
+  }
+
+  private static long rows(String dbUrl, String countQuery) {
+    try (Connection connection = PostgresTestDatabase.connect(dbUrl);
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(countQuery)) {
+      result.next();
+      return result.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
