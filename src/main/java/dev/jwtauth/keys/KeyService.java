@@ -26,7 +26,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +60,7 @@ public class KeyService implements SharedState {
   @Inject AuditLog audit;
 
   private final Object loading = new Object();
+  private final DecodedKeys decodedKeys = new DecodedKeys(); // used under the loading lock
 
   private KeyEncryption encryption() {
     return new KeyEncryption(secrets.keysEncryptionSecret().orElse(null));
@@ -374,12 +374,12 @@ public class KeyService implements SharedState {
         findActive()
             .orElseThrow(() -> new IllegalStateException("No active signing key in the database"));
     KeyEncryption encryption = encryption();
-    List<JWK> jwks = new ArrayList<>();
-    List<KeyState> states = new ArrayList<>();
-    for (SigningKey stored : allKeys()) {
-      jwks.add(parse(stored, encryption));
-      states.add(stored.state());
-    }
+    List<SigningKey> rows = allKeys();
+    List<JWK> jwks =
+        decodedKeys.decodeAll(
+            rows.stream().map(row -> new DecodedKeys.Stored(row.kid(), row.privateJwk())).toList(),
+            (kid, stored) -> parse(kid, stored, encryption));
+    List<KeyState> states = rows.stream().map(SigningKey::state).toList();
     ServerSecret csrf = em.find(ServerSecret.class, CsrfTokens.SECRET_NAME);
     if (csrf == null) {
       throw new IllegalStateException("No CSRF secret in the database");
@@ -443,16 +443,16 @@ public class KeyService implements SharedState {
     }
   }
 
-  private static JWK parse(SigningKey stored, KeyEncryption encryption) {
+  private static JWK parse(String kid, String stored, KeyEncryption encryption) {
     try {
-      JWK key = JWK.parse(encryption.reveal(stored.kid(), stored.privateJwk()));
-      if (!key.isPrivate() || !stored.kid().equals(key.getKeyID())) {
+      JWK key = JWK.parse(encryption.reveal(kid, stored));
+      if (!key.isPrivate() || !kid.equals(key.getKeyID())) {
         throw new IllegalStateException(
-            "Stored key " + stored.kid() + " is not a private key with its own kid");
+            "Stored key " + kid + " is not a private key with its own kid");
       }
       return key;
     } catch (ParseException e) {
-      throw new IllegalStateException("Stored key " + stored.kid() + " cannot be read", e);
+      throw new IllegalStateException("Stored key " + kid + " cannot be read", e);
     }
   }
 }
