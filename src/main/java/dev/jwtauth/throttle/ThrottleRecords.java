@@ -47,6 +47,9 @@ public class ThrottleRecords {
       // Persisted complete: Hibernate inserts the state an entity had when it was persisted (then
       // updates it), so a lockout persisted before lock() would be inserted without its time.
       em.persist(lockout);
+      // Another node's lockout of the same pair fails here, as a PersistenceException the caller
+      // catches, on every server: left to the commit, WildFly throws a checked RollbackException.
+      em.flush();
     }
     em.createQuery("delete from LoginFailure f where f.pairKey = :pair")
         .setParameter("pair", pair)

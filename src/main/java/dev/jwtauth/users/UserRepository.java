@@ -78,6 +78,9 @@ public class UserRepository {
   public UserAccount create(String username, char[] password, Set<String> roles) {
     UserAccount user = new UserAccount(username, hasher.hash(password), roles, clock.instant());
     em.persist(user);
+    // A username taken at the same moment fails here, as a PersistenceException the caller can
+    // catch, on every server: left to the commit, WildFly throws a checked RollbackException.
+    em.flush();
     return user;
   }
 }

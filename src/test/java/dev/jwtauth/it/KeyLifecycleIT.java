@@ -17,8 +17,6 @@ import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
@@ -206,7 +204,7 @@ class KeyLifecycleIT extends ServiceIT {
             Duration.ofSeconds(30),
             Duration.ofMillis(20),
             () ->
-                rows(
+                PostgresTestDatabase.number(
                     dbUrl,
                     "SELECT count(*) FROM signing_keys WHERE kid = '" + second.getKeyID() + "'"),
             count -> count == 1);
@@ -225,29 +223,15 @@ class KeyLifecycleIT extends ServiceIT {
 
   /** Waits until that many reloads wait on the lock, or the bound passes (then goes on). */
   private static void awaitReloadsWaiting(String dbUrl, int reloads, Duration bound) {
-    String waiting =
-        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-            + " AND wait_event_type = 'Lock' AND query ILIKE '%server_secrets%'";
     try {
       Poll.until(
           "reloads waiting",
           bound,
           Duration.ofMillis(20),
-          () -> rows(dbUrl, waiting),
+          () -> PostgresTestDatabase.waitingOnALock(dbUrl, "%server_secrets%"),
           count -> count >= reloads);
     } catch (AssertionError fewer) {
       // fewer got there: reloads that wait for each other before reading
-    }
-  }
-
-  private static long rows(String dbUrl, String countQuery) {
-    try (Connection connection = PostgresTestDatabase.connect(dbUrl);
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(countQuery)) {
-      result.next();
-      return result.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
     }
   }
 

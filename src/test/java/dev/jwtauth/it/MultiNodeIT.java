@@ -11,8 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -194,7 +192,7 @@ class MultiNodeIT {
               "the node's admin insert waiting on the other's",
               Duration.ofMinutes(3),
               Duration.ofMillis(200),
-              () -> insertsWaitingOnALock(dbUrl),
+              () -> PostgresTestDatabase.waitingOnALock(dbUrl, "insert into users%"),
               waiting -> waiting > 0);
           otherNode.commit();
           node.awaitReady();
@@ -206,21 +204,6 @@ class MultiNodeIT {
       }
     } finally {
       ServiceProcess.dropOwnDatabase(environment);
-    }
-  }
-
-  /** Sessions of the database waiting on a lock to insert into users. */
-  private static int insertsWaitingOnALock(String dbUrl) {
-    try (Connection connection = PostgresTestDatabase.connect(dbUrl);
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                    + " AND wait_event_type = 'Lock' AND query ILIKE 'insert into users%'");
-        ResultSet rows = query.executeQuery()) {
-      rows.next();
-      return rows.getInt(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.jwtauth.it;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.platform.launcher.LauncherSession;
@@ -47,6 +48,32 @@ public class PostgresTestDatabase implements LauncherSessionListener {
   /** A connection to the database the URL names, as the suite's user. */
   public static Connection connect(String url) throws SQLException {
     return DriverManager.getConnection(url, user(), System.getenv("AUTH_DB_PASSWORD"));
+  }
+
+  /** The single number a query answers (a count). */
+  public static long number(String url, String query) {
+    try (Connection connection = connect(url);
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(query)) {
+      result.next();
+      return result.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL refused: " + query, e);
+    }
+  }
+
+  /**
+   * How many sessions of the database wait on a lock in a statement matching the pattern ({@code
+   * ILIKE}, e.g. {@code insert into users%}): how a test sees the service's statement stopped by a
+   * row or table the test holds.
+   */
+  public static long waitingOnALock(String url, String statementPattern) {
+    return number(
+        url,
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            + " AND wait_event_type = 'Lock' AND query ILIKE '"
+            + statementPattern.replace("'", "''")
+            + "'");
   }
 
   public static String databaseName(String url) {

@@ -2,6 +2,7 @@ package dev.jwtauth.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -15,6 +16,9 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +26,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +47,43 @@ class TasksAndAdminIT extends ServiceIT {
     HttpResponse<String> created = createUser(adminToken, alice, PASSWORD, "[\"user\"]");
     assertEquals(201, created.statusCode(), created.body());
     aliceToken = http.login(alice, PASSWORD);
+  }
+
+  /**
+   * A username another node creates at the same moment: the unique username decides, and the loser
+   * is answered 409 like any duplicate, never a server error. Made certain (PostgreSQL only): the
+   * test holds an uncommitted user row of that name, so the service's insert waits on it, and
+   * commits once it waits.
+   */
+  @Test
+  void aUsernameCreatedElsewhereAtTheSameMomentIsAConflict() throws Exception {
+    String dbUrl = System.getenv("AUTH_DB_URL");
+    assumeTrue(dbUrl != null && dbUrl.startsWith("jdbc:postgresql:"), "runs with -Ppostgres only");
+    String username = "twice-" + UUID.randomUUID();
+    try (Connection otherNode = PostgresTestDatabase.connect(dbUrl)) {
+      otherNode.setAutoCommit(false);
+      try (PreparedStatement insert =
+          otherNode.prepareStatement(
+              "INSERT INTO users (id, username, password_hash, enabled, created_at)"
+                  + " VALUES (?, ?, 'not-a-hash', TRUE, 0)")) {
+        insert.setString(1, UUID.randomUUID().toString());
+        insert.setString(2, username);
+        insert.executeUpdate();
+      }
+      CompletableFuture<HttpResponse<String>> created =
+          CompletableFuture.supplyAsync(
+              () -> createUser(adminToken, username, PASSWORD, "[\"user\"]"));
+      Poll.until(
+          "the service's insert waiting on the other node's",
+          Duration.ofSeconds(30),
+          Duration.ofMillis(20),
+          () -> PostgresTestDatabase.waitingOnALock(dbUrl, "insert into users%"),
+          waiting -> waiting > 0);
+      otherNode.commit();
+      HttpResponse<String> answer = created.get(30, TimeUnit.SECONDS);
+      assertEquals(409, answer.statusCode(), answer.body());
+      assertEquals("conflict", Http.json(answer).getString("error"), answer.body());
+    }
   }
 
   @Test

@@ -2,17 +2,28 @@ package dev.jwtauth.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +77,55 @@ class ThrottleIT extends ServiceIT {
 
     assertEquals(
         200, login(user, PASSWORD, newAddress()).statusCode(), "another address still logs in");
+  }
+
+  /**
+   * Two nodes locking one pair at the same instant both insert its lockout: the database keeps one,
+   * and the other node's failed login is still answered 401, never a server error. Made certain
+   * (PostgreSQL only): the test holds an uncommitted lockout row for the pair, as another node
+   * would, so the service's insert waits on it, and commits once it waits.
+   */
+  @Test
+  void aLockoutInsertedElsewhereAtTheSameMomentStillAnswers401() throws Exception {
+    String dbUrl = System.getenv("AUTH_DB_URL");
+    assumeTrue(dbUrl != null && dbUrl.startsWith("jdbc:postgresql:"), "runs with -Ppostgres only");
+    String address = newAddress();
+    for (int i = 0; i < 4; i++) {
+      assertEquals(401, login(user, "wrong-password", address).statusCode());
+    }
+    try (Connection otherNode = PostgresTestDatabase.connect(dbUrl)) {
+      otherNode.setAutoCommit(false);
+      try (PreparedStatement insert =
+          otherNode.prepareStatement(
+              "INSERT INTO login_lockouts (pair_key, strikes, locked_until) VALUES (?, 1, ?)")) {
+        insert.setString(1, pairKey(user, address));
+        insert.setLong(2, Instant.now().plus(Duration.ofMinutes(5)).toEpochMilli());
+        insert.executeUpdate();
+      }
+      CompletableFuture<HttpResponse<String>> fifth =
+          CompletableFuture.supplyAsync(() -> login(user, "wrong-password", address));
+      Poll.until(
+          "the service's lockout insert waiting on the other node's",
+          Duration.ofSeconds(30),
+          Duration.ofMillis(20),
+          () -> PostgresTestDatabase.waitingOnALock(dbUrl, "insert into login_lockouts%"),
+          waiting -> waiting > 0);
+      otherNode.commit();
+      HttpResponse<String> answer = fifth.get(30, TimeUnit.SECONDS);
+      assertEquals(401, answer.statusCode(), answer.body());
+    }
+    assertEquals(
+        429, login(user, PASSWORD, address).statusCode(), "the other node's lockout stands");
+  }
+
+  /** The throttle's key of a pair (LoginThrottle.pairKey), to stand in for another node. */
+  private static String pairKey(String username, String address) throws Exception {
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256")
+            .digest(
+                (username.toLowerCase(Locale.ROOT) + "\n" + address)
+                    .getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
   }
 
   @Test
