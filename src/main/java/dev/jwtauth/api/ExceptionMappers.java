@@ -3,6 +3,7 @@ package dev.jwtauth.api;
 import dev.jwtauth.error.ServiceException;
 import dev.jwtauth.security.ErrorResponses;
 import jakarta.json.bind.JsonbException;
+import jakarta.transaction.TransactionalException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
@@ -100,12 +101,30 @@ public final class ExceptionMappers {
     }
   }
 
+  /**
+   * A transaction that failed at commit: like any unexpected failure. Mapped here because Payara's
+   * Jersey registers a mapper of its own for this type that rethrows, and the server then answers
+   * with its HTML error page. (On WildFly the failure is a checked RollbackException, which {@link
+   * Unexpected} maps.)
+   */
+  @Provider
+  public static class FailedCommit implements ExceptionMapper<TransactionalException> {
+    @Override
+    public Response toResponse(TransactionalException e) {
+      return Unexpected.answer(e);
+    }
+  }
+
   @Provider
   public static class Unexpected implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
 
     @Override
     public Response toResponse(Throwable e) {
+      return answer(e);
+    }
+
+    static Response answer(Throwable e) {
       LOG.log(Level.SEVERE, "Unexpected failure", e);
       return ErrorResponses.json(500, "server_error", "The request could not be processed");
     }

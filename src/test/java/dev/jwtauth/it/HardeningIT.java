@@ -3,6 +3,7 @@ package dev.jwtauth.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -10,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +43,42 @@ class HardeningIT extends ServiceIT {
   }
 
   // 2. A role opens /admin/* only with the admin scope.
+
+  /**
+   * A transaction that fails at commit is answered like any unexpected failure: 500 with a JSON
+   * body, not the server's HTML error page (Payara's Jersey has a mapper of its own for
+   * TransactionalException that rethrows). Brought about on PostgreSQL only: a deferred trigger,
+   * installed for this test, refuses a task of one title when its transaction commits.
+   */
+  @Test
+  void aFailureAtCommitIsAJsonServerError() throws Exception {
+    String dbUrl = System.getenv("AUTH_DB_URL");
+    assumeTrue(dbUrl != null && dbUrl.startsWith("jdbc:postgresql:"), "runs with -Ppostgres only");
+    String title = "refused-at-commit-" + UUID.randomUUID();
+    try (Connection connection = PostgresTestDatabase.connect(dbUrl);
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+              + " IF NEW.title = '"
+              + title
+              + "' THEN RAISE EXCEPTION 'refused at commit'; END IF; RETURN NEW; END $$");
+      statement.execute(
+          "CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON tasks"
+              + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_at_commit()");
+      try {
+        HttpResponse<String> refused =
+            http.postJson(
+                "api/tasks",
+                Json.createObjectBuilder().add("title", title).build().toString(),
+                http.login(user, PASSWORD));
+        assertEquals(500, refused.statusCode(), refused.body());
+        assertEquals("server_error", Http.json(refused).getString("error"), refused.body());
+      } finally {
+        statement.execute("DROP TRIGGER refuse_at_commit ON tasks");
+        statement.execute("DROP FUNCTION refuse_at_commit()");
+      }
+    }
+  }
 
   @Test
   void anAdminTokenWithoutTheAdminScopeCannotAdminister() {
