@@ -84,10 +84,12 @@ public class ClientRegistry implements SharedState {
   public Registered register(Client client) {
     validate(client);
     refuseUserIds(client.id());
+    // Before looking: two admins registering one id take the lock in turn, and the second finds
+    // the first's client (409) rather than failing on its key at commit.
+    feed.announce(TOPIC);
     if (em.find(OAuthClient.class, client.id()) != null) {
       throw new DuplicateClientException(client.id());
     }
-    feed.announce(TOPIC);
     String secret = client.confidential() ? OpaqueValues.generate() : null;
     em.persist(
         new OAuthClient(
@@ -172,11 +174,14 @@ public class ClientRegistry implements SharedState {
     if (Client.WEB.equals(id)) {
       throw new ProtectedClientException(Client.WEB);
     }
-    OAuthClient client = id == null ? null : em.find(OAuthClient.class, id);
+    if (id == null) {
+      return false;
+    }
+    feed.announce(TOPIC); // before looking, as in register: a second delete then finds nothing
+    OAuthClient client = em.find(OAuthClient.class, id);
     if (client == null) {
       return false;
     }
-    feed.announce(TOPIC);
     em.remove(client);
     return true;
   }

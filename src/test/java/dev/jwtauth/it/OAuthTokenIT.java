@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -11,8 +12,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -384,6 +390,51 @@ class OAuthTokenIT extends ServiceIT {
             "refresh_token",
             refreshToken);
     assertEquals(200, own.statusCode(), own.body());
+  }
+
+  /**
+   * A client id another admin registers at the same moment: one registration stands and the other
+   * is answered 409 like any taken id, never a server error. Made certain (PostgreSQL only): the
+   * test takes the registry's change lock and inserts the client, as another node would, starts the
+   * registration, waits until it waits on the lock, then commits.
+   */
+  @Test
+  void aClientIdRegisteredElsewhereAtTheSameMomentIsAConflict() throws Exception {
+    String dbUrl = System.getenv("AUTH_DB_URL");
+    assumeTrue(dbUrl != null && dbUrl.startsWith("jdbc:postgresql:"), "runs with -Ppostgres only");
+    String id = "twice-" + UUID.randomUUID();
+    String adminToken = http.login(admin, PASSWORD);
+    try (Connection otherNode = PostgresTestDatabase.connect(dbUrl);
+        Statement statement = otherNode.createStatement()) {
+      otherNode.setAutoCommit(false);
+      statement.executeUpdate(
+          "UPDATE shared_state_versions SET version = version + 1 WHERE topic = 'clients'");
+      statement.executeUpdate(
+          "INSERT INTO oauth_clients (id, confidential, grant_types, scopes, audiences, roles,"
+              + " created_at) VALUES ('"
+              + id
+              + "', FALSE, 'password', 'tasks:read', 'api', '', 0)");
+      CompletableFuture<HttpResponse<String>> registered =
+          CompletableFuture.supplyAsync(
+              () ->
+                  postClient(
+                      adminToken,
+                      id,
+                      "public",
+                      List.of("password"),
+                      List.of("tasks:read"),
+                      List.of("api")));
+      Poll.until(
+          "the registration waiting on the other node's change",
+          Duration.ofSeconds(30),
+          Duration.ofMillis(20),
+          () -> PostgresTestDatabase.waitingOnALock(dbUrl, "%shared_state_versions%"),
+          waiting -> waiting > 0);
+      otherNode.commit();
+      HttpResponse<String> answer = registered.get(30, TimeUnit.SECONDS);
+      assertEquals(409, answer.statusCode(), answer.body());
+      assertEquals("conflict", Http.json(answer).getString("error"));
+    }
   }
 
   @Test
