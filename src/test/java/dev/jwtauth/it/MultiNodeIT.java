@@ -188,12 +188,8 @@ class MultiNodeIT {
           insert.executeUpdate();
         }
         try (ServiceProcess node = ServiceProcess.start(workDir, "second-admin", environment)) {
-          Poll.untilPrinted(
-              "the node's admin insert waiting on the other's",
-              Duration.ofMinutes(3),
-              Duration.ofMillis(200),
-              () -> PostgresTestDatabase.waitingOnALock(dbUrl, "insert into users%"),
-              waiting -> waiting > 0);
+          PostgresTestDatabase.awaitStatementWaitingOnALock(
+              dbUrl, "insert into users%", Duration.ofMinutes(3));
           otherNode.commit();
           node.awaitReady();
           HttpResponse<String> ready =

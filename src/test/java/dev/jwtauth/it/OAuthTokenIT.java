@@ -424,12 +424,8 @@ class OAuthTokenIT extends ServiceIT {
                       List.of("password"),
                       List.of("tasks:read"),
                       List.of("api")));
-      Poll.until(
-          "the registration waiting on the other node's change",
-          Duration.ofSeconds(30),
-          Duration.ofMillis(20),
-          () -> PostgresTestDatabase.waitingOnALock(dbUrl, "%shared_state_versions%"),
-          waiting -> waiting > 0);
+      PostgresTestDatabase.awaitStatementWaitingOnALock(
+          dbUrl, "%shared_state_versions%", Duration.ofSeconds(30));
       otherNode.commit();
       HttpResponse<String> answer = registered.get(30, TimeUnit.SECONDS);
       assertEquals(409, answer.statusCode(), answer.body());

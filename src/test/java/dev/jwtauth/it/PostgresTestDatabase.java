@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -74,6 +75,19 @@ public class PostgresTestDatabase implements LauncherSessionListener {
             + " AND wait_event_type = 'Lock' AND query ILIKE '"
             + statementPattern.replace("'", "''")
             + "'");
+  }
+
+  /**
+   * Waits until a statement matching the pattern waits on a lock the test holds (as another node's
+   * uncommitted row would), failing after the bound.
+   */
+  static void awaitStatementWaitingOnALock(String url, String statementPattern, Duration bound) {
+    Poll.untilPrinted(
+        "a statement like '" + statementPattern + "' waiting on the test's lock",
+        bound,
+        Duration.ofMillis(20),
+        () -> waitingOnALock(url, statementPattern),
+        waiting -> waiting > 0);
   }
 
   public static String databaseName(String url) {

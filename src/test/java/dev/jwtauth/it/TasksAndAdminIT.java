@@ -73,12 +73,8 @@ class TasksAndAdminIT extends ServiceIT {
       CompletableFuture<HttpResponse<String>> created =
           CompletableFuture.supplyAsync(
               () -> createUser(adminToken, username, PASSWORD, "[\"user\"]"));
-      Poll.until(
-          "the service's insert waiting on the other node's",
-          Duration.ofSeconds(30),
-          Duration.ofMillis(20),
-          () -> PostgresTestDatabase.waitingOnALock(dbUrl, "insert into users%"),
-          waiting -> waiting > 0);
+      PostgresTestDatabase.awaitStatementWaitingOnALock(
+          dbUrl, "insert into users%", Duration.ofSeconds(30));
       otherNode.commit();
       HttpResponse<String> answer = created.get(30, TimeUnit.SECONDS);
       assertEquals(409, answer.statusCode(), answer.body());

@@ -104,12 +104,8 @@ class ThrottleIT extends ServiceIT {
       }
       CompletableFuture<HttpResponse<String>> fifth =
           CompletableFuture.supplyAsync(() -> login(user, "wrong-password", address));
-      Poll.until(
-          "the service's lockout insert waiting on the other node's",
-          Duration.ofSeconds(30),
-          Duration.ofMillis(20),
-          () -> PostgresTestDatabase.waitingOnALock(dbUrl, "insert into login_lockouts%"),
-          waiting -> waiting > 0);
+      PostgresTestDatabase.awaitStatementWaitingOnALock(
+          dbUrl, "insert into login_lockouts%", Duration.ofSeconds(30));
       otherNode.commit();
       HttpResponse<String> answer = fifth.get(30, TimeUnit.SECONDS);
       assertEquals(401, answer.statusCode(), answer.body());
