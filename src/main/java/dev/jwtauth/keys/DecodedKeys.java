@@ -9,7 +9,7 @@ import java.util.function.BiFunction;
 
 /**
  * The stored keys as last decoded, kept from one reload to the next. Decoding an encrypted key
- * costs a PBKDF2 derivation (210,000 iterations, about 0.1 s of CPU), and every node reloads every
+ * costs a PBKDF2 derivation (210,000 iterations, about 60 ms of CPU), and every node reloads every
  * key after each key change: only rows not decoded before are decoded now. A row is known by its
  * kid and its exact stored form (a re-encrypted or replaced row is decoded again); rows no longer
  * stored are forgotten. Holds nothing the {@link KeyRing} does not hold already. Not thread-safe:

@@ -290,12 +290,12 @@ public class KeyService implements SharedState {
 
   /**
    * Creates the shared CSRF secret unless it exists. Two nodes starting together may both try: the
-   * primary key lets one insert win, and the other's transaction fails (the caller then just
-   * loads).
+   * primary key lets one insert win, and the other's fails here ({@link #hasServerSecret} then
+   * tells the caller it exists all the same).
    */
   @Transactional
   public void ensureServerSecret() {
-    if (em.find(ServerSecret.class, CsrfTokens.SECRET_NAME) != null) {
+    if (hasServerSecret()) {
       return;
     }
     byte[] secret = new byte[32];
