@@ -5,7 +5,10 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The real WAR built by {@code mvn package}, plus the test-only token mint and test support. */
+/**
+ * The real WAR built by {@code mvn package}, plus the test-only token mint, test support and pool
+ * probe.
+ */
 public final class Deployments {
 
   private Deployments() {}
@@ -21,6 +24,6 @@ public final class Deployments {
     return ShrinkWrap.create(ZipImporter.class, "auth.war")
         .importFrom(war)
         .as(WebArchive.class)
-        .addClasses(TestTokenMint.class, TestSupport.class, ClaimProbe.class);
+        .addClasses(TestTokenMint.class, TestSupport.class, ClaimProbe.class, PoolProbe.class);
   }
 }

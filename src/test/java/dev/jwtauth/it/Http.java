@@ -42,6 +42,7 @@ public final class Http {
 
   private final URI base;
   private final HttpClient client;
+  private final URI healthBase;
 
   /**
    * Payara Micro sometimes reports the machine's network address instead of localhost (and
@@ -64,6 +65,18 @@ public final class Http {
                 .connectTimeout(Duration.ofSeconds(10))
                 .build()
             : SHARED;
+    this.healthBase = null;
+  }
+
+  private Http(URI base, HttpClient client, URI healthBase) {
+    this.base = base;
+    this.client = client;
+    this.healthBase = healthBase;
+  }
+
+  /** The same client, with MicroProfile Health at this address ({@link #healthUri}). */
+  public Http withHealthAt(URI healthBase) {
+    return new Http(base, client, healthBase);
   }
 
   public URI uri(String path) {
@@ -77,13 +90,10 @@ public final class Http {
 
   /**
    * MicroProfile Health ({@code /health/ready}, ...): at the server root on Payara, on the
-   * management interface on WildFly (the wildfly profile sets {@code it.health.base}).
+   * management interface on WildFly ({@link #withHealthAt}).
    */
   public URI healthUri(String absolutePath) {
-    String healthBase = System.getProperty("it.health.base", "");
-    return healthBase.isEmpty()
-        ? serverUri(absolutePath)
-        : URI.create(healthBase).resolve(absolutePath);
+    return healthBase == null ? serverUri(absolutePath) : healthBase.resolve(absolutePath);
   }
 
   public HttpRequest.Builder request(String path) {

@@ -4,33 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The connection pool is sized and timed by configuration: the suite sets every pool setting away
  * from its default (the failsafe environment in pom.xml), and the running server's pool has them
  * (Payara's pool from payara-config/, WildFly's datasource from wildfly-config/).
  */
-@ExtendWith(ArquillianExtension.class)
-class PoolIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.serviceWar().addClass(PoolProbe.class);
-  }
-
-  @ArquillianResource URL base;
+class PoolIT extends ServiceIT {
 
   @Test
   void theServersPoolHasTheConfiguredSizesAndTimeoutsAndNoPasswordInItsFiles() {
-    HttpResponse<String> response = new Http(base).get("test-support/pool/configuration");
+    HttpResponse<String> response = http.get("test-support/pool/configuration");
     assertEquals(200, response.statusCode(), response.body());
     JsonObject pool = Http.json(response);
     if ("wildfly".equals(System.getProperty("it.server"))) {
@@ -67,7 +53,7 @@ class PoolIT {
 
   @Test
   void thePoolHandsOutAsManyConnectionsAsConfiguredAndNoMore() {
-    HttpResponse<String> response = new Http(base).get("test-support/pool/capacity");
+    HttpResponse<String> response = http.get("test-support/pool/capacity");
     assertEquals(200, response.statusCode(), response.body());
     JsonObject capacity = Http.json(response);
     assertEquals(

@@ -37,7 +37,12 @@ final class ServiceProcess implements AutoCloseable {
     this.log = log;
     this.port = port;
     this.managementPort = managementPort;
-    this.http = new Http(toUrl("http://127.0.0.1:" + port + "/"), true);
+    this.http = new Http(baseUrl(), true).withHealthAt(healthUri("/"));
+  }
+
+  /** The service's root: {@code http://127.0.0.1:<port>/}. */
+  URL baseUrl() {
+    return toUrl("http://127.0.0.1:" + port + "/");
   }
 
   /**
