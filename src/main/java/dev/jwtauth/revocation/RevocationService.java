@@ -137,7 +137,11 @@ public class RevocationService implements SharedState {
    * can have.
    */
   private Instant lastValidityOfTokensIssuedNow() {
-    return clock.instant().plus(AuthSettings.MAX_ACCESS_TOKEN_TTL).plus(settings.clockSkew());
+    return lastValidityOfTokensIssuedAt(clock.instant(), settings.clockSkew());
+  }
+
+  static Instant lastValidityOfTokensIssuedAt(Instant issuedAt, Duration clockSkew) {
+    return issuedAt.plus(AuthSettings.MAX_ACCESS_TOKEN_TTL).plus(clockSkew);
   }
 
   private void apply(List<RevocationEntry> entries) {

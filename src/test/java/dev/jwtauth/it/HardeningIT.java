@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +52,7 @@ class HardeningIT extends ServiceIT {
    * installed for this test, refuses a task of one title when its transaction commits.
    */
   @Test
+  @Tag("sql")
   void aFailureAtCommitIsAJsonServerError() throws Exception {
     String dbUrl = System.getenv("AUTH_DB_URL");
     assumeTrue(dbUrl != null && dbUrl.startsWith("jdbc:postgresql:"), "runs with -Ppostgres only");

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * the JWKS's caching headers. Each test leaves one key behind (the suite's other tests, and the
  * PostgreSQL suite's run.sh services on the same database, expect one).
  */
+@Tag("sql")
 class KeyLifecycleIT extends ServiceIT {
 
   String admin;

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * a revocation made on one node reaches the other by polling, and a refresh token rotated on one
  * node is reuse on the other.
  */
+@Tag("sql")
 class MultiNodeIT {
 
   private static final String ISSUER = "http://127.0.0.1:8080";

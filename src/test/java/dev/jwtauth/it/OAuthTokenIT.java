@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -399,6 +400,7 @@ class OAuthTokenIT extends ServiceIT {
    * registration, waits until it waits on the lock, then commits.
    */
   @Test
+  @Tag("sql")
   void aClientIdRegisteredElsewhereAtTheSameMomentIsAConflict() throws Exception {
     String dbUrl = System.getenv("AUTH_DB_URL");
     assumeTrue(dbUrl != null && dbUrl.startsWith("jdbc:postgresql:"), "runs with -Ppostgres only");

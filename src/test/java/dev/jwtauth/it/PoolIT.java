@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * from its default (the failsafe environment in pom.xml), and the running server's pool has them
  * (Payara's pool from payara-config/, WildFly's datasource from wildfly-config/).
  */
+@Tag("sql")
 class PoolIT extends ServiceIT {
 
   @Test

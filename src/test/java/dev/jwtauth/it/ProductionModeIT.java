@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * wrong secret is a clear failure rather than new keys. Runs with -Ppostgres, on a database of its
  * own.
  */
+@Tag("sql")
 class ProductionModeIT {
 
   private static final String SECRET = "the-first-encryption-secret";

@@ -28,9 +28,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Refresh tokens and sessions through HTTP against the real WAR; each test makes its own user. */
+@Tag("sql")
 class RefreshFlowIT extends ServiceIT {
 
   private static final String PASSWORD = "correct-horse-battery";

@@ -13,11 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Revocation of access tokens (rule 6), RFC 7009 and RFC 7662, through HTTP against the real WAR.
  */
+@Tag("sql")
 class RevocationIT extends ServiceIT {
 
   private static final String RESOURCE_SERVER =

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -156,42 +155,36 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** Waits until the application answers (its JWKS), failing after 3 minutes. */
-  ServiceProcess awaitReady() throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    String last = "nothing";
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new AssertionError(SCRIPT_NAME + " exited early; see " + log);
-      }
-      try {
-        int status = probe().get(".well-known/jwks.json").statusCode();
-        if (status == 200) {
-          return this;
-        }
-        last = "status " + status;
-      } catch (RuntimeException notYet) {
-        last = notYet.toString(); // connection refused while Payara boots
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(
-        "the service did not answer within 3 minutes (last: " + last + "); see " + log);
+  ServiceProcess awaitReady() {
+    Poll.until(
+        "the service to answer (see " + log + ")",
+        Duration.ofMinutes(3),
+        Duration.ofMillis(200),
+        () -> {
+          if (!process.isAlive()) {
+            throw new AssertionError(SCRIPT_NAME + " exited early; see " + log);
+          }
+          return answersJwks();
+        },
+        Boolean::booleanValue);
+    return this;
   }
 
   /** Waits until the log contains the text (e.g. a deployment failure), failing after 3 minutes. */
-  String awaitLog(String text) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (Instant.now().isBefore(deadline)) {
-      String content = log();
-      if (content.contains(text)) {
-        return content;
-      }
-      if (!process.isAlive()) {
-        throw new AssertionError(SCRIPT_NAME + " exited without logging " + text + "; see " + log);
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("the log never said " + text + "; see " + log);
+  String awaitLog(String text) {
+    return Poll.until(
+        "the log to say " + text + " (see " + log + ")",
+        Duration.ofMinutes(3),
+        Duration.ofMillis(200),
+        () -> {
+          String content = log();
+          if (!content.contains(text) && !process.isAlive()) {
+            throw new AssertionError(
+                SCRIPT_NAME + " exited without logging " + text + "; see " + log);
+          }
+          return content;
+        },
+        content -> content.contains(text));
   }
 
   /**

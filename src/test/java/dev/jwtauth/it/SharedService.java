@@ -80,9 +80,6 @@ final class SharedService implements TestInstancePostProcessor {
         return new Running(started, null);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
       } catch (AssertionError e) {
         if (started != null) {
           closeQuietly(started);

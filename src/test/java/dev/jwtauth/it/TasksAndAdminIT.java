@@ -29,9 +29,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The task API (scopes, ownership, validation) and admin user management, through HTTP. */
+@Tag("sql")
 class TasksAndAdminIT extends ServiceIT {
 
   String adminToken;

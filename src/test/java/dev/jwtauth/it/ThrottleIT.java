@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * password hashes, through HTTP. The suite trusts the loopback as a proxy (AUTH_TRUSTED_PROXIES in
  * pom.xml), so each test speaks from addresses of its own with X-Forwarded-For.
  */
+@Tag("sql")
 class ThrottleIT extends ServiceIT {
 
   private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
