@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * before it signs, signs on time, and the retired key leaves the JWKS once its tokens have expired.
  * On a database of its own (embedded, or with -Ppostgres a fresh PostgreSQL database).
  */
-@Tag("sql")
 class KeyRotationIT {
 
   private final File workDir =

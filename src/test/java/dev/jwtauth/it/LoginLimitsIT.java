@@ -46,8 +46,8 @@ class LoginLimitsIT {
     login = ServiceProcess.chooseDatabase(WORK_DIR, environment);
     environment.put("JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1");
     environment.put("AUTH_LOGIN_THROTTLE_FAILURES", "2");
-    environment.put("AUTH_LOGIN_THROTTLE_LOCKOUT", "1s");
-    environment.put("AUTH_LOGIN_THROTTLE_MAX_LOCKOUT", "3s");
+    environment.put("AUTH_LOGIN_THROTTLE_LOCKOUT", "2s");
+    environment.put("AUTH_LOGIN_THROTTLE_MAX_LOCKOUT", "4s");
     environment.put("AUTH_LOGIN_THROTTLE_ADDRESS_FAILURES", Integer.toString(ADDRESS_FAILURES));
     environment.put("AUTH_PASSWORD_MAX_CONCURRENT_HASHES", "2");
     environment.put("AUTH_PASSWORD_HASH_WAIT", "0s");
@@ -67,7 +67,7 @@ class LoginLimitsIT {
     String body =
         "{\"username\":\"nobody-" + System.nanoTime() + "\",\"password\":\"wrong-password\"}";
     int failuresToLock = 2;
-    for (long lockout : new long[] {1, 2, 3, 3}) {
+    for (long lockout : new long[] {2, 4, 4}) {
       for (int i = 0; i < failuresToLock; i++) {
         assertEquals(401, http.postJson("auth/login", body).statusCode());
       }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +26,10 @@ import org.junit.jupiter.api.Test;
  * node is reuse on the other.
  */
 @Tag("sql")
-class MultiNodeIT {
+class MultiNodeIT extends ServiceIT {
 
-  private static final String ISSUER = "http://127.0.0.1:8080";
+  /** The shared service's issuer: every node of one deployment names the same. */
+  private static final String ISSUER = SharedService.ENVIRONMENT.get("AUTH_ISSUER");
 
   @Test
   void twoNodesShareKeysRevocationsAndRefreshTokens() throws Exception {
@@ -40,9 +42,10 @@ class MultiNodeIT {
     Map<String, String> environment = Map.of("AUTH_ISSUER", ISSUER);
     String password = System.getenv("AUTH_BOOTSTRAP_ADMIN_PASSWORD");
 
-    // One after the other, as the README asks for a first start.
-    try (ServiceProcess a = ServiceProcess.start(workDir, "node-a", environment).awaitReady();
-        ServiceProcess b = ServiceProcess.start(workDir, "node-b", environment).awaitReady()) {
+    // Node A is the suite's shared service, already running on the suite's database; node B joins
+    // it (one after the other, as the README asks for a first start).
+    ServiceProcess a = service;
+    try (ServiceProcess b = ServiceProcess.start(workDir, "node-b", environment).awaitReady()) {
       JsonObject tokens = a.http.loginResponse("admin", password);
       String access = tokens.getString("access_token");
       assertEquals(
@@ -174,12 +177,12 @@ class MultiNodeIT {
     ServiceProcess.ownDatabase(workDir, environment, "admin_race");
     String dbUrl = environment.get("AUTH_DB_URL");
     try {
-      Map<String, String> withoutAdmin = new HashMap<>(environment);
-      withoutAdmin.put("AUTH_BOOTSTRAP_ADMIN_PASSWORD", null);
-      try (ServiceProcess schemaOnly =
-          ServiceProcess.start(workDir, "schema-only", withoutAdmin).awaitReady()) {
-        // migrates the schema and creates the keys, but no admin
-      }
+      // The schema, as a node's start migrates it (the service's own migrations), but no admin.
+      Flyway.configure()
+          .dataSource(dbUrl, System.getenv("AUTH_DB_USER"), System.getenv("AUTH_DB_PASSWORD"))
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
       try (Connection otherNode = PostgresTestDatabase.connect(dbUrl)) {
         otherNode.setAutoCommit(false);
         try (PreparedStatement insert =

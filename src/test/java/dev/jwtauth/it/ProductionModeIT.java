@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL is production mode: no start without the encryption secret, keys encrypted at rest, a
- * wrong secret is a clear failure rather than new keys. Runs with -Ppostgres, on a database of its
- * own.
+ * PostgreSQL is production mode: keys encrypted at rest, tokens verified from memory with the
+ * database cut off, a wrong secret a clear failure rather than new keys (no start without the
+ * secret: RunScriptIT). Runs with -Ppostgres, on a database of its own.
  */
 @Tag("sql")
 class ProductionModeIT {
@@ -58,12 +58,9 @@ class ProductionModeIT {
   }
 
   @Test
-  void refusesToStartWithoutTheSecretThenEncryptsKeysAndRefusesAWrongSecret() throws Exception {
-    try (ServiceProcess noSecret = ServiceProcess.start(workDir, "no-secret", environment(null))) {
-      noSecret.awaitLog("AUTH_KEYS_ENCRYPTION_SECRET");
-      assertFalse(noSecret.answersJwks(), "the application is not deployed without its secret");
-    }
-
+  void encryptsKeysVerifiesFromMemoryAndRefusesAWrongSecret() throws Exception {
+    // The start without the secret:
+    // RunScriptIT.refusesToStartInProductionModeWithoutTheEncryptionSecret.
     try (ServiceProcess withSecret =
         ServiceProcess.start(workDir, "with-secret", environment(SECRET)).awaitReady()) {
       Http http = withSecret.http;
