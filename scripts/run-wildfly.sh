@@ -6,6 +6,8 @@
 #   AUTH_SKIP_BUILD=1 start the WAR and server already in target/ without building
 #   JAVA_OPTS         JVM options (default -Xmx512m)
 #   AUTH_WAR          the WAR to deploy (default target/auth.war)
+#   AUTH_BIND_ADDRESS the address the HTTP port listens on (default 127.0.0.1); the management
+#                     interface stays on 127.0.0.1
 #   AUTH_LOG_FILE     the server's full log, stack traces included (default logs/wildfly-$PORT.log);
 #                     the console shows it without stack traces
 # Every other AUTH_* variable is passed on to the service (see the README's configuration table), the
@@ -31,6 +33,7 @@ if [ "${AUTH_SKIP_BUILD:-}" != "1" ] || [ ! -f "${wildfly_home}jboss-modules.jar
 fi
 wildfly_home="$(cd "$wildfly_home" && pwd)"
 prepare_service_environment
+choose_bind_address
 if [ -z "${AUTH_DB_POOL_IDLE_TIMEOUT_MINUTES:-}" ] && [ -n "${AUTH_DB_POOL_IDLE_TIMEOUT_SECONDS:-}" ]; then
   if [[ "$AUTH_DB_POOL_IDLE_TIMEOUT_SECONDS" =~ ^[0-9]+$ ]]; then
     export AUTH_DB_POOL_IDLE_TIMEOUT_MINUTES=$(((AUTH_DB_POOL_IDLE_TIMEOUT_SECONDS + 59) / 60))
@@ -89,6 +92,7 @@ LAUNCH_JBOSS_IN_BACKGROUND=1 \
   -c standalone-microprofile.xml \
   -Djboss.server.base.dir="$base_dir" \
   -Djboss.http.port="$PORT" \
+  -Djboss.bind.address="$bind_address" \
   -Djboss.management.http.port="$MANAGEMENT_PORT" \
   >> "$log_file" 2>&1 &
 server=$!

@@ -4,6 +4,7 @@
 #   AUTH_SKIP_BUILD=1 start the WAR already in target/ without building
 #   JAVA_OPTS         JVM options (default -Xmx512m)
 #   AUTH_WAR          the WAR to deploy (default target/auth.war; scripts/bench.sh deploys its own)
+#   AUTH_BIND_ADDRESS the address the HTTP port listens on (default 127.0.0.1; 0.0.0.0 for every one)
 #   AUTH_LOG_FILE     the server's full log, stack traces included (default logs/server-$PORT.log);
 #                     the console shows it without stack traces
 # Every other AUTH_* variable is passed on to the service (see the README's configuration table).
@@ -22,7 +23,15 @@ if [ "${AUTH_SKIP_BUILD:-}" != "1" ]; then
   mvn -B -q -DskipTests package
 fi
 prepare_service_environment
+choose_bind_address
 prepare_log_file "${AUTH_LOG_FILE:-logs/server-${PORT}.log}"
+# The server's pre-boot commands, and the HTTP listener's address (Payara Micro's --port leaves it
+# on every interface).
+pre_boot="target/payara/pre-boot-commands-${PORT}.asadmin"
+{
+  cat payara-config/pre-boot-commands.asadmin
+  echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=${bind_address}"
+} > "$pre_boot"
 
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:--Xmx512m} -jar target/payara/payara-micro.jar \
@@ -31,7 +40,7 @@ java ${JAVA_OPTS:--Xmx512m} -jar target/payara/payara-micro.jar \
   --port "$PORT" \
   --nohazelcast \
   --disablephonehome \
-  --prebootcommandfile payara-config/pre-boot-commands.asadmin \
+  --prebootcommandfile "$pre_boot" \
   --postbootcommandfile payara-config/post-boot-commands.asadmin \
   --addlibs target/payara/lib \
   >> "$log_file" 2>&1 &

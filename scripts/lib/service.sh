@@ -21,6 +21,17 @@ prepare_service_environment() {
   fi
 }
 
+# The address the HTTP port listens on, in $bind_address: AUTH_BIND_ADDRESS, by default 127.0.0.1
+# (the embedded mode's demo users must not be reachable from the network). An IP address or host
+# name; anything else stops the script.
+choose_bind_address() {
+  bind_address="${AUTH_BIND_ADDRESS:-127.0.0.1}"
+  if ! [[ "$bind_address" =~ ^[A-Za-z0-9.:-]+$ ]]; then
+    echo "${script_name}: AUTH_BIND_ADDRESS must be an IP address or a host name, not '$bind_address'"
+    exit 1
+  fi
+}
+
 # A fresh log file (the previous one kept as *.1); its path in $log_file.
 prepare_log_file() {
   log_file="$1"

@@ -46,7 +46,7 @@ public final class Http {
 
   /**
    * Payara Micro sometimes reports the machine's network address instead of localhost (and
-   * Arquillian's URL follows it); the service is always reached on the loopback here.
+   * Arquillian's URL follows it); the service is always reached on a loopback address here.
    */
   public Http(URL base) {
     this(base, true);
@@ -57,7 +57,9 @@ public final class Http {
    */
   public Http(URL base, boolean ownClient) {
     String path = base.getPath().endsWith("/") ? base.getPath() : base.getPath() + "/";
-    this.base = URI.create("http://127.0.0.1:" + base.getPort() + path);
+    // A loopback address of the URL's own (a service bound to 127.0.0.2, say) is kept.
+    String host = base.getHost().startsWith("127.") ? base.getHost() : "127.0.0.1";
+    this.base = URI.create("http://" + host + ":" + base.getPort() + path);
     this.client =
         ownClient
             ? HttpClient.newBuilder()

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -21,7 +22,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,7 @@ class RunScriptIT {
     try (ServiceProcess first =
         ServiceProcess.start(workDir, "first", environment, port).awaitReady()) {
       writesJsonLinesWithTheRequestId(first);
+      listensOnlyOn(first, "127.0.0.1");
       token = first.http.login(username, password);
       HttpResponse<String> me = first.http.get("api/me", token);
       assertEquals(200, me.statusCode(), me.body());
@@ -106,8 +110,11 @@ class RunScriptIT {
       // as it is.
       environment.put("AUTH_KEYS_ENCRYPTION_SECRET", "a-secret-configured-after-the-first-start");
     }
+    // Another address to listen on (a loopback one: nothing here listens beyond the machine).
+    environment.put("AUTH_BIND_ADDRESS", "127.0.0.2");
     try (ServiceProcess second =
         ServiceProcess.start(workDir, "second", environment, port).awaitReady()) {
+      listensOnlyOn(second, "127.0.0.2");
       if (embedded) {
         assertTrue(
             second.log().contains("it is now encrypted with auth.keys.encryption-secret"),
@@ -128,6 +135,25 @@ class RunScriptIT {
       assertTrue(
           storedPrivateKey().startsWith("aesgcm:v1:"),
           "the embedded database's key is encrypted at rest");
+    }
+  }
+
+  /**
+   * The service's HTTP port listens on this address only (by default 127.0.0.1, so that the demo
+   * credentials are not reachable from the network; AUTH_BIND_ADDRESS to change it), and nothing
+   * else of the server listens beyond the loopback. Read from the listening sockets, not by a
+   * request.
+   */
+  private static void listensOnlyOn(ServiceProcess service, String address) throws IOException {
+    Set<InetSocketAddress> listening = service.listeningSockets();
+    Set<InetSocketAddress> http =
+        listening.stream()
+            .filter(socket -> socket.getPort() == service.port)
+            .collect(Collectors.toSet());
+    assertEquals(
+        Set.of(new InetSocketAddress(address, service.port)), http, "all listening: " + listening);
+    for (InetSocketAddress socket : listening) {
+      assertTrue(socket.getAddress().isLoopbackAddress(), socket + " of " + listening);
     }
   }
 

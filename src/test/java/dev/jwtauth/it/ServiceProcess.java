@@ -3,14 +3,21 @@ package dev.jwtauth.it;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The service started the way users start it, {@code scripts/run.sh}, with the WAR already built;
@@ -31,7 +38,11 @@ final class ServiceProcess implements AutoCloseable {
 
   private final int managementPort;
 
-  private ServiceProcess(Process process, File log, int port, int managementPort) {
+  /** Where the service listens: 127.0.0.1, or the loopback address AUTH_BIND_ADDRESS names. */
+  private final String host;
+
+  private ServiceProcess(Process process, File log, String host, int port, int managementPort) {
+    this.host = host;
     this.process = process;
     this.log = log;
     this.port = port;
@@ -41,7 +52,7 @@ final class ServiceProcess implements AutoCloseable {
 
   /** The service's root: {@code http://127.0.0.1:<port>/}. */
   URL baseUrl() {
-    return toUrl("http://127.0.0.1:" + port + "/");
+    return toUrl("http://" + host + ":" + port + "/");
   }
 
   /**
@@ -93,7 +104,9 @@ final class ServiceProcess implements AutoCloseable {
             env.put(key, value);
           }
         });
-    return new ServiceProcess(builder.start(), log, port, managementPort);
+    String bind = environment.get("AUTH_BIND_ADDRESS");
+    String host = bind != null && bind.startsWith("127.") ? bind : "127.0.0.1";
+    return new ServiceProcess(builder.start(), log, host, port, managementPort);
   }
 
   /**
@@ -101,8 +114,10 @@ final class ServiceProcess implements AutoCloseable {
    * on WildFly.
    */
   URI healthUri(String path) {
-    int healthPort = SCRIPT_NAME.equals("run-wildfly.sh") ? managementPort : port;
-    return URI.create("http://127.0.0.1:" + healthPort + path);
+    // WildFly's management interface stays on 127.0.0.1 whatever AUTH_BIND_ADDRESS says.
+    return SCRIPT_NAME.equals("run-wildfly.sh")
+        ? URI.create("http://127.0.0.1:" + managementPort + path)
+        : URI.create("http://" + host + ":" + port + path);
   }
 
   /** Who can log in to a started service. */
@@ -217,7 +232,7 @@ final class ServiceProcess implements AutoCloseable {
    * can stay broken (every later request fails with ConnectException), so probes never reuse one.
    */
   private Http probe() {
-    return new Http(toUrl("http://127.0.0.1:" + port + "/"), true);
+    return new Http(baseUrl(), true);
   }
 
   String log() {
@@ -236,6 +251,57 @@ final class ServiceProcess implements AutoCloseable {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * Every TCP socket the server's processes listen on (the script's descendants), read from {@code
+   * /proc}: each process's socket inodes, looked up in {@code /proc/net/tcp} and {@code tcp6} in
+   * state LISTEN. What a scan from another host would find, without making a request.
+   */
+  Set<InetSocketAddress> listeningSockets() throws IOException {
+    Set<String> inodes = new HashSet<>();
+    for (ProcessHandle handle : process.descendants().toList()) {
+      Path fds = Path.of("/proc", Long.toString(handle.pid()), "fd");
+      try (Stream<Path> links = Files.list(fds)) {
+        for (Path link : links.toList()) {
+          try {
+            String target = Files.readSymbolicLink(link).toString();
+            if (target.startsWith("socket:[")) {
+              inodes.add(target.substring(8, target.length() - 1));
+            }
+          } catch (IOException closedMeanwhile) {
+            // a descriptor closed while listing
+          }
+        }
+      } catch (IOException exited) {
+        // a process that ended while listing
+      }
+    }
+    Set<InetSocketAddress> listening = new HashSet<>();
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      List<String> rows = Files.readAllLines(Path.of(table));
+      for (String line : rows.subList(1, rows.size())) { // the first is the header
+        String[] fields = line.trim().split("\\s+");
+        boolean listen = fields[3].equals("0A");
+        if (listen && inodes.contains(fields[9])) {
+          listening.add(socketAddress(fields[1]));
+        }
+      }
+    }
+    return listening;
+  }
+
+  /** {@code /proc/net/tcp}'s {@code ADDRESS:PORT}: the address in 32-bit words of host order. */
+  private static InetSocketAddress socketAddress(String hex) throws IOException {
+    String[] parts = hex.split(":");
+    byte[] address = new byte[parts[0].length() / 2];
+    for (int word = 0; word < address.length / 4; word++) {
+      for (int b = 0; b < 4; b++) {
+        int at = word * 8 + (3 - b) * 2; // little-endian within each word
+        address[word * 4 + b] = (byte) Integer.parseInt(parts[0].substring(at, at + 2), 16);
+      }
+    }
+    return new InetSocketAddress(InetAddress.getByAddress(address), Integer.parseInt(parts[1], 16));
   }
 
   static int freePort() throws IOException {
