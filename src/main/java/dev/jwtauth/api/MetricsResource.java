@@ -34,10 +34,8 @@ public class MetricsResource {
 
   @GET
   public Response scrape() {
-    boolean forwarded =
-        request.getHeader("X-Forwarded-For") != null || request.getHeader("Forwarded") != null;
     if (!access.allowsWithoutToken(
-        origin.clientAddress(), forwarded, proxies.isTrusted(request.getRemoteAddr()))) {
+        origin.clientAddress(), request::getHeader, proxies.isTrusted(request.getRemoteAddr()))) {
       Response refusal =
           BearerAuthorizationFeature.refusal(request, security, Roles.ADMIN, ScopePolicy.ADMIN);
       if (refusal != null) {

@@ -152,6 +152,20 @@ class OperationsIT extends ServiceIT {
   }
 
   @Test
+  void aProxyOnTheSameHostThatNamesItsClientByXRealIpGetsNoMetricsWithoutAToken() {
+    HttpResponse<String> proxied =
+        http.exchange(http.request("metrics").header("X-Real-IP", "203.0.113.9").build());
+    assertEquals(401, proxied.statusCode(), proxied.body());
+    HttpResponse<String> admin =
+        http.exchange(
+            http.request("metrics")
+                .header("X-Real-IP", "203.0.113.9")
+                .header("Authorization", "Bearer " + adminToken)
+                .build());
+    assertEquals(200, admin.statusCode());
+  }
+
+  @Test
   void everyAnswerCarriesARequestIdAndAWellFormedOneIsKept() {
     HttpResponse<String> mine =
         http.exchange(http.request("api/me").header("X-Request-Id", "trace-7f3a").build());
