@@ -22,6 +22,7 @@ public enum Reason {
   MISSING_CLAIM("The access token lacks a required claim"),
   EXPIRED("The access token expired"),
   NOT_YET_VALID("The access token is not valid yet"),
+  LIFETIME_TOO_LONG("The access token lives longer than any token of this issuer"),
   REVOKED("The access token was revoked");
 
   private final String description;

@@ -24,6 +24,12 @@ import java.util.Locale;
  */
 public final class TokenVerifier {
 
+  /**
+   * The longest {@code exp - iat} accepted: the longest lifetime any client may be given. A user's
+   * or session's revocation is kept this long (plus the skew), so it covers every accepted token.
+   */
+  public static final Duration MAX_LIFETIME = Duration.ofDays(1);
+
   private final String issuer;
   private final String audience;
   private final String type;
@@ -194,6 +200,9 @@ public final class TokenVerifier {
     if ((nbf != null && nbf.toInstant().isAfter(latestAcceptable))
         || iat.toInstant().isAfter(latestAcceptable)) {
       throw new InvalidTokenException(Reason.NOT_YET_VALID);
+    }
+    if (Duration.between(iat.toInstant(), exp.toInstant()).compareTo(MAX_LIFETIME) > 0) {
+      throw new InvalidTokenException(Reason.LIFETIME_TOO_LONG);
     }
     if (isBlank(claims.getSubject())) {
       throw new InvalidTokenException(Reason.MISSING_CLAIM, "The access token has no sub claim");

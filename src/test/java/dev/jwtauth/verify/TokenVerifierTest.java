@@ -21,6 +21,8 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jwtauth.config.AuthSettings;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -265,6 +267,27 @@ class TokenVerifierTest {
     void expiredWithinTheSkewIsAccepted() throws Exception {
       verifier.verify(
           TestTokens.withClaims(c -> c.expirationTime(Date.from(NOW.minusSeconds(29)))));
+    }
+
+    /**
+     * A token may live at most as long as the longest lifetime any client is given (1 day), so the
+     * revocations, kept that long, always cover it; a longer one is refused whatever key signed it.
+     */
+    @Test
+    void aLifetimeLongerThanAnyTokenIssuedIsRefused() throws Exception {
+      Instant iat = NOW.minusSeconds(1);
+      assertReason(
+          Reason.LIFETIME_TOO_LONG,
+          TestTokens.withClaims(
+              c ->
+                  c.issueTime(Date.from(iat))
+                      .expirationTime(Date.from(iat.plus(Duration.ofDays(1)).plusSeconds(1)))));
+      verifier.verify(
+          TestTokens.withClaims(
+              c ->
+                  c.issueTime(Date.from(iat))
+                      .expirationTime(Date.from(iat.plus(Duration.ofDays(1))))));
+      assertEquals(AuthSettings.MAX_ACCESS_TOKEN_TTL, TokenVerifier.MAX_LIFETIME);
     }
 
     @Test
