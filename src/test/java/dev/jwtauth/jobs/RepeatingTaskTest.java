@@ -6,18 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A stopped task never runs again, and stop returns only after a run in progress has ended. */
 class RepeatingTaskTest {
 
-  private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+  private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2);
+
+  /** A cancelled schedule leaves the queue: an empty queue means no run can come any more. */
+  @BeforeEach
+  void removeCancelledSchedules() {
+    scheduler.setRemoveOnCancelPolicy(true);
+  }
 
   @AfterEach
   void shutdown() {
@@ -44,8 +50,14 @@ class RepeatingTaskTest {
     assertTrue(running.await(5, TimeUnit.SECONDS));
     Thread stopper = new Thread(task::stop);
     stopper.start();
-    stopper.join(200);
-    assertTrue(stopper.isAlive(), "stop waits while the run goes on");
+    // stop waits on the task's monitor while the run goes on: seen as the thread's state, not a
+    // delay.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (stopper.getState() != Thread.State.BLOCKED && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertEquals(Thread.State.BLOCKED, stopper.getState(), "stop waits while the run goes on");
+    assertFalse(finished.get());
     release.countDown();
     stopper.join(5000);
     assertFalse(stopper.isAlive());
@@ -55,26 +67,28 @@ class RepeatingTaskTest {
   @Test
   void noRunStartsAfterStop() throws Exception {
     AtomicInteger runs = new AtomicInteger();
-    RepeatingTask task = new RepeatingTask(runs::incrementAndGet);
+    CountDownLatch ran = new CountDownLatch(1);
+    RepeatingTask task =
+        new RepeatingTask(
+            () -> {
+              runs.incrementAndGet();
+              ran.countDown();
+            });
     task.start(scheduler, Duration.ofMillis(5));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (runs.get() == 0 && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
-    assertTrue(runs.get() > 0, "it ran");
+    assertTrue(ran.await(5, TimeUnit.SECONDS), "it ran");
     task.stop();
     int atStop = runs.get();
-    Thread.sleep(50); // several periods: a run would have happened by now
+    assertTrue(scheduler.getQueue().isEmpty(), "nothing left scheduled");
     assertEquals(atStop, runs.get());
   }
 
   @Test
-  void aTaskStoppedBeforeItStartedNeverRuns() throws Exception {
+  void aTaskStoppedBeforeItStartedNeverRuns() {
     AtomicInteger runs = new AtomicInteger();
     RepeatingTask task = new RepeatingTask(runs::incrementAndGet);
     task.stop();
     task.start(scheduler, Duration.ofMillis(5));
-    Thread.sleep(50);
+    assertTrue(scheduler.getQueue().isEmpty(), "never scheduled");
     assertEquals(0, runs.get());
   }
 }
