@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
 public final class Http {
 
   /**
-   * Shared by the Arquillian tests; ServiceProcess instances each get their own (see {@link
-   * #Http(URL, boolean)}).
+   * For {@link #send(HttpRequest)}; each Http instance the tests make has a client of its own, so
+   * that no pooled connection outlives a restarted server.
    */
   private static final HttpClient SHARED =
       HttpClient.newBuilder()
