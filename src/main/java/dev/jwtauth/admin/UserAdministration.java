@@ -2,6 +2,8 @@ package dev.jwtauth.admin;
 
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.config.PasswordPolicy;
+import dev.jwtauth.db.DatabaseAvailability;
+import dev.jwtauth.db.DatabaseFailures;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.users.Roles;
@@ -24,8 +26,10 @@ public class UserAdministration {
   @Inject RevocationService revocations;
   @Inject PasswordPolicy passwords;
   @Inject AuditLog audit;
+  @Inject DatabaseAvailability database;
 
   public UserAccount create(String username, char[] password, Set<String> roles, String adminId) {
+    database.check();
     if (!username.matches("[A-Za-z0-9._@-]{1,100}")) {
       throw new InvalidUserException("username must be 1-100 letters, digits or . _ @ -");
     }
@@ -43,7 +47,10 @@ public class UserAdministration {
     try {
       user = users.create(username, password, roles);
     } catch (PersistenceException | TransactionalException e) {
-      throw new DuplicateUserException(); // created concurrently: the unique constraint decided
+      if (DatabaseFailures.isConflict(e)) {
+        throw new DuplicateUserException(); // created concurrently: the unique constraint decided
+      }
+      throw e; // a database out of reach is 503 (ExceptionMappers), never a false 409
     }
     audit.record("user_created", adminId, user.id(), null, "roles " + roles);
     return user;
@@ -63,6 +70,7 @@ public class UserAdministration {
 
   /** Disables the user and revokes everything of theirs; false if no such user. */
   public boolean disable(String userId, String adminId) {
+    database.check();
     if (userId.length() > 36 || !users.disable(userId)) {
       return false;
     }
@@ -75,6 +83,7 @@ public class UserAdministration {
    * Every session and every token issued so far to the user stops working; false if no such user.
    */
   public boolean revokeEverything(String userId, String adminId) {
+    database.check();
     if (userId.length() > 36 || users.findById(userId).isEmpty()) {
       return false;
     }

@@ -1,7 +1,10 @@
 package dev.jwtauth.api;
 
+import dev.jwtauth.db.DatabaseAvailability;
+import dev.jwtauth.db.DatabaseFailures;
 import dev.jwtauth.error.ServiceException;
 import dev.jwtauth.security.ErrorResponses;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.bind.JsonbException;
 import jakarta.transaction.TransactionalException;
 import jakarta.validation.ConstraintViolation;
@@ -102,10 +105,10 @@ public final class ExceptionMappers {
   }
 
   /**
-   * A transaction that failed at commit: like any unexpected failure. Mapped here because Payara's
-   * Jersey registers a mapper of its own for this type that rethrows, and the server then answers
-   * with its HTML error page. (On WildFly the failure is a checked RollbackException, which {@link
-   * Unexpected} maps.)
+   * A transaction that failed at commit: like any unexpected failure (a database out of reach is
+   * 503, see {@link Unexpected}). Mapped here because Payara's Jersey registers a mapper of its own
+   * for this type that rethrows, and the server then answers with its HTML error page. (On WildFly
+   * the failure is a checked RollbackException, which {@link Unexpected} maps.)
    */
   @Provider
   public static class FailedCommit implements ExceptionMapper<TransactionalException> {
@@ -125,8 +128,19 @@ public final class ExceptionMappers {
     }
 
     static Response answer(Throwable e) {
-      LOG.log(Level.SEVERE, "Unexpected failure", e);
-      return ErrorResponses.json(500, "server_error", "The request could not be processed");
+      switch (DatabaseFailures.classify(e)) {
+        case UNAVAILABLE:
+          // Logged once per outage by the availability gate, not once per request.
+          return new Service()
+              .toResponse(CDI.current().select(DatabaseAvailability.class).get().failed(e));
+        case CONFLICT:
+          LOG.fine(() -> "The database refused a competing write: " + e);
+          return ErrorResponses.json(
+              409, "conflict", "The request conflicts with a change made at the same moment");
+        default:
+          LOG.log(Level.SEVERE, "Unexpected failure", e);
+          return ErrorResponses.json(500, "server_error", "The request could not be processed");
+      }
     }
   }
 }

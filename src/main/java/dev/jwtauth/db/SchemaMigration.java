@@ -2,6 +2,7 @@ package dev.jwtauth.db;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -18,16 +19,24 @@ public class SchemaMigration {
   @Inject AuthDataSource dataSource;
 
   public void migrate() {
-    MigrateResult result =
+    Flyway flyway =
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource.get())
             .locations("classpath:db/migration")
-            .load()
-            .migrate();
+            .load();
+    MigrateResult result = flyway.migrate();
+    // Flyway names the target version only when it applied something; an up-to-date schema's
+    // version is the current one.
+    String version =
+        result.targetSchemaVersion != null
+            ? result.targetSchemaVersion
+            : Optional.ofNullable(flyway.info().current())
+                .map(current -> current.getVersion().getVersion())
+                .orElse("none (empty)");
     LOG.info(
         () ->
             "Database schema at version "
-                + result.targetSchemaVersion
+                + version
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied now)");

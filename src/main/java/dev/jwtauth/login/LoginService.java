@@ -2,6 +2,7 @@ package dev.jwtauth.login;
 
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
+import dev.jwtauth.db.DatabaseAvailability;
 import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.throttle.LoginThrottle;
@@ -36,6 +37,7 @@ public class LoginService {
   @Inject LoginThrottle throttle;
   @Inject AuditLog audit;
   @Inject AuthMetrics metrics;
+  @Inject DatabaseAvailability database;
 
   /**
    * Checks the password through every identity store and starts a session for the client. The
@@ -52,9 +54,12 @@ public class LoginService {
       String requestedScope,
       Client client,
       String clientAddress) {
+    database.check();
     try {
       throttle.check(username, clientAddress);
+      database.succeeded();
     } catch (TooManyAttemptsException e) {
+      database.succeeded();
       audit.login(
           "login_throttled", username, clientAddress, client.id(), null, "too_many_attempts");
       metrics.login(AuthMetrics.LoginOutcome.THROTTLED);

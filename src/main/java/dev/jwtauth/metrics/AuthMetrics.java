@@ -48,6 +48,7 @@ public class AuthMetrics {
   private final Map<RefreshOutcome, Counter> refreshes = new EnumMap<>(RefreshOutcome.class);
   private final Map<Reason, Counter> refusals = new EnumMap<>(Reason.class);
   private final Counter accepted;
+  private final Counter databaseUnavailable;
   private final Timer verificationTime;
 
   public AuthMetrics() {
@@ -68,6 +69,12 @@ public class AuthMetrics {
               .register(registry));
     }
     accepted = verifications("accepted", "none");
+    databaseUnavailable =
+        Counter.builder("auth.database.unavailable")
+            .description(
+                "Requests answered 503 temporarily_unavailable because the database was out of"
+                    + " reach")
+            .register(registry);
     for (Reason reason : Reason.values()) {
       refusals.put(reason, verifications("refused", label(reason)));
     }
@@ -101,6 +108,11 @@ public class AuthMetrics {
 
   public void refresh(RefreshOutcome outcome) {
     refreshes.get(outcome).increment();
+  }
+
+  /** A request answered 503 because the database was out of reach. */
+  public void databaseUnavailable() {
+    databaseUnavailable.increment();
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.jwtauth.refresh;
 
 import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.db.DatabaseAvailability;
+import dev.jwtauth.db.DatabaseFailures;
 import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.token.AccessTokenIssuer;
@@ -12,8 +14,6 @@ import dev.jwtauth.token.TokenRequest;
 import dev.jwtauth.verify.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionalException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +38,7 @@ public class RefreshService {
   @Inject AuditLog audit;
   @Inject AuthMetrics metrics;
   @Inject RevocationService revocations;
+  @Inject DatabaseAvailability database;
   @Inject Clock clock;
 
   /** A new session for a user who just proved who they are. */
@@ -80,15 +81,24 @@ public class RefreshService {
    * default).
    */
   public TokenGrant refresh(String refreshToken, String clientId, Duration accessTokenLifetime) {
+    database.check();
     RefreshTokenStore.Outcome outcome;
     try {
       outcome = store.rotate(refreshToken, clientId);
-    } catch (PersistenceException | TransactionalException e) {
-      // A concurrent refresh of the same token held the row; the database let the other one win.
-      LOG.fine(() -> "Refresh lost a race: " + e);
-      metrics.refresh(AuthMetrics.RefreshOutcome.INVALID);
-      throw new InvalidGrantException("The refresh token is not valid");
+    } catch (Exception e) { // on WildFly a failed commit is a checked RollbackException
+      if (DatabaseFailures.isConflict(e)) {
+        // A concurrent refresh of the same token changed the row first; the database let it win.
+        LOG.fine(() -> "Refresh lost a race: " + e);
+        metrics.refresh(AuthMetrics.RefreshOutcome.INVALID);
+        throw new InvalidGrantException("The refresh token is not valid");
+      }
+      if (DatabaseFailures.isUnavailable(e)) {
+        // Not an answer about the token: it stays valid, and works once the database is back.
+        throw database.failed(e);
+      }
+      throw e instanceof RuntimeException unexpected ? unexpected : new IllegalStateException(e);
     }
+    database.succeeded();
     if (outcome instanceof RefreshTokenStore.Refused refused) {
       LOG.info(() -> "Refresh refused: " + refused.reason());
       metrics.refresh(outcomeOf(refused.reason()));

@@ -1,6 +1,7 @@
 package dev.jwtauth.throttle;
 
 import dev.jwtauth.config.ThrottleSettings;
+import dev.jwtauth.db.DatabaseFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -74,7 +75,10 @@ public class LoginThrottle {
     }
     try {
       records.lock(pair, now);
-    } catch (PersistenceException | TransactionalException anotherNodeLockedItFirst) {
+    } catch (PersistenceException | TransactionalException e) {
+      if (!DatabaseFailures.isConflict(e)) {
+        throw e; // a database out of reach: 503, not a lockout silently lost
+      }
       LOG.fine(() -> "Two nodes locked the same pair at once; one lockout stands");
     }
   }
