@@ -11,6 +11,9 @@
 #   scripts/bench.sh login      server CPU per password login (scripts/run.sh, embedded mode, demo user
 #                               alice) next to a bare Argon2id hash measured in the same run, interleaved
 #                               (it warms the server up with 6000 logins first: about three minutes)
+#   scripts/bench.sh writes     what durable embedded writes cost: task creations on two services on H2
+#                               files, as shipped (WRITE_DELAY=0) and with H2's 500-ms write delay,
+#                               interleaved: server CPU per request and latency (about three minutes)
 #   BENCH_SERVER=wildfly  run the service (http, login) on WildFly with scripts/run-wildfly.sh
 #              instead of Payara Micro; the http reference stays Payara's stock MP-JWT
 #   JAVA_HOME  the JDK to measure with (default: the java on PATH)
@@ -25,8 +28,8 @@ CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
 case "${1:-}" in
   "") exec "$JAVA" -Xms2g -Xmx2g -cp "$CP" dev.jwtauth.bench.RevocationBench ;;
   verify) exec "$JAVA" -cp "$CP" ${BENCH_OPTS:-} dev.jwtauth.bench.VerifierBench ;;
-  login|http) ;;
-  *) echo "usage: scripts/bench.sh [verify|http|login]" >&2; exit 2 ;;
+  login|http|writes) ;;
+  *) echo "usage: scripts/bench.sh [verify|http|login|writes]" >&2; exit 2 ;;
 esac
 
 # Ready when the URL answers with the status (the start-up log line comes before the web module is
@@ -68,6 +71,19 @@ AUTH_WAR="$war" PORT="$PORT" MANAGEMENT_PORT=$((PORT + 2)) AUTH_SKIP_BUILD=1 \
 pids+=($!)
 await "http://127.0.0.1:$PORT/.well-known/jwks.json" 200
 server="$(pgrep -f -- "$server_pattern" | head -n 1)"
+
+if [ "$1" = "writes" ]; then
+  DELAYED_PORT=$((PORT + 1))
+  AUTH_WAR="$war" PORT="$DELAYED_PORT" MANAGEMENT_PORT=$((PORT + 3)) AUTH_SKIP_BUILD=1 \
+    AUTH_DB_URL="jdbc:h2:file:$PWD/$work/delayed/auth;WRITE_DELAY=500" \
+    AUTH_LOG_FILE="$work/delayed-server.log" "$run_script" > "$work/delayed-console.log" 2>&1 &
+  pids+=($!)
+  await "http://127.0.0.1:$DELAYED_PORT/.well-known/jwks.json" 200
+  delayed="$(pgrep -f -- "${server_pattern/$PORT/$DELAYED_PORT}" | head -n 1)"
+  "$JAVA" -cp "$CP" ${BENCH_OPTS:-} dev.jwtauth.bench.WriteBench "http://127.0.0.1:$PORT" "$server" \
+    "http://127.0.0.1:$DELAYED_PORT" "$delayed" "$(getconf CLK_TCK)"
+  exit 0
+fi
 
 if [ "$1" = "login" ]; then
   "$JAVA" -cp "$CP" ${BENCH_OPTS:-} dev.jwtauth.bench.LoginBench "http://127.0.0.1:$PORT" "$server" "$(getconf CLK_TCK)"

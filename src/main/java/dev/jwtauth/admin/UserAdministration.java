@@ -2,8 +2,8 @@ package dev.jwtauth.admin;
 
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.config.PasswordPolicy;
-import dev.jwtauth.db.DatabaseAvailability;
-import dev.jwtauth.db.DatabaseFailures;
+import dev.jwtauth.faults.DatabaseAvailability;
+import dev.jwtauth.faults.DatabaseFailures;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.users.Roles;

@@ -1,8 +1,8 @@
 package dev.jwtauth.api;
 
-import dev.jwtauth.db.DatabaseAvailability;
-import dev.jwtauth.db.DatabaseFailures;
 import dev.jwtauth.error.ServiceException;
+import dev.jwtauth.faults.DatabaseAvailability;
+import dev.jwtauth.faults.DatabaseFailures;
 import dev.jwtauth.security.ErrorResponses;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.bind.JsonbException;

@@ -90,6 +90,24 @@ public class JdbcUrlDataSource implements DataSource {
   }
 
   /**
+   * The URL with H2's write delay off for an embedded file: H2 otherwise writes committed changes
+   * to its file up to 500 ms later (its default {@code WRITE_DELAY}), and a {@code kill -9} in that
+   * time lost what had been answered 201, or a rotation already answered 200. A URL that names
+   * {@code WRITE_DELAY} itself keeps it; in-memory and server URLs are left alone.
+   */
+  static String durable(String url) {
+    if (url == null
+        || !url.startsWith("jdbc:h2:")
+        || url.startsWith("jdbc:h2:mem:")
+        || url.startsWith("jdbc:h2:tcp:")
+        || url.startsWith("jdbc:h2:ssl:")
+        || url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+      return url;
+    }
+    return url + ";WRITE_DELAY=0";
+  }
+
+  /**
    * A copy of the connection properties with {@link #effectivePassword} in place of the configured
    * one (none at all when it has none).
    */
@@ -114,7 +132,7 @@ public class JdbcUrlDataSource implements DataSource {
     if (pass != null) {
       properties.setProperty("password", pass);
     }
-    Connection connection = driver().connect(url, withEffectivePassword(url, properties));
+    Connection connection = driver().connect(durable(url), withEffectivePassword(url, properties));
     if (connection == null) {
       throw new SQLException("The JDBC driver refused the URL of auth.db.url");
     }

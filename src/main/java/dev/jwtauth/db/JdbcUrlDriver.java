@@ -32,7 +32,9 @@ public final class JdbcUrlDriver implements Driver {
     }
     Properties configured = info == null ? new Properties() : info;
     return JdbcUrlDataSource.driverFor(url)
-        .connect(url, JdbcUrlDataSource.withEffectivePassword(url, configured));
+        .connect(
+            JdbcUrlDataSource.durable(url),
+            JdbcUrlDataSource.withEffectivePassword(url, configured));
   }
 
   @Override

@@ -2,6 +2,9 @@ package dev.jwtauth.db;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
@@ -33,12 +36,27 @@ public class SchemaMigration {
             : Optional.ofNullable(flyway.info().current())
                 .map(current -> current.getVersion().getVersion())
                 .orElse("none (empty)");
+    String database = product();
     LOG.info(
         () ->
             "Database schema at version "
                 + version
                 + " ("
                 + result.migrationsExecuted
-                + " migrations applied now)");
+                + " migrations applied now)"
+                + database);
+  }
+
+  /**
+   * " on H2 2.3.232 (2024-08-11)", say: which database and driver version the server really loaded
+   * (a server may bring its own H2 and load it before ours).
+   */
+  private String product() {
+    try (Connection connection = dataSource.get().getConnection()) {
+      DatabaseMetaData meta = connection.getMetaData();
+      return " on " + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+    } catch (SQLException e) {
+      return "";
+    }
   }
 }

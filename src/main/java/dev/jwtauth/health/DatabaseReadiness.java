@@ -1,7 +1,7 @@
 package dev.jwtauth.health;
 
 import dev.jwtauth.db.AuthDataSource;
-import dev.jwtauth.db.DatabaseAvailability;
+import dev.jwtauth.faults.DatabaseAvailability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;

@@ -2,7 +2,7 @@ package dev.jwtauth.login;
 
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
-import dev.jwtauth.db.DatabaseAvailability;
+import dev.jwtauth.faults.DatabaseAvailability;
 import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.throttle.LoginThrottle;

@@ -1,8 +1,8 @@
 package dev.jwtauth.refresh;
 
 import dev.jwtauth.audit.AuditLog;
-import dev.jwtauth.db.DatabaseAvailability;
-import dev.jwtauth.db.DatabaseFailures;
+import dev.jwtauth.faults.DatabaseAvailability;
+import dev.jwtauth.faults.DatabaseFailures;
 import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.token.AccessTokenIssuer;

@@ -1,7 +1,7 @@
 package dev.jwtauth.throttle;
 
 import dev.jwtauth.config.ThrottleSettings;
-import dev.jwtauth.db.DatabaseFailures;
+import dev.jwtauth.faults.DatabaseFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

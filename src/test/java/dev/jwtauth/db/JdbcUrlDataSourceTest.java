@@ -35,4 +35,27 @@ class JdbcUrlDataSourceTest {
     assertNull(JdbcUrlDataSource.effectivePassword("jdbc:postgresql://db/auth", " "));
     assertEquals("sa", JdbcUrlDataSource.effectivePassword("jdbc:h2:file:./data/auth", " "));
   }
+
+  @Test
+  void anEmbeddedFileWritesEveryCommitAtOnce() {
+    assertEquals(
+        "jdbc:h2:file:./data/auth;WRITE_DELAY=0",
+        JdbcUrlDataSource.durable("jdbc:h2:file:./data/auth"));
+    assertEquals(
+        "jdbc:h2:./data/auth;AUTO_SERVER=TRUE;WRITE_DELAY=0",
+        JdbcUrlDataSource.durable("jdbc:h2:./data/auth;AUTO_SERVER=TRUE"));
+  }
+
+  @Test
+  void aChosenWriteDelayAndOtherDatabasesAreLeftAlone() {
+    for (String url :
+        new String[] {
+          "jdbc:h2:file:./data/auth;write_delay=100",
+          "jdbc:h2:mem:auth;DB_CLOSE_DELAY=-1",
+          "jdbc:h2:tcp://localhost/auth",
+          "jdbc:postgresql://127.0.0.1:5432/auth"
+        }) {
+      assertEquals(url, JdbcUrlDataSource.durable(url));
+    }
+  }
 }

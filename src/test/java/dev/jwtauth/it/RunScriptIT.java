@@ -31,10 +31,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * scripts/run.sh as a user runs it: it starts the service, login and /api/me work, and after a
- * restart on the same data the signing key is the same, so tokens issued before still verify, and a
- * token revoked before the restart is still refused. On H2 it uses its own embedded database and
- * the demo user; with -Ppostgres it runs in production mode on the suite's PostgreSQL database and
- * logs in as the bootstrap admin.
+ * {@code kill -9} and a restart on the same data the signing key is the same, so tokens issued
+ * before still verify, a token revoked before the restart is still refused, and what was
+ * acknowledged right before the kill is there. On H2 it uses its own embedded database and the demo
+ * user; with -Ppostgres it runs in production mode on the suite's PostgreSQL database and logs in
+ * as the bootstrap admin.
  */
 class RunScriptIT {
 
@@ -65,6 +66,7 @@ class RunScriptIT {
     String token;
     String loggedOut;
     String kidBefore;
+    CrashSafetyIT.Acknowledged acknowledged;
     environment.put("AUTH_LOG_FORMAT", "json");
     try (ServiceProcess first =
         ServiceProcess.start(workDir, "first", environment, port).awaitReady()) {
@@ -100,6 +102,8 @@ class RunScriptIT {
                       .build())
               .statusCode());
       assertEquals(401, first.http.get("api/me", loggedOut).statusCode());
+      // Not stopped but killed, within milliseconds of a rotation's 200 (CrashSafetyIT).
+      acknowledged = CrashSafetyIT.writeThenKill(first, login, false);
     }
 
     environment.remove("AUTH_LOG_FORMAT");
@@ -115,6 +119,7 @@ class RunScriptIT {
     try (ServiceProcess second =
         ServiceProcess.start(workDir, "second", environment, port).awaitReady()) {
       listensOnlyOn(second, "127.0.0.2");
+      acknowledged.foundOn(second);
       if (embedded) {
         assertTrue(
             second.log().contains("it is now encrypted with auth.keys.encryption-secret"),

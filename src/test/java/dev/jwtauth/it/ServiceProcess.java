@@ -243,6 +243,22 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * The server's processes as they run now (the script and what it started), taken ahead so that
+   * {@link #kill(List)} can follow the last answer within milliseconds.
+   */
+  List<ProcessHandle> processes() {
+    List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    return all;
+  }
+
+  /** {@code kill -9} of every one of those processes at once: no shutdown hook runs. */
+  void kill(List<ProcessHandle> processes) throws InterruptedException {
+    processes.forEach(ProcessHandle::destroyForcibly);
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.descendants().forEach(ProcessHandle::destroy);

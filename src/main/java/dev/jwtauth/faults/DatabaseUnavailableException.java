@@ -1,4 +1,4 @@
-package dev.jwtauth.db;
+package dev.jwtauth.faults;
 
 import dev.jwtauth.error.ServiceException;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.jwtauth.db;
+package dev.jwtauth.faults;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.jwtauth.db;
+package dev.jwtauth.faults;
 
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.LockTimeoutException;

@@ -1,10 +1,10 @@
-package dev.jwtauth.db;
+package dev.jwtauth.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jwtauth.db.DatabaseFailures.Kind;
+import dev.jwtauth.faults.DatabaseFailures.Kind;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.QueryTimeoutException;
