@@ -8,12 +8,18 @@ import java.time.Duration;
  * @param idleTimeout a refresh token expires this long after it was issued (sliding: each rotation
  *     renews it)
  * @param sessionLifetime no session lives longer than this, however often it is refreshed
+ * @param retryWindow a token rotated less than this long ago, presented again by the same client
+ *     while its successor is unused, gets that same successor again (the first answer was lost)
  * @param reuseGrace a token rotated less than this long ago may be presented again without revoking
  *     its session
  * @param purgeInterval how often expired and revoked rows are deleted
  */
 public record RefreshSettings(
-    Duration idleTimeout, Duration sessionLifetime, Duration reuseGrace, Duration purgeInterval) {
+    Duration idleTimeout,
+    Duration sessionLifetime,
+    Duration retryWindow,
+    Duration reuseGrace,
+    Duration purgeInterval) {
 
   public RefreshSettings {
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -22,6 +28,10 @@ public record RefreshSettings(
     if (sessionLifetime.compareTo(idleTimeout) < 0) {
       throw new IllegalArgumentException(
           "auth.session.lifetime must not be shorter than auth.refresh-token.idle-timeout");
+    }
+    if (retryWindow.isNegative() || retryWindow.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException(
+          "auth.refresh-token.retry-window must be between 0 and 1 minute");
     }
     if (reuseGrace.isNegative() || reuseGrace.compareTo(Duration.ofMinutes(5)) > 0) {
       throw new IllegalArgumentException(

@@ -45,6 +45,7 @@ public class SettingsProducer {
     return new RefreshSettings(
         duration("auth.refresh-token.idle-timeout"),
         duration("auth.session.lifetime"),
+        duration("auth.refresh-token.retry-window"),
         duration("auth.refresh-token.reuse-grace"),
         duration("auth.refresh-token.purge-interval"));
   }

@@ -34,6 +34,8 @@ public class AuthMetrics {
   /** How a refresh ended. */
   public enum RefreshOutcome {
     ROTATED,
+    /** A token rotated moments ago, presented again by its client: the same successor again. */
+    RETRIED,
     /** A rotated token presented again: the session was revoked. */
     REUSE_DETECTED,
     /** The session's lifetime or the token's idle timeout had passed. */

@@ -1,6 +1,7 @@
 package dev.jwtauth.refresh;
 
 import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.config.RefreshSettings;
 import dev.jwtauth.faults.DatabaseAvailability;
 import dev.jwtauth.faults.DatabaseFailures;
 import dev.jwtauth.metrics.AuthMetrics;
@@ -39,6 +40,7 @@ public class RefreshService {
   @Inject AuthMetrics metrics;
   @Inject RevocationService revocations;
   @Inject DatabaseAvailability database;
+  @Inject RefreshSettings settings;
   @Inject Clock clock;
 
   /** A new session for a user who just proved who they are. */
@@ -82,23 +84,7 @@ public class RefreshService {
    */
   public TokenGrant refresh(String refreshToken, String clientId, Duration accessTokenLifetime) {
     database.check();
-    RefreshTokenStore.Outcome outcome;
-    try {
-      outcome = store.rotate(refreshToken, clientId);
-    } catch (Exception e) { // on WildFly a failed commit is a checked RollbackException
-      if (DatabaseFailures.isConflict(e)) {
-        // A concurrent refresh of the same token changed the row first; the database let it win.
-        LOG.fine(() -> "Refresh lost a race: " + e);
-        metrics.refresh(AuthMetrics.RefreshOutcome.INVALID);
-        throw new InvalidGrantException("The refresh token is not valid");
-      }
-      if (DatabaseFailures.isUnavailable(e)) {
-        // Not an answer about the token: it stays valid, and works once the database is back.
-        throw database.failed(e);
-      }
-      throw e instanceof RuntimeException unexpected ? unexpected : new IllegalStateException(e);
-    }
-    database.succeeded();
+    RefreshTokenStore.Outcome outcome = rotate(refreshToken, clientId, true);
     if (outcome instanceof RefreshTokenStore.Refused refused) {
       LOG.info(() -> "Refresh refused: " + refused.reason());
       metrics.refresh(outcomeOf(refused.reason()));
@@ -123,9 +109,47 @@ public class RefreshService {
                 accessTokenLifetime,
                 null,
                 null));
-    metrics.refresh(AuthMetrics.RefreshOutcome.ROTATED);
+    if (rotated.retried()) {
+      LOG.info("Refresh retried: a token rotated moments ago gets its unused successor again");
+    }
+    metrics.refresh(
+        rotated.retried()
+            ? AuthMetrics.RefreshOutcome.RETRIED
+            : AuthMetrics.RefreshOutcome.ROTATED);
     metrics.tokenIssued("refresh_token", clientId);
     return grant(access, rotated.next());
+  }
+
+  /**
+   * One presentation to the store. A race lost to a concurrent refresh of the same token is
+   * presented once more ({@code firstTry}): by then the winner has committed, so the token is
+   * rotated and the same client gets the winner's successor (within the retry window) instead of a
+   * refusal that would end its session.
+   */
+  private RefreshTokenStore.Outcome rotate(String refreshToken, String clientId, boolean firstTry) {
+    RefreshTokenStore.Outcome outcome;
+    try {
+      outcome = store.rotate(refreshToken, clientId);
+    } catch (Exception e) { // on WildFly a failed commit is a checked RollbackException
+      if (DatabaseFailures.isConflict(e)) {
+        // A concurrent refresh of the same token changed the row first; the database let it win.
+        LOG.fine(() -> "Refresh lost a race: " + e);
+        outcome = new RefreshTokenStore.Refused("concurrent_refresh");
+      } else if (DatabaseFailures.isUnavailable(e)) {
+        // Not an answer about the token: it stays valid, and works once the database is back.
+        throw database.failed(e);
+      } else {
+        throw e instanceof RuntimeException unexpected ? unexpected : new IllegalStateException(e);
+      }
+    }
+    database.succeeded();
+    if (firstTry
+        && !settings.retryWindow().isZero() // without the window, a second look would be reuse
+        && outcome instanceof RefreshTokenStore.Refused refused
+        && refused.reason().equals("concurrent_refresh")) {
+      return rotate(refreshToken, clientId, false);
+    }
+    return outcome;
   }
 
   private static AuthMetrics.RefreshOutcome outcomeOf(String refusal) {

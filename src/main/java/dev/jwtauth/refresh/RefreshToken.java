@@ -46,6 +46,10 @@ public class RefreshToken {
   @Column(name = "successor_id", length = 36)
   private String successorId;
 
+  /** The successor's value, sealed under this token's value (for a retry); null once purged. */
+  @Column(name = "successor_sealed", length = 128)
+  private String successorSealed;
+
   protected RefreshToken() {}
 
   RefreshToken(String tokenHash, String sessionId, Instant issuedAt, Instant expiresAt) {
@@ -98,5 +102,9 @@ public class RefreshToken {
 
   public String successorId() {
     return successorId;
+  }
+
+  public String successorSealed() {
+    return successorSealed;
   }
 }

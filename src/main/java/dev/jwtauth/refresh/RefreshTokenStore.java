@@ -3,6 +3,7 @@ package dev.jwtauth.refresh;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.config.RefreshSettings;
 import dev.jwtauth.crypto.OpaqueValues;
+import dev.jwtauth.crypto.SealedValues;
 import dev.jwtauth.refresh.RefreshToken.State;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.users.UserAccount;
@@ -30,7 +31,11 @@ public class RefreshTokenStore {
   /** The result of presenting a refresh token. */
   public sealed interface Outcome permits Rotated, Refused {}
 
-  public record Rotated(Issued next, UserAccount user) implements Outcome {}
+  /**
+   * A successful presentation: {@code next} is the new token, or with {@code retried} the successor
+   * the same token was already rotated into (its first answer was lost).
+   */
+  public record Rotated(Issued next, UserAccount user, boolean retried) implements Outcome {}
 
   public record Refused(String reason) implements Outcome {}
 
@@ -74,34 +79,53 @@ public class RefreshTokenStore {
     LoginSession session = (LoginSession) found[1];
     // Users are disabled, never deleted: every session's user exists.
     Optional<UserAccount> user = Optional.of((UserAccount) found[2]);
+    // Only a rotated token still holding its sealed successor costs the extra read.
+    RefreshToken successor =
+        presented.state() == State.ROTATED && presented.successorSealed() != null
+            ? em.find(RefreshToken.class, presented.successorId())
+            : null;
     RefreshDecision decision =
         RefreshDecision.decide(
             presented,
             session,
             clientId,
             user.map(UserAccount::enabled).orElse(false),
+            successor != null && successor.state() == State.ACTIVE,
             now,
-            settings.reuseGrace());
+            new RefreshDecision.Windows(settings.retryWindow(), settings.reuseGrace()));
     switch (decision) {
       case ROTATE:
-        return rotateFrom(presented, session, user.get(), now);
+        return rotateFrom(presented, value, session, user.get(), now);
+      case RETRY:
+        Optional<String> again =
+            SealedValues.open(value, presented.id(), presented.successorSealed());
+        if (again.isPresent()) {
+          return new Rotated(
+              new Issued(again.get(), session, successor.expiresAt()), user.get(), true);
+        }
+        // Unreadable with the token's own value: the row was altered. Treat it as the replay.
+        return reuse(session, now);
       case ROTATE_WITHIN_GRACE:
         RefreshToken current = activeToken(session.id());
         return current == null
             ? new Refused("reused")
-            : rotateFrom(current, session, user.get(), now);
+            : rotateFrom(current, null, session, user.get(), now);
       case REUSE_DETECTED:
-        revoke(session, now, "refresh_token_reuse");
-        audit.record(
-            "refresh_token_reuse",
-            null,
-            session.userId(),
-            session.id(),
-            "a rotated refresh token was presented again; the session is revoked");
-        return new Refused("reused");
+        return reuse(session, now);
       default:
         return new Refused(decision.name().toLowerCase());
     }
+  }
+
+  private Refused reuse(LoginSession session, Instant now) {
+    revoke(session, now, "refresh_token_reuse");
+    audit.record(
+        "refresh_token_reuse",
+        null,
+        session.userId(),
+        session.id(),
+        "a rotated refresh token was presented again; the session is revoked");
+    return new Refused("reused");
   }
 
   /** The session a refresh token value belongs to, whatever its state. */
@@ -149,10 +173,18 @@ public class RefreshTokenStore {
     return sessions.size();
   }
 
-  /** Deletes expired tokens and expired or revoked sessions with their tokens. */
+  /**
+   * Deletes expired tokens and expired or revoked sessions with their tokens, and forgets the
+   * sealed successors of tokens rotated longer ago than the retry window.
+   */
   @Transactional
   public int purge() {
     Instant now = clock.instant();
+    em.createQuery(
+            "update RefreshToken t set t.successorSealed = null"
+                + " where t.successorSealed is not null and t.rotatedAt <= :cutoff")
+        .setParameter("cutoff", now.minus(settings.retryWindow()))
+        .executeUpdate();
     String deadSessions =
         "select s.id from LoginSession s where s.expiresAt <= :now or s.revokedAt is not null";
     int tokens =
@@ -170,17 +202,27 @@ public class RefreshTokenStore {
     return tokens + sessions;
   }
 
+  /**
+   * @param oldValue the old token's value, to seal its successor under for a retry; null when the
+   *     caller does not hold it (the grace path rotates the session's current token)
+   */
   private Outcome rotateFrom(
-      RefreshToken old, LoginSession session, UserAccount user, Instant now) {
+      RefreshToken old, String oldValue, LoginSession session, UserAccount user, Instant now) {
     NewToken next = newToken(session, now);
+    String sealed =
+        oldValue == null || settings.retryWindow().isZero()
+            ? null
+            : SealedValues.seal(oldValue, old.id(), next.issued().value());
     // The single winner: only one transaction can move this row from ACTIVE to ROTATED.
     int won =
         em.createQuery(
                 "update RefreshToken t set t.state = :rotated, t.rotatedAt = :now,"
-                    + " t.successorId = :next where t.id = :id and t.state = :active")
+                    + " t.successorId = :next, t.successorSealed = :sealed"
+                    + " where t.id = :id and t.state = :active")
             .setParameter("rotated", State.ROTATED)
             .setParameter("now", now)
             .setParameter("next", next.entity().id())
+            .setParameter("sealed", sealed)
             .setParameter("id", old.id())
             .setParameter("active", State.ACTIVE)
             .executeUpdate();
@@ -189,7 +231,7 @@ public class RefreshTokenStore {
     }
     em.persist(next.entity());
     session.used(now);
-    return new Rotated(next.issued(), user);
+    return new Rotated(next.issued(), user, false);
   }
 
   /** The session's refresh tokens stop working, and so do its access tokens (by sid). */

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +78,10 @@ class MultiNodeIT extends ServiceIT {
       HttpResponse<String> rotated =
           b.http.postJson("auth/refresh", refreshBody(session.getString("refresh_token")));
       assertEquals(200, rotated.statusCode(), rotated.body());
+      HttpResponse<String> used =
+          b.http.postJson(
+              "auth/refresh", refreshBody(Http.json(rotated).getString("refresh_token")));
+      assertEquals(200, used.statusCode(), used.body());
       HttpResponse<String> reused =
           a.http.postJson("auth/refresh", refreshBody(session.getString("refresh_token")));
       assertEquals(401, reused.statusCode(), "a token rotated on node B is reuse on node A");
@@ -82,6 +90,66 @@ class MultiNodeIT extends ServiceIT {
       failuresOnBothNodesLockThePairOnBoth(a.http, b.http);
       aUserDisabledOnOneNodeCannotLogInOnTheOther(a.http, b.http, password);
       aClientRegisteredOrDeletedOnOneNodeIsKnownOnTheOther(a.http, b.http, password);
+      aNodeKilledDuringARefreshLeavesTheSessionToTheRetryOnTheOther(a, b, dbUrl, password);
+    }
+  }
+
+  /**
+   * A node dies during a refresh: the rotation is committed, the client never reads the answer, and
+   * retries on the other node at once. It gets the successor the dead node had made, and the
+   * session lives; before, the retry was reuse and revoked the session. (Node B is gone after it.)
+   */
+  private static void aNodeKilledDuringARefreshLeavesTheSessionToTheRetryOnTheOther(
+      ServiceProcess a, ServiceProcess b, String dbUrl, String password) throws Exception {
+    JsonObject session = a.http.loginResponse("admin", password);
+    String presented = session.getString("refresh_token");
+    List<ProcessHandle> nodeB = b.processes();
+    String body = refreshBody(presented);
+    try (Socket client = new Socket("127.0.0.1", b.port)) {
+      client
+          .getOutputStream()
+          .write(
+              ("POST /auth/refresh HTTP/1.1\r\nHost: 127.0.0.1:"
+                      + b.port
+                      + "\r\nContent-Type: application/json\r\nContent-Length: "
+                      + body.length()
+                      + "\r\nConnection: close\r\n\r\n"
+                      + body)
+                  .getBytes(StandardCharsets.US_ASCII));
+      client.getOutputStream().flush();
+      Poll.untilPrinted(
+          "node B committing the rotation",
+          Duration.ofSeconds(10),
+          Duration.ofMillis(5),
+          () ->
+              PostgresTestDatabase.number(
+                  dbUrl,
+                  "select count(*) from refresh_tokens where state = 'ROTATED' and token_hash = '"
+                      + sha256(presented)
+                      + "'"),
+          rotatedRows -> rotatedRows == 1);
+      b.kill(nodeB); // the answer is never read
+    }
+    HttpResponse<String> retried = a.http.postJson("auth/refresh", refreshBody(presented));
+    assertEquals(200, retried.statusCode(), "the retry on node A is not reuse: " + retried.body());
+    JsonObject answer = Http.json(retried);
+    assertEquals(
+        Http.claims(session.getString("access_token")).getString("sid"),
+        Http.claims(answer.getString("access_token")).getString("sid"),
+        "the same session");
+    HttpResponse<String> next =
+        a.http.postJson("auth/refresh", refreshBody(answer.getString("refresh_token")));
+    assertEquals(200, next.statusCode(), "the session lives on: " + next.body());
+  }
+
+  private static String sha256(String value) {
+    try {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -338,7 +338,7 @@ class OAuthTokenIT extends ServiceIT {
   }
 
   @Test
-  void aRefreshTokenOnlyWorksForTheClientItWasIssuedTo() {
+  void aRefreshTokenOnlyWorksForTheClientItWasIssuedToAndOnceRotatedIsReuseFromAnother() {
     String partner = "partner-" + UUID.randomUUID();
     String secret =
         registerClient(
@@ -391,6 +391,24 @@ class OAuthTokenIT extends ServiceIT {
             "refresh_token",
             refreshToken);
     assertEquals(200, own.statusCode(), own.body());
+
+    // Once rotated, the same token from another client is a leaked copy: reuse, the family dies.
+    assertEquals(
+        401,
+        http.postJson(
+                "auth/refresh",
+                Json.createObjectBuilder().add("refresh_token", refreshToken).build().toString())
+            .statusCode());
+    assertError(
+        400,
+        "invalid_grant",
+        http.postForm(
+            "oauth2/token",
+            Http.basic(partner, secret),
+            "grant_type",
+            "refresh_token",
+            "refresh_token",
+            Http.json(own).getString("refresh_token")));
   }
 
   /**

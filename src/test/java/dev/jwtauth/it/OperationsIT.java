@@ -52,13 +52,17 @@ class OperationsIT extends ServiceIT {
     JsonObject tokens = http.loginResponse(username, PASSWORD);
     String first = tokens.getString("refresh_token");
     String before = metrics();
-    assertEquals(200, refresh(first).statusCode());
-    assertEquals(401, refresh(first).statusCode()); // the rotated one again: reuse
+    HttpResponse<String> second = refresh(first);
+    assertEquals(200, second.statusCode());
+    assertEquals(200, refresh(first).statusCode()); // at once again: a retry, the same successor
+    assertEquals(200, refresh(Http.json(second).getString("refresh_token")).statusCode());
+    assertEquals(401, refresh(first).statusCode()); // its successor used: reuse
     String after = metrics();
-    assertEquals(1.0, delta(before, after, "auth_refreshes_total{outcome=\"rotated\"}"));
+    assertEquals(2.0, delta(before, after, "auth_refreshes_total{outcome=\"rotated\"}"));
+    assertEquals(1.0, delta(before, after, "auth_refreshes_total{outcome=\"retried\"}"));
     assertEquals(1.0, delta(before, after, "auth_refreshes_total{outcome=\"reuse_detected\"}"));
     assertEquals(
-        1.0,
+        3.0,
         delta(
             before,
             after,

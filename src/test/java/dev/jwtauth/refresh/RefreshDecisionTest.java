@@ -16,6 +16,8 @@ class RefreshDecisionTest {
   private static final Duration IDLE = Duration.ofDays(7);
   private static final Duration LIFETIME = Duration.ofDays(30);
   private static final Duration NO_GRACE = Duration.ZERO;
+  private static final RefreshDecision.Windows RETRY_10S =
+      new RefreshDecision.Windows(Duration.ofSeconds(10), Duration.ZERO);
 
   private final LoginSession session =
       new LoginSession("user-1", "alice", "web", "tasks:read", LOGIN, LOGIN.plus(LIFETIME));
@@ -42,7 +44,8 @@ class RefreshDecisionTest {
             "late", session.id(), LOGIN.plus(Duration.ofDays(29)), LOGIN.plus(Duration.ofDays(36)));
     assertEquals(
         RefreshDecision.SESSION_EXPIRED,
-        RefreshDecision.decide(late, session, "web", true, LOGIN.plus(LIFETIME), NO_GRACE));
+        RefreshDecision.decide(
+            late, session, "web", true, false, LOGIN.plus(LIFETIME), grace(NO_GRACE)));
   }
 
   @Test
@@ -80,8 +83,9 @@ class RefreshDecisionTest {
             session,
             "web",
             true,
+            false,
             LOGIN.plus(LIFETIME).plusSeconds(1),
-            Duration.ofMinutes(1)));
+            grace(Duration.ofMinutes(1))));
   }
 
   @Test
@@ -98,7 +102,13 @@ class RefreshDecisionTest {
     assertEquals(
         RefreshDecision.USER_DISABLED,
         RefreshDecision.decide(
-            token, session, "web", false, LOGIN.plusSeconds(65), Duration.ofSeconds(10)));
+            token,
+            session,
+            "web",
+            false,
+            false,
+            LOGIN.plusSeconds(65),
+            grace(Duration.ofSeconds(10))));
   }
 
   @Test
@@ -110,7 +120,8 @@ class RefreshDecisionTest {
     session.revoke(LOGIN.plusSeconds(30), "logout");
     assertEquals(
         RefreshDecision.REVOKED,
-        RefreshDecision.decide(other, session, "web", true, LOGIN.plusSeconds(60), NO_GRACE));
+        RefreshDecision.decide(
+            other, session, "web", true, false, LOGIN.plusSeconds(60), grace(NO_GRACE)));
   }
 
   @Test
@@ -124,7 +135,8 @@ class RefreshDecisionTest {
   void aDisabledUserCannotRefresh() {
     assertEquals(
         RefreshDecision.USER_DISABLED,
-        RefreshDecision.decide(token, session, "web", false, LOGIN.plusSeconds(60), NO_GRACE));
+        RefreshDecision.decide(
+            token, session, "web", false, false, LOGIN.plusSeconds(60), grace(NO_GRACE)));
   }
 
   @Test
@@ -132,7 +144,80 @@ class RefreshDecisionTest {
     assertEquals(
         RefreshDecision.WRONG_CLIENT,
         RefreshDecision.decide(
-            token, session, "other-client", true, LOGIN.plusSeconds(60), NO_GRACE));
+            token, session, "other-client", true, false, LOGIN.plusSeconds(60), grace(NO_GRACE)));
+  }
+
+  @Test
+  void anotherClientPresentingARotatedTokenIsReuse() {
+    token.rotated(LOGIN.plusSeconds(60), "next");
+    // Even moments after the rotation, with the successor unused: a second client holds a copy.
+    assertEquals(
+        RefreshDecision.REUSE_DETECTED,
+        RefreshDecision.decide(
+            token, session, "other-client", true, true, LOGIN.plusSeconds(61), RETRY_10S));
+  }
+
+  @Test
+  void withinTheRetryWindowTheSameClientGetsTheUnusedSuccessorAgain() {
+    token.rotated(LOGIN.plusSeconds(60), "next");
+    assertEquals(RefreshDecision.RETRY, retry(LOGIN.plusSeconds(60), true));
+    assertEquals(RefreshDecision.RETRY, retry(LOGIN.plusSeconds(69), true));
+    assertTrue(RefreshDecision.RETRY.succeeds());
+  }
+
+  @Test
+  void afterTheRetryWindowARotatedTokenIsReuse() {
+    token.rotated(LOGIN.plusSeconds(60), "next");
+    assertEquals(RefreshDecision.REUSE_DETECTED, retry(LOGIN.plusSeconds(70), true));
+  }
+
+  @Test
+  void aRotatedTokenWhoseSuccessorWasUsedIsReuseEvenWithinTheWindow() {
+    // The client had the answer (it used the successor): the old token again is a replay.
+    token.rotated(LOGIN.plusSeconds(60), "next");
+    assertEquals(RefreshDecision.REUSE_DETECTED, retry(LOGIN.plusSeconds(61), false));
+  }
+
+  @Test
+  void theRetryWindowDoesNotSkipTheSessionLifetimeOrADisabledUser() {
+    RefreshToken late =
+        new RefreshToken(
+            "late",
+            session.id(),
+            LOGIN.plus(LIFETIME).minusSeconds(30),
+            LOGIN.plus(LIFETIME).plus(IDLE));
+    late.rotated(LOGIN.plus(LIFETIME).minusSeconds(2), "next");
+    assertEquals(
+        RefreshDecision.SESSION_EXPIRED,
+        RefreshDecision.decide(
+            late, session, "web", true, true, LOGIN.plus(LIFETIME).plusSeconds(1), RETRY_10S));
+    token.rotated(LOGIN.plusSeconds(60), "next");
+    assertEquals(
+        RefreshDecision.USER_DISABLED,
+        RefreshDecision.decide(
+            token, session, "web", false, true, LOGIN.plusSeconds(61), RETRY_10S));
+  }
+
+  @Test
+  void aRetryOfARevokedSessionIsRevoked() {
+    token.rotated(LOGIN.plusSeconds(60), "next");
+    session.revoke(LOGIN.plusSeconds(61), "logout");
+    assertEquals(RefreshDecision.REVOKED, retry(LOGIN.plusSeconds(62), true));
+  }
+
+  @Test
+  void withoutARetryWindowTheGracePeriodStillApplies() {
+    token.rotated(LOGIN.plusSeconds(60), "next");
+    assertEquals(
+        RefreshDecision.ROTATE_WITHIN_GRACE,
+        RefreshDecision.decide(
+            token,
+            session,
+            "web",
+            true,
+            true,
+            LOGIN.plusSeconds(61),
+            new RefreshDecision.Windows(Duration.ZERO, Duration.ofSeconds(10))));
   }
 
   @Test
@@ -146,6 +231,14 @@ class RefreshDecisionTest {
   }
 
   private RefreshDecision decide(Instant now, Duration grace) {
-    return RefreshDecision.decide(token, session, "web", true, now, grace);
+    return RefreshDecision.decide(token, session, "web", true, false, now, grace(grace));
+  }
+
+  private RefreshDecision retry(Instant now, boolean successorUnused) {
+    return RefreshDecision.decide(token, session, "web", true, successorUnused, now, RETRY_10S);
+  }
+
+  private static RefreshDecision.Windows grace(Duration reuseGrace) {
+    return new RefreshDecision.Windows(Duration.ZERO, reuseGrace);
   }
 }
