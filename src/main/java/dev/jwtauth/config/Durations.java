@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Reads durations written as ISO-8601 ({@code PT15M}), plain seconds ({@code 900}) or with a unit
- * ({@code 15m}).
+ * ({@code 15m}, {@code 500ms}).
  */
 public final class Durations {
 
@@ -20,6 +20,9 @@ public final class Durations {
       }
       if (value.isEmpty()) {
         throw new IllegalArgumentException(unreadable(name, text));
+      }
+      if (value.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
       }
       char unit = value.charAt(value.length() - 1);
       if (Character.isDigit(unit)) {

@@ -53,7 +53,8 @@ public class SettingsProducer {
   @Produces
   @Singleton
   public SyncSettings syncSettings() {
-    return new SyncSettings(duration("auth.readiness.max-sync-lag"));
+    return new SyncSettings(
+        duration("auth.readiness.max-sync-lag"), duration("auth.sync.poll-interval"));
   }
 
   @Produces

@@ -5,14 +5,18 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.util.Optional;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the schema up to date with the versioned migrations in {@code db/migration}; JPA never
- * generates DDL.
+ * Brings the schema up to date with the versioned migrations in {@code db/migration}, and on
+ * PostgreSQL with the repeatable ones in {@code db/postgresql} (the change notifications'
+ * triggers); JPA never generates DDL.
  */
 @ApplicationScoped
 public class SchemaMigration {
@@ -22,10 +26,14 @@ public class SchemaMigration {
   @Inject AuthDataSource dataSource;
 
   public void migrate() {
+    String database = product();
     Flyway flyway =
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource.get())
-            .locations("classpath:db/migration")
+            .locations(
+                database.startsWith(" on PostgreSQL")
+                    ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                    : new String[] {"classpath:db/migration"})
             .load();
     MigrateResult result = flyway.migrate();
     // Flyway names the target version only when it applied something; an up-to-date schema's
@@ -33,10 +41,12 @@ public class SchemaMigration {
     String version =
         result.targetSchemaVersion != null
             ? result.targetSchemaVersion
-            : Optional.ofNullable(flyway.info().current())
-                .map(current -> current.getVersion().getVersion())
+            : Arrays.stream(flyway.info().applied())
+                .map(MigrationInfo::getVersion)
+                .filter(Objects::nonNull) // a repeatable migration has none
+                .reduce((earlier, later) -> later)
+                .map(MigrationVersion::getVersion)
                 .orElse("none (empty)");
-    String database = product();
     LOG.info(
         () ->
             "Database schema at version "

@@ -51,6 +51,7 @@ public class AuthMetrics {
   private final Map<Reason, Counter> refusals = new EnumMap<>(Reason.class);
   private final Counter accepted;
   private final Counter databaseUnavailable;
+  private final Counter changesPushed;
   private final Timer verificationTime;
 
   public AuthMetrics() {
@@ -76,6 +77,12 @@ public class AuthMetrics {
             .description(
                 "Requests answered 503 temporarily_unavailable because the database was out of"
                     + " reach")
+            .register(registry);
+    changesPushed =
+        Counter.builder("auth.sync.notifications")
+            .description(
+                "Committed changes (revocations, keys, clients; of any node) this node heard of at"
+                    + " once from PostgreSQL (LISTEN/NOTIFY), ahead of the poll")
             .register(registry);
     for (Reason reason : Reason.values()) {
       refusals.put(reason, verifications("refused", label(reason)));
@@ -113,6 +120,10 @@ public class AuthMetrics {
   }
 
   /** A request answered 503 because the database was out of reach. */
+  public void changePushed() {
+    changesPushed.increment();
+  }
+
   public void databaseUnavailable() {
     databaseUnavailable.increment();
   }

@@ -1,15 +1,17 @@
 package dev.jwtauth.sync;
 
+import dev.jwtauth.config.SyncSettings;
 import dev.jwtauth.jobs.RepeatingTask;
+import dev.jwtauth.metrics.AuthMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -17,33 +19,39 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * Keeps every node's in-memory state ({@link SharedState}: keys, revocation lists) in step with the
- * shared database by polling it every 500 ms, so that a change made on one node holds on every node
- * within a second. One mechanism for all of it: one poll reads the change feed's versions (one
- * small query), and only the state whose version moved is reloaded; the revocation lists, which
- * change far more often, read their own recent rows. Polling needs nothing but the database the
- * nodes already share (no Hazelcast, no multicast); when the database is down the last known state
- * stays.
+ * Keeps every node's in-memory state ({@link SharedState}: keys, clients, revocation lists) in step
+ * with the shared database by polling it ({@code auth.sync.poll-interval}, 500 ms), so that a
+ * change made on one node holds on every node within a second; on PostgreSQL the database also
+ * pushes every change as it commits ({@link ChangeListener}, LISTEN/NOTIFY), and the node polls at
+ * once. One mechanism for all of it: one poll reads the change feed's versions (one small query),
+ * and only the state whose version moved is reloaded; the revocation lists, which change far more
+ * often, read their own recent rows. Polling needs nothing but the database the nodes already share
+ * (no Hazelcast, no multicast); when the database is down the last known state stays.
  */
 @ApplicationScoped
 public class SharedStateSync {
 
   private static final Logger LOG = Logger.getLogger(SharedStateSync.class.getName());
-  static final long POLL_MILLIS = 500;
 
   @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedThreadFactory threads;
 
   @Inject @Any Instance<SharedState> states;
   @Inject ChangeFeed feed;
   @Inject Clock clock;
+  @Inject SyncSettings settings;
+  @Inject AuthMetrics metrics;
+  @Inject Config config;
 
   private final Map<String, Long> seen = new HashMap<>();
   private List<SharedState> followed = List.of();
   private final RepeatingTask task = new RepeatingTask(this::poll);
   private volatile boolean failing;
   private volatile Instant lastSuccess;
+  private ChangeListener listener;
 
   /** Loads every shared state, then follows the changes. */
   public synchronized void start() {
@@ -51,7 +59,23 @@ public class SharedStateSync {
     seen.putAll(feed.versions()); // before loading: a change committed in between loads again
     followed.forEach(SharedState::load);
     lastSuccess = clock.instant();
-    task.start(scheduler, Duration.ofMillis(POLL_MILLIS));
+    task.start(scheduler, settings.pollInterval());
+    String url = config.getValue("auth.db.url", String.class);
+    if (url.startsWith("jdbc:postgresql:")) {
+      listener =
+          new ChangeListener(
+              url,
+              config.getValue("auth.db.user", String.class),
+              config.getOptionalValue("auth.db.password", String.class).orElse(null),
+              this::pushed);
+      listener.start(threads);
+    }
+  }
+
+  /** A change pushed by the database: catch up now rather than at the next poll. */
+  private void pushed() {
+    metrics.changePushed();
+    poll();
   }
 
   /** When the last poll that reached the database ended (for readiness and metrics). */
@@ -109,5 +133,12 @@ public class SharedStateSync {
   @PreDestroy
   public void stop() {
     task.stop();
+    if (listener != null) {
+      try {
+        listener.stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

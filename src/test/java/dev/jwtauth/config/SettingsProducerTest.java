@@ -41,7 +41,8 @@ class SettingsProducerTest {
             List.of("pt15m", Duration.ofMinutes(15)),
             List.of(" 30s ", Duration.ofSeconds(30)),
             List.of("1h", Duration.ofHours(1)),
-            List.of("7d", Duration.ofDays(7)))) {
+            List.of("7d", Duration.ofDays(7)),
+            List.of("500ms", Duration.ofMillis(500)))) {
       assertEquals(
           example.get(1), Durations.parse("x", (String) example.get(0)), example.toString());
     }
@@ -49,12 +50,30 @@ class SettingsProducerTest {
 
   @Test
   void anUnreadableDurationNamesItsSetting() {
-    for (String text : List.of("", "15 minutes", "m", "15w", "P")) {
+    for (String text : List.of("", "15 minutes", "m", "15w", "P", "ms", "1.5ms")) {
       IllegalArgumentException e =
           assertThrows(
               IllegalArgumentException.class, () -> Durations.parse("auth.clock-skew", text), text);
       assertTrue(e.getMessage().startsWith("auth.clock-skew is not a duration"), e.getMessage());
     }
+  }
+
+  @Test
+  void thePollIntervalIsBoundedAndShorterThanTheReadinessLag() {
+    assertEquals(
+        Duration.ofMillis(500),
+        new SyncSettings(Duration.ofSeconds(10), Duration.ofMillis(500)).pollInterval());
+    for (Duration wrong : List.of(Duration.ofMillis(99), Duration.ofSeconds(61))) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> new SyncSettings(Duration.ofMinutes(5), wrong),
+          wrong.toString());
+    }
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new SyncSettings(Duration.ofSeconds(10), Duration.ofSeconds(10)));
+    assertTrue(e.getMessage().contains("auth.readiness.max-sync-lag"), e.getMessage());
   }
 
   @Test
