@@ -100,10 +100,14 @@ class DatabaseFaultsIT extends ServiceIT {
           () -> http.exchange(HttpRequest.newBuilder(http.healthUri("/health/ready")).build()),
           ready -> ready.statusCode() == 503);
 
-      assertTemporarilyUnavailable(refresh(refreshToken));
-      assertTemporarilyUnavailable(login(username));
+      // Printed, not asserted (the machine is shared): how fast a 503 comes while readiness is
+      // DOWN.
+      assertTemporarilyUnavailable(timed("refresh", () -> refresh(refreshToken)));
+      assertTemporarilyUnavailable(timed("login", () -> login(username)));
       assertTemporarilyUnavailable(
-          http.createUserAsAdmin(adminToken, "new-" + UUID.randomUUID(), PASSWORD));
+          timed(
+              "admin create",
+              () -> http.createUserAsAdmin(adminToken, "new-" + UUID.randomUUID(), PASSWORD)));
       assertEquals(
           200, http.get("api/me", adminToken).statusCode(), "bearer checks need no database");
       assertTrue(unavailableCounter() >= refusedBefore + 3, "the 503s are counted");
@@ -161,6 +165,15 @@ class DatabaseFaultsIT extends ServiceIT {
                 + " AND wait_event_type = 'Lock' AND query ILIKE 'update refresh_tokens%'")) {
       stop.executeQuery().close();
     }
+  }
+
+  private static HttpResponse<String> timed(String what, Supplier<HttpResponse<String>> request) {
+    long start = System.nanoTime();
+    HttpResponse<String> answer = request.get();
+    System.out.printf(
+        "%s during the outage answered %d after %d ms%n",
+        what, answer.statusCode(), (System.nanoTime() - start) / 1_000_000);
+    return answer;
   }
 
   private static void assertTemporarilyUnavailable(HttpResponse<String> answer) {

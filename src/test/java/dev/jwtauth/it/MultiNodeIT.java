@@ -64,16 +64,7 @@ class MultiNodeIT extends ServiceIT {
       assertEquals(
           200, b.http.get("api/me", access).statusCode(), "node B verifies node A's token");
 
-      assertEquals(
-          204,
-          a.http
-              .exchange(
-                  a.http
-                      .request("auth/logout")
-                      .header("Authorization", "Bearer " + access)
-                      .POST(HttpRequest.BodyPublishers.noBody())
-                      .build())
-              .statusCode());
+      assertEquals(204, logout(a.http, access).statusCode());
       assertEquals(
           401, a.http.get("api/me", access).statusCode(), "at once on the node that revoked");
       Poll.untilPrinted(
@@ -135,14 +126,7 @@ class MultiNodeIT extends ServiceIT {
       for (int change = 0; change < 50; change++) {
         String access = a.http.login("admin", password);
         assertEquals(200, b.http.get("api/me", access).statusCode());
-        HttpResponse<String> logout =
-            a.http.exchange(
-                a.http
-                    .request("auth/logout")
-                    .header("Authorization", "Bearer " + access)
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build());
-        assertEquals(204, logout.statusCode());
+        assertEquals(204, logout(a.http, access).statusCode());
         long committed = System.nanoTime();
         Poll.until(
             "revocation " + change + " reaching node B",
@@ -210,6 +194,14 @@ class MultiNodeIT extends ServiceIT {
     HttpResponse<String> next =
         a.http.postJson("auth/refresh", refreshBody(answer.getString("refresh_token")));
     assertEquals(200, next.statusCode(), "the session lives on: " + next.body());
+  }
+
+  private static HttpResponse<String> logout(Http http, String access) {
+    return http.exchange(
+        http.request("auth/logout")
+            .header("Authorization", "Bearer " + access)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build());
   }
 
   private static String sha256(String value) {
