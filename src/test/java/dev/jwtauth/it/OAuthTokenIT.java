@@ -375,12 +375,7 @@ class OAuthTokenIT extends ServiceIT {
             "web",
             "refresh_token",
             refreshToken));
-    assertEquals(
-        401,
-        http.postJson(
-                "auth/refresh",
-                Json.createObjectBuilder().add("refresh_token", refreshToken).build().toString())
-            .statusCode());
+    assertEquals(401, firstPartyRefresh(refreshToken).statusCode());
     // the session stays: its own client still refreshes it
     HttpResponse<String> own =
         http.postForm(
@@ -393,12 +388,7 @@ class OAuthTokenIT extends ServiceIT {
     assertEquals(200, own.statusCode(), own.body());
 
     // Once rotated, the same token from another client is a leaked copy: reuse, the family dies.
-    assertEquals(
-        401,
-        http.postJson(
-                "auth/refresh",
-                Json.createObjectBuilder().add("refresh_token", refreshToken).build().toString())
-            .statusCode());
+    assertEquals(401, firstPartyRefresh(refreshToken).statusCode());
     assertError(
         400,
         "invalid_grant",
@@ -854,5 +844,11 @@ class OAuthTokenIT extends ServiceIT {
 
   private static List<String> strings(JsonArray array) {
     return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+  }
+
+  private HttpResponse<String> firstPartyRefresh(String refreshToken) {
+    return http.postJson(
+        "auth/refresh",
+        Json.createObjectBuilder().add("refresh_token", refreshToken).build().toString());
   }
 }

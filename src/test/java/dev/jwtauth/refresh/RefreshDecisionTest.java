@@ -69,13 +69,7 @@ class RefreshDecisionTest {
    */
   @Test
   void theGracePeriodDoesNotSkipTheSessionLifetime() {
-    RefreshToken late =
-        new RefreshToken(
-            "late",
-            session.id(),
-            LOGIN.plus(LIFETIME).minusSeconds(30),
-            LOGIN.plus(LIFETIME).plus(IDLE));
-    late.rotated(LOGIN.plus(LIFETIME).minusSeconds(5), "next");
+    RefreshToken late = rotatedJustBeforeTheSessionEnds(5);
     assertEquals(
         RefreshDecision.SESSION_EXPIRED,
         RefreshDecision.decide(
@@ -180,13 +174,7 @@ class RefreshDecisionTest {
 
   @Test
   void theRetryWindowDoesNotSkipTheSessionLifetimeOrADisabledUser() {
-    RefreshToken late =
-        new RefreshToken(
-            "late",
-            session.id(),
-            LOGIN.plus(LIFETIME).minusSeconds(30),
-            LOGIN.plus(LIFETIME).plus(IDLE));
-    late.rotated(LOGIN.plus(LIFETIME).minusSeconds(2), "next");
+    RefreshToken late = rotatedJustBeforeTheSessionEnds(2);
     assertEquals(
         RefreshDecision.SESSION_EXPIRED,
         RefreshDecision.decide(
@@ -232,6 +220,18 @@ class RefreshDecisionTest {
 
   private RefreshDecision decide(Instant now, Duration grace) {
     return RefreshDecision.decide(token, session, "web", true, false, now, grace(grace));
+  }
+
+  /** Issued 30 s before the session's end, rotated {@code secondsBefore} it. */
+  private RefreshToken rotatedJustBeforeTheSessionEnds(int secondsBefore) {
+    RefreshToken late =
+        new RefreshToken(
+            "late",
+            session.id(),
+            LOGIN.plus(LIFETIME).minusSeconds(30),
+            LOGIN.plus(LIFETIME).plus(IDLE));
+    late.rotated(LOGIN.plus(LIFETIME).minusSeconds(secondsBefore), "next");
+    return late;
   }
 
   private RefreshDecision retry(Instant now, boolean successorUnused) {
