@@ -21,4 +21,5 @@ rm -f "$home"/standalone/configuration/.configured-by-*
 # say) are not the CLI's.
 JAVA_OPTS="" "$home/bin/jboss-cli.sh" --file="$script"
 grep -q 'pool-name="AuthDS"' "$config"
+cp "$(dirname "$script")/malformed-request.json" "$home/standalone/configuration/"
 touch "$marker"

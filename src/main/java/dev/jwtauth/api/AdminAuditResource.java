@@ -31,9 +31,6 @@ public class AdminAuditResource {
 
   private static final int MAX_PAGE_SIZE = 200;
 
-  /** Where "until" ends when not given: later than any row. */
-  private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
-
   @Inject AuditLog audit;
 
   /**
@@ -56,7 +53,7 @@ public class AdminAuditResource {
                 QueryParams.optional("type", type, 50),
                 QueryParams.optional("subject", subject, 100),
                 QueryParams.instant("since", since, Instant.EPOCH),
-                QueryParams.instant("until", until, END_OF_TIME),
+                QueryParams.instant("until", until, QueryParams.LATEST),
                 pageNumber,
                 pageSize));
     JsonArrayBuilder items = Jsons.array();

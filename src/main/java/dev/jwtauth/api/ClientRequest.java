@@ -23,10 +23,12 @@ public record ClientRequest(
     @Pattern(regexp = "confidential|public", message = "type must be confidential or public")
         String type,
     @JsonbProperty("grant_types") @NotNull(message = "grant_types is required")
-        Set<@Pattern(regexp = "\\S{1,200}", message = WORDS) String> grantTypes,
-    Set<@Pattern(regexp = "\\S{1,200}", message = WORDS) String> scopes,
-    Set<@Pattern(regexp = "\\S{1,200}", message = WORDS) String> audiences,
-    Set<@Pattern(regexp = "\\S{1,200}", message = WORDS) String> roles,
+        Set<@NotNull(message = WORDS) @Pattern(regexp = "\\S{1,200}", message = WORDS) String>
+            grantTypes,
+    Set<@NotNull(message = WORDS) @Pattern(regexp = "\\S{1,200}", message = WORDS) String> scopes,
+    Set<@NotNull(message = WORDS) @Pattern(regexp = "\\S{1,200}", message = WORDS) String>
+        audiences,
+    Set<@NotNull(message = WORDS) @Pattern(regexp = "\\S{1,200}", message = WORDS) String> roles,
     @JsonbProperty("access_token_ttl")
         @Digits(integer = 5, fraction = 0, message = TTL)
         @Min(value = 1, message = TTL)

@@ -14,7 +14,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -87,11 +86,9 @@ public final class ExceptionMappers {
         // e.g. a body that JSON-B cannot read
         return ErrorResponses.json(400, "invalid_request", "The request body is not valid");
       }
-      String error =
-          status.getReasonPhrase() == null
-              ? "http_" + status.getStatusCode()
-              : status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_');
-      Response.ResponseBuilder answer = ErrorResponses.builder(status.getStatusCode(), error, null);
+      Response.ResponseBuilder answer =
+          ErrorResponses.builder(
+              status.getStatusCode(), ErrorCodes.forStatus(status.getStatusCode()), null);
       original
           .getHeaders()
           .forEach(

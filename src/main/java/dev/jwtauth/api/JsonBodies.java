@@ -28,6 +28,9 @@ final class JsonBodies {
       throw new InvalidRequestException("The request body is not valid JSON");
     } catch (JsonException e) {
       throw new InvalidRequestException("The request body is not valid JSON");
+    } catch (RuntimeException e) {
+      // Parsson refuses input nested over 1000 deep with a plain RuntimeException.
+      throw new InvalidRequestException("The request body is not valid JSON");
     }
   }
 
@@ -38,6 +41,9 @@ final class JsonBodies {
     }
     if (!(value instanceof JsonString text)) {
       throw new InvalidRequestException("The field " + name + " must be a string");
+    }
+    if (!StrictJsonb.wellFormed(text.getString())) {
+      throw new InvalidRequestException("The field " + name + " is not valid Unicode");
     }
     if (text.getString().length() > maxLength) {
       throw new InvalidRequestException(

@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
@@ -64,7 +65,7 @@ public class MediaTypeFeature implements DynamicFeature {
     @Override
     public void filter(ContainerRequestContext request) {
       MediaType type = request.getMediaType();
-      if (type == null && !request.hasEntity()) {
+      if (type == null && !hasBody(request)) {
         return;
       }
       boolean acceptable =
@@ -80,6 +81,17 @@ public class MediaTypeFeature implements DynamicFeature {
                 "The request body must be "
                     + String.join(" or ", accepted.stream().map(MediaType::toString).toList())));
       }
+    }
+
+    /**
+     * RESTEasy (WildFly) says a request without {@code Content-Type} has no entity even when it has
+     * bytes; the framing headers say it for both servers.
+     */
+    private static boolean hasBody(ContainerRequestContext request) {
+      String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+      return request.hasEntity()
+          || request.getHeaderString("Transfer-Encoding") != null
+          || (length != null && !length.strip().equals("0"));
     }
   }
 }

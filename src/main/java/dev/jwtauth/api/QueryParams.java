@@ -6,6 +6,9 @@ import java.time.format.DateTimeParseException;
 /** Query parameters read strictly: a bad one is 400 invalid_request naming it, never a 404/500. */
 final class QueryParams {
 
+  static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private QueryParams() {}
 
   static int number(String name, String text, int min, int max) {
@@ -26,11 +29,18 @@ final class QueryParams {
       return fallback;
     }
     try {
-      return Instant.parse(text);
+      Instant instant = Instant.parse(text);
+      if (!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST)) {
+        return instant;
+      }
     } catch (DateTimeParseException e) {
-      throw new InvalidRequestException(
-          name + " must be an ISO-8601 instant such as 2026-12-01T10:00:00Z");
+      // answered below
     }
+    // Instant.parse takes years up to ±999999999, which epoch milliseconds cannot hold.
+    throw new InvalidRequestException(
+        name
+            + " must be an ISO-8601 instant from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z,"
+            + " such as 2026-12-01T10:00:00Z");
   }
 
   /** A filter value: absent or empty means no filter. */

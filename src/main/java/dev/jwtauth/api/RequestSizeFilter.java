@@ -66,6 +66,7 @@ public class RequestSizeFilter extends HttpFilter {
   private static void refuse(HttpServletResponse response) throws IOException {
     response.setStatus(413);
     response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
     // The rest of the body is never read: the connection cannot be reused.
     response.setHeader("Connection", "close");
     response

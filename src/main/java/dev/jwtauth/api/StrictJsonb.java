@@ -19,7 +19,10 @@ import java.lang.reflect.Type;
  * task and {@code {"username":42}} a login attempt, and read {@code "yes"} or {@code 1} as the
  * boolean false (a task marked done that is not, a key imported with {@code "activate":"yes"} that
  * is not activated). Here a string field takes a JSON string (or null) only, a boolean field {@code
- * true}, {@code false} or null; anything else is a 400 through {@link JsonbException}.
+ * true}, {@code false} or null; anything else is a 400 through {@link JsonbException}. A string
+ * with an unpaired surrogate ({@code "\ud800"}: valid JSON, not valid Unicode) is refused too: it
+ * cannot be encoded as UTF-8, so a password hash, a log line or a database column would fail on it
+ * later as a 500.
  */
 @Provider
 public class StrictJsonb implements ContextResolver<Jsonb> {
@@ -45,8 +48,27 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
       if (!(value instanceof JsonString text)) {
         throw new JsonbException("A string was expected, not " + value.getValueType());
       }
-      return text.getString();
+      String string = text.getString();
+      if (!wellFormed(string)) {
+        throw new JsonbException("A string is not valid Unicode (an unpaired surrogate)");
+      }
+      return string;
     }
+  }
+
+  /** Whether every surrogate in the text is one half of a pair. */
+  static boolean wellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Booleans from JSON {@code true} and {@code false} only. */

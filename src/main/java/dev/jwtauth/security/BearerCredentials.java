@@ -32,7 +32,9 @@ public record BearerCredentials(Kind kind, String token) {
       return new BearerCredentials(Kind.MULTIPLE, null);
     }
     String header = authorizationHeaders.get(0).strip();
-    int space = header.indexOf(' ');
+    // A space or a tab after the scheme: Undertow (WildFly) turns a tab into a space before the
+    // application sees the header, so accepting both is what makes the two servers agree.
+    int space = firstBlank(header);
     String scheme = (space < 0 ? header : header.substring(0, space)).toLowerCase(Locale.ROOT);
     if (!scheme.equals(SCHEME)) {
       return new BearerCredentials(Kind.ABSENT, null);
@@ -46,5 +48,14 @@ public record BearerCredentials(Kind kind, String token) {
       return new BearerCredentials(Kind.MULTIPLE, null);
     }
     return new BearerCredentials(Kind.TOKEN, token);
+  }
+
+  private static int firstBlank(String header) {
+    for (int i = 0; i < header.length(); i++) {
+      if (header.charAt(i) == ' ' || header.charAt(i) == '\t') {
+        return i;
+      }
+    }
+    return -1;
   }
 }

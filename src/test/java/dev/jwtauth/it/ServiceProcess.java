@@ -41,10 +41,15 @@ final class ServiceProcess implements AutoCloseable {
   /** Where the service listens: 127.0.0.1, or the loopback address AUTH_BIND_ADDRESS names. */
   private final String host;
 
-  private ServiceProcess(Process process, File log, String host, int port, int managementPort) {
+  /** The server's own log, stack traces included (AUTH_LOG_FILE). */
+  private final File serverLog;
+
+  private ServiceProcess(
+      Process process, File log, File serverLog, String host, int port, int managementPort) {
     this.host = host;
     this.process = process;
     this.log = log;
+    this.serverLog = serverLog;
     this.port = port;
     this.managementPort = managementPort;
     this.http = new Http(baseUrl(), true).withHealthAt(healthUri("/"));
@@ -92,7 +97,8 @@ final class ServiceProcess implements AutoCloseable {
         environment.getOrDefault("JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1")
             + " -Djava.io.tmpdir="
             + tmp.getAbsolutePath());
-    env.put("AUTH_LOG_FILE", new File(workDir, name + "-server.log").getAbsolutePath());
+    File serverLog = new File(workDir, name + "-server.log");
+    env.put("AUTH_LOG_FILE", serverLog.getAbsolutePath());
     environment.forEach(
         (key, value) -> {
           if (key.equals("JAVA_OPTS")) {
@@ -106,7 +112,7 @@ final class ServiceProcess implements AutoCloseable {
         });
     String bind = environment.get("AUTH_BIND_ADDRESS");
     String host = bind != null && bind.startsWith("127.") ? bind : "127.0.0.1";
-    return new ServiceProcess(builder.start(), log, host, port, managementPort);
+    return new ServiceProcess(builder.start(), log, serverLog, host, port, managementPort);
   }
 
   /**
@@ -238,6 +244,15 @@ final class ServiceProcess implements AutoCloseable {
   String log() {
     try {
       return Files.readString(log.toPath());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The server's full log so far (stack traces included); empty before the server wrote one. */
+  String serverLog() {
+    try {
+      return serverLog.exists() ? Files.readString(serverLog.toPath()) : "";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

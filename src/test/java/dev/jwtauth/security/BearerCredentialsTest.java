@@ -25,6 +25,14 @@ class BearerCredentialsTest {
     }
   }
 
+  /** Undertow (WildFly) hands the application a tab as a space: Payara must read it the same. */
+  @Test
+  void aTabAfterTheSchemeSeparatesLikeASpace() {
+    BearerCredentials credentials = BearerCredentials.extract(List.of("Bearer\tabc.def.ghi"));
+    assertEquals(Kind.TOKEN, credentials.kind());
+    assertEquals("abc.def.ghi", credentials.token());
+  }
+
   @Test
   void anEmptyBearerIsItsOwnKind() {
     assertEquals(Kind.EMPTY, BearerCredentials.extract(List.of("Bearer")).kind());
