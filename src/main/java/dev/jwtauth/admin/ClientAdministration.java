@@ -4,8 +4,11 @@ import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.clients.OAuthClient;
+import dev.jwtauth.refresh.RefreshService;
+import dev.jwtauth.revocation.RevocationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +18,8 @@ public class ClientAdministration {
 
   @Inject ClientRegistry registry;
   @Inject AuditLog audit;
+  @Inject RevocationService revocations;
+  @Inject RefreshService sessions;
 
   /** Registers the client; a confidential client's secret is in the answer and nowhere else. */
   public ClientRegistry.Registered register(Client client, String adminId) {
@@ -32,13 +37,22 @@ public class ClientAdministration {
     return registry.list().stream().filter(client -> client.id().equals(id)).findFirst();
   }
 
-  /** Deletes the client; false if there is none. Tokens already issued live out their lifetime. */
+  /**
+   * Deletes the client, and with it every token it was issued: its access tokens are refused from
+   * now on (a client not-before, on every node), its sessions and refresh tokens end, so that a
+   * client registered again with the same id starts with nothing. One transaction: the client is
+   * never gone while its tokens still work. False if there is no such client.
+   */
+  @Transactional
   public boolean delete(String id, String adminId) {
     if (!registry.delete(id)) {
       return false;
     }
+    revocations.revokeClient(id, "client_deleted");
+    int sessions = this.sessions.endClientSessions(id, "client_deleted");
     registry.load(); // this node at once; the others through the change feed
-    audit.record("client_deleted", adminId, null, null, "client " + id);
+    audit.record(
+        "client_deleted", adminId, null, null, "client " + id + " (" + sessions + " sessions)");
     return true;
   }
 }

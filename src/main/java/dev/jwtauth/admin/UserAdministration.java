@@ -1,6 +1,7 @@
 package dev.jwtauth.admin;
 
 import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.config.PasswordPolicy;
 import dev.jwtauth.faults.DatabaseAvailability;
 import dev.jwtauth.faults.DatabaseFailures;
@@ -22,6 +23,7 @@ import java.util.Set;
 public class UserAdministration {
 
   @Inject UserRepository users;
+  @Inject ClientRegistry clients;
   @Inject RefreshService sessions;
   @Inject RevocationService revocations;
   @Inject PasswordPolicy passwords;
@@ -42,6 +44,10 @@ public class UserAdministration {
     }
     if (users.findByUsername(username).isPresent()) {
       throw new DuplicateUserException();
+    }
+    if (clients.find(username).isPresent()) {
+      // A client's own tokens carry its id as upn, the name stock MP-JWT gives the caller.
+      throw new InvalidUserException("username must not equal a client id");
     }
     UserAccount user;
     try {

@@ -108,7 +108,7 @@ public class LoginResource {
       Optional<LoginSession> session = sessions.sessionOfToken(checkedLength(refreshCookie));
       if (session.isPresent()) {
         requireCsrf(session.get().id(), csrfCookie, csrfHeader);
-        sessions.endSession(session.get().userId(), session.get().id(), "logout");
+        sessions.logoutSession(session.get().userId(), session.get().id());
       } else if (!RefreshCookies.csrfMatches(csrfCookie, csrfHeader)) {
         throw new CsrfException(); // no session to bind to: at least the double submit
       }

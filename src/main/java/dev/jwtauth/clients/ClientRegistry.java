@@ -187,8 +187,8 @@ public class ClientRegistry implements SharedState {
   }
 
   /**
-   * A client's client_credentials tokens carry its id as {@code sub}; an id that is (or could
-   * become) a user's id would let them pass for that user's tokens.
+   * A client's client_credentials tokens carry its id as {@code sub} and {@code upn}; an id that is
+   * (or could become) a user's id, or that is a username, would let them pass for that user's.
    */
   private void refuseUserIds(String id) {
     if (UUID_SHAPE.matcher(id).matches()) {
@@ -201,6 +201,14 @@ public class ClientRegistry implements SharedState {
             .getSingleResult();
     if (users > 0) {
       throw new InvalidClientDefinitionException("client_id " + id + " must not equal a user id");
+    }
+    // Its client_credentials tokens carry the id as upn too: stock MP-JWT's caller name.
+    Long namesakes =
+        em.createQuery("select count(u) from UserAccount u where u.username = :id", Long.class)
+            .setParameter("id", id)
+            .getSingleResult();
+    if (namesakes > 0) {
+      throw new InvalidClientDefinitionException("client_id " + id + " must not equal a username");
     }
   }
 

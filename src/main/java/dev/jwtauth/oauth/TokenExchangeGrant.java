@@ -93,18 +93,27 @@ public class TokenExchangeGrant implements Grant {
     if (lifetime.toSeconds() < 1) {
       throw new InvalidGrantException("The subject token is about to expire");
     }
-    return issuer.issue(
-        new TokenRequest(
-            subject.subject(),
-            subject.username(),
-            subject.groups(),
-            scopes,
-            client.id(),
-            subject.sessionId().orElse(null),
-            audiences,
-            lifetime,
-            subject.actorSubject().orElse(null),
-            subject.actorSessionId().orElse(null)));
+    IssuedAccessToken access =
+        issuer.issue(
+            new TokenRequest(
+                subject.subject(),
+                subject.username(),
+                subject.groups(),
+                scopes,
+                client.id(),
+                subject.sessionId().orElse(null),
+                audiences,
+                lifetime,
+                subject.actorSubject().orElse(null),
+                subject.actorSessionId().orElse(null)));
+    audit.recordForClient(
+        "token_exchanged",
+        subject.subject(),
+        subject.subject(),
+        subject.sessionId().orElse(null),
+        client.id(),
+        "token jti " + access.jti() + " from jti " + subject.jti() + ", audiences " + audiences);
+    return access;
   }
 
   private IssuedAccessToken impersonation(

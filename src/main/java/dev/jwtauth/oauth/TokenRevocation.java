@@ -1,5 +1,6 @@
 package dev.jwtauth.oauth;
 
+import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.refresh.RefreshService;
@@ -24,6 +25,7 @@ public class TokenRevocation {
   @Inject TokenVerifier verifier;
   @Inject RevocationService revocations;
   @Inject RefreshService sessions;
+  @Inject AuditLog audit;
 
   @Inject
   @Named("revocations")
@@ -43,6 +45,13 @@ public class TokenRevocation {
               rate.acquire(verified.subject());
               revocations.denyAccessToken(
                   verified.jti(), verified.expiresAt(), "revoked_by_client");
+              audit.recordForClient(
+                  "access_token_revoked",
+                  null,
+                  verified.subject(),
+                  verified.sessionId().orElse(null),
+                  client.id(),
+                  "revoked_by_client, jti " + verified.jti());
             });
   }
 

@@ -6,6 +6,7 @@ import dev.jwtauth.faults.DatabaseAvailability;
 import dev.jwtauth.faults.DatabaseFailures;
 import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.revocation.RevocationService;
+import dev.jwtauth.throttle.RateLimiter;
 import dev.jwtauth.token.AccessTokenIssuer;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.IssuedAccessToken;
@@ -15,6 +16,7 @@ import dev.jwtauth.token.TokenRequest;
 import dev.jwtauth.verify.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +42,12 @@ public class RefreshService {
   @Inject AuthMetrics metrics;
   @Inject RevocationService revocations;
   @Inject DatabaseAvailability database;
+
+  /** Each logout leaves a revocation in every node's memory: as many a minute as exchanges. */
+  @Inject
+  @Named("revocations")
+  RateLimiter revocationRate;
+
   @Inject RefreshSettings settings;
   @Inject Clock clock;
 
@@ -110,6 +118,7 @@ public class RefreshService {
                 null,
                 null));
     if (rotated.retried()) {
+      // Nothing changed: the successor handed out again was audited when it was made.
       LOG.info("Refresh retried: a token rotated moments ago gets its unused successor again");
     }
     metrics.refresh(
@@ -169,16 +178,27 @@ public class RefreshService {
     return ended;
   }
 
+  /** Cookie-mode logout: the session of the refresh cookie ends (counted like a revocation). */
+  public void logoutSession(String userId, String sessionId) {
+    revocationRate.acquire(userId);
+    endSession(userId, sessionId, "logout");
+  }
+
   /** The session a refresh token value belongs to, whatever its state. */
   public Optional<LoginSession> sessionOfToken(String refreshToken) {
     return store.sessionOf(refreshToken);
   }
 
-  /** Logout with a bearer token: its session ends and the presented token itself is denied. */
+  /**
+   * Logout with a bearer token: its session ends and the presented token itself is denied. One
+   * audit row: the session's end, or (no live session) the token's denial.
+   */
   public void logout(String userId, String sessionId, String jti, Instant expiresAt) {
+    revocationRate.acquire(userId);
     revocations.denyAccessToken(jti, expiresAt, "logout");
-    if (sessionId != null) {
-      endSession(userId, sessionId, "logout");
+    boolean ended = sessionId != null && endSession(userId, sessionId, "logout");
+    if (!ended) {
+      audit.record("access_token_revoked", userId, userId, sessionId, "logout, jti " + jti);
     }
   }
 
@@ -192,6 +212,11 @@ public class RefreshService {
 
   public List<LoginSession> activeSessions(String userId) {
     return store.activeSessions(userId);
+  }
+
+  /** Ends every session of a client (a deleted one); returns how many. */
+  public int endClientSessions(String clientId, String reason) {
+    return store.revokeSessionsOfClient(clientId, reason);
   }
 
   public void endAllSessions(String userId, String actorId, String reason) {

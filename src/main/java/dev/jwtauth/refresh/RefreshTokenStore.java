@@ -174,6 +174,30 @@ public class RefreshTokenStore {
   }
 
   /**
+   * Ends every live session of a client and its refresh tokens, in two statements whatever their
+   * number; their access tokens are refused by the client's not-before (not one revocation per
+   * session). Returns how many sessions ended.
+   */
+  @Transactional
+  public int revokeSessionsOfClient(String clientId, String reason) {
+    em.createQuery(
+            "update RefreshToken t set t.state = :revoked where t.state = :active and t.sessionId"
+                + " in (select s.id from LoginSession s where s.clientId = :client"
+                + " and s.revokedAt is null)")
+        .setParameter("revoked", State.REVOKED)
+        .setParameter("active", State.ACTIVE)
+        .setParameter("client", clientId)
+        .executeUpdate();
+    return em.createQuery(
+            "update LoginSession s set s.revokedAt = :now, s.revokedReason = :reason"
+                + " where s.clientId = :client and s.revokedAt is null")
+        .setParameter("now", clock.instant())
+        .setParameter("reason", reason)
+        .setParameter("client", clientId)
+        .executeUpdate();
+  }
+
+  /**
    * Deletes expired tokens and expired or revoked sessions with their tokens, and forgets the
    * sealed successors of tokens rotated longer ago than the retry window.
    */
@@ -231,6 +255,14 @@ public class RefreshTokenStore {
     }
     em.persist(next.entity());
     session.used(now);
+    // In the rotation's transaction: a refresh is never done without its row, nor the reverse.
+    audit.recordForClient(
+        "token_refreshed",
+        user.id(),
+        user.id(),
+        session.id(),
+        session.clientId(),
+        "refresh token " + next.entity().id() + " replaces " + old.id());
     return new Rotated(next.issued(), user, false);
   }
 

@@ -17,15 +17,22 @@ public final class RevocationList implements RevocationCheck {
   public enum Kind {
     JTI,
     SID,
-    USER
+    USER,
+    /** A deleted client: every token it was issued before the deletion. */
+    CLIENT
   }
 
   /** A user's not-before and how long it must be kept. */
-  private record NotBefore(Instant notBefore, Instant keepUntil) {}
+  private record NotBefore(Instant notBefore, Instant keepUntil) {
+    static NotBefore later(NotBefore a, NotBefore b) {
+      return a.notBefore().isAfter(b.notBefore()) ? a : b;
+    }
+  }
 
   private final Map<String, Instant> deniedJtis = new ConcurrentHashMap<>();
   private final Map<String, Instant> revokedSessions = new ConcurrentHashMap<>();
   private final Map<String, NotBefore> userNotBefore = new ConcurrentHashMap<>();
+  private final Map<String, NotBefore> clientNotBefore = new ConcurrentHashMap<>();
   private final Clock clock;
 
   public RevocationList(Clock clock) {
@@ -47,11 +54,9 @@ public final class RevocationList implements RevocationCheck {
     switch (kind) {
       case JTI -> deniedJtis.merge(key, keepUntil, RevocationList::later);
       case SID -> revokedSessions.merge(key, keepUntil, RevocationList::later);
-      case USER ->
-          userNotBefore.merge(
-              key,
-              new NotBefore(notBefore, keepUntil),
-              (a, b) -> a.notBefore().isAfter(b.notBefore()) ? a : b);
+      case USER -> userNotBefore.merge(key, new NotBefore(notBefore, keepUntil), NotBefore::later);
+      case CLIENT ->
+          clientNotBefore.merge(key, new NotBefore(notBefore, keepUntil), NotBefore::later);
     }
   }
 
@@ -69,7 +74,10 @@ public final class RevocationList implements RevocationCheck {
         && token.sessionId().map(revokedSessions::containsKey).orElse(false)) {
       return true;
     }
-    if (issuedBeforeNotBeforeOf(token.subject(), token)) {
+    if (issuedBeforeNotBeforeOf(token.subject(), token, token.sessionId().isPresent())) {
+      return true;
+    }
+    if (!clientNotBefore.isEmpty() && issuedByDeletedClient(token)) {
       return true;
     }
     if (token.claims().containsKey("act")) {
@@ -77,20 +85,45 @@ public final class RevocationList implements RevocationCheck {
           && token.actorSessionId().map(revokedSessions::containsKey).orElse(false)) {
         return true;
       }
-      return token.actorSubject().map(actor -> issuedBeforeNotBeforeOf(actor, token)).orElse(false);
+      boolean actorSession = token.actorSessionId().isPresent();
+      return token
+          .actorSubject()
+          .map(actor -> issuedBeforeNotBeforeOf(actor, token, actorSession))
+          .orElse(false);
     }
     return false;
   }
 
-  private boolean issuedBeforeNotBeforeOf(String userId, VerifiedToken token) {
+  /**
+   * iat has whole seconds, so a token issued in the same second as the not-before may be from just
+   * before or just after it. A token with a session counts as earlier only if issued in an earlier
+   * second: a login right after a password change is never caught, and a token of that second from
+   * before it is stopped by its revoked session. A token without one (impersonation) has nothing
+   * else to stop it, so the same second counts as earlier too: an impersonation minted in the
+   * second of its target's disable was valid for its whole lifetime; one minted right after a
+   * password change of its target is refused and can be asked for again a second later.
+   */
+  private boolean issuedBeforeNotBeforeOf(String userId, VerifiedToken token, boolean hasSession) {
     NotBefore notBefore =
         userNotBefore.isEmpty() || userId == null ? null : userNotBefore.get(userId);
-    // iat has whole seconds: a token counts as earlier only if issued in an earlier second than the
-    // not-before, so a token issued right after a password change is never caught by it. Tokens of
-    // that same second are still stopped by their revoked session.
+    if (notBefore == null || token.issuedAt() == null) {
+      return false;
+    }
+    long issued = token.issuedAt().getEpochSecond();
+    long revokedFrom = notBefore.notBefore().getEpochSecond();
+    return hasSession ? issued < revokedFrom : issued <= revokedFrom;
+  }
+
+  /**
+   * A client cannot be issued tokens once deleted, so every token of the deletion's second counts
+   * as earlier (one of a client registered again within that second is refused too).
+   */
+  private boolean issuedByDeletedClient(VerifiedToken token) {
+    Object clientId = token.claims().get("client_id");
+    NotBefore notBefore = clientId instanceof String id ? clientNotBefore.get(id) : null;
     return notBefore != null
         && token.issuedAt() != null
-        && token.issuedAt().getEpochSecond() < notBefore.notBefore().getEpochSecond();
+        && token.issuedAt().getEpochSecond() <= notBefore.notBefore().getEpochSecond();
   }
 
   /** Drops entries that can no longer matter; returns how many. */
@@ -100,11 +133,15 @@ public final class RevocationList implements RevocationCheck {
     deniedJtis.values().removeIf(until -> !until.isAfter(now));
     revokedSessions.values().removeIf(until -> !until.isAfter(now));
     userNotBefore.values().removeIf(entry -> !entry.keepUntil().isAfter(now));
+    clientNotBefore.values().removeIf(entry -> !entry.keepUntil().isAfter(now));
     return before - size();
   }
 
   public int size() {
-    return deniedJtis.size() + revokedSessions.size() + userNotBefore.size();
+    return deniedJtis.size()
+        + revokedSessions.size()
+        + userNotBefore.size()
+        + clientNotBefore.size();
   }
 
   /** How many entries of one kind are held. */
@@ -113,6 +150,7 @@ public final class RevocationList implements RevocationCheck {
       case JTI -> deniedJtis.size();
       case SID -> revokedSessions.size();
       case USER -> userNotBefore.size();
+      case CLIENT -> clientNotBefore.size();
     };
   }
 

@@ -70,6 +70,17 @@ public class RevocationService implements SharedState {
         RevocationList.Kind.USER, userId, clock.instant(), lastValidityOfTokensIssuedNow(), reason);
   }
 
+  /** Every access token issued to this client up to now stops working (a deleted client). */
+  @Transactional
+  public void revokeClient(String clientId, String reason) {
+    record(
+        RevocationList.Kind.CLIENT,
+        clientId,
+        clock.instant(),
+        lastValidityOfTokensIssuedNow(),
+        reason);
+  }
+
   /** Revocations have no change-feed topic: they keep their own position (recent rows). */
   @Override
   public String topic() {

@@ -233,6 +233,72 @@ class HardeningIT extends ServiceIT {
     }
   }
 
+  /**
+   * A deleted client's tokens die with it (an admin-role client's 1-day token created an admin user
+   * after deletion), and registering the same id again revives none of its refresh tokens.
+   */
+  @Test
+  void deletingAClientRevokesItsTokensAndSessions() {
+    String adminToken = login(admin, null);
+    String clientId = "deleted-" + UUID.randomUUID();
+    String body =
+        "{\"client_id\":\""
+            + clientId
+            + "\",\"grant_types\":[\"password\",\"refresh_token\"],\"scopes\":[\"tasks:read\"]}";
+    String secret = registerClient(adminToken, body);
+    HttpResponse<String> granted =
+        http.postForm(
+            "oauth2/token",
+            Http.basic(clientId, secret),
+            "grant_type",
+            "password",
+            "username",
+            user,
+            "password",
+            PASSWORD);
+    assertEquals(200, granted.statusCode(), granted.body());
+    String access = Http.json(granted).getString("access_token");
+    String refresh = Http.json(granted).getString("refresh_token");
+    assertEquals(200, http.get("api/me", access).statusCode());
+
+    assertEquals(204, http.delete("admin/clients/" + clientId, adminToken).statusCode());
+    assertEquals(401, http.get("api/me", access).statusCode(), "its access token is refused");
+
+    String newSecret = registerClient(adminToken, body);
+    HttpResponse<String> revived =
+        http.postForm(
+            "oauth2/token",
+            Http.basic(clientId, newSecret),
+            "grant_type",
+            "refresh_token",
+            "refresh_token",
+            refresh);
+    assertEquals(400, revived.statusCode(), revived.body());
+    assertEquals("invalid_grant", Http.json(revived).getString("error"));
+  }
+
+  /** A client's own tokens carry its id as upn: stock MP-JWT's name for the caller. */
+  @Test
+  void aClientIdAndAUsernameNeverMeet() {
+    String adminToken = login(admin, null);
+    HttpResponse<String> client =
+        http.postJson(
+            "admin/clients",
+            "{\"client_id\":\"" + user + "\",\"grant_types\":[\"client_credentials\"]}",
+            adminToken);
+    assertEquals(400, client.statusCode(), client.body());
+    assertTrue(Http.json(client).getString("error_description").contains("username"));
+    HttpResponse<String> namesake = http.createUserAsAdmin(adminToken, "demo-service", PASSWORD);
+    assertEquals(400, namesake.statusCode(), namesake.body());
+    assertEquals("invalid_request", Http.json(namesake).getString("error"));
+  }
+
+  private String registerClient(String adminToken, String body) {
+    HttpResponse<String> created = http.postJson("admin/clients", body, adminToken);
+    assertEquals(201, created.statusCode(), created.body());
+    return Http.json(created).getString("client_secret");
+  }
+
   /** Request bodies are records checked by Bean Validation; strings must be JSON strings. */
   @Test
   void aClientRequestIsCheckedFieldByField() {

@@ -232,6 +232,88 @@ class OperationsIT extends ServiceIT {
     assertEquals(0, auditItems(adminToken, "since=" + start + "&until=" + start).size());
   }
 
+  /**
+   * Every state change is audited once: a refresh, a token exchange, an RFC 7009 revocation of an
+   * access token and a logout without a live session wrote no row before.
+   */
+  @Test
+  void refreshExchangeRevocationAndSessionlessLogoutAreEachAuditedOnce() {
+    Instant start = Instant.now().minusSeconds(1);
+    JsonObject session = http.loginResponse(username, PASSWORD);
+    String userId = Http.claims(session.getString("access_token")).getString("sub");
+    HttpResponse<String> refreshed =
+        http.postJson(
+            "auth/refresh", "{\"refresh_token\":\"" + session.getString("refresh_token") + "\"}");
+    assertEquals(200, refreshed.statusCode(), refreshed.body());
+    String access = Http.json(refreshed).getString("access_token");
+    String sid = Http.claims(access).getString("sid");
+
+    HttpResponse<String> exchanged =
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            EXCHANGE,
+            "client_id",
+            "web",
+            "subject_token",
+            access,
+            "subject_token_type",
+            ACCESS_TOKEN_TYPE,
+            "scope",
+            "tasks:read");
+    assertEquals(200, exchanged.statusCode(), exchanged.body());
+    String exchangedJti =
+        Http.claims(Http.json(exchanged).getString("access_token")).getString("jti");
+
+    String revokedJti = Http.claims(access).getString("jti");
+    HttpResponse<String> revoked =
+        http.postForm("oauth2/revoke", null, "client_id", "web", "token", access);
+    assertEquals(200, revoked.statusCode(), revoked.body());
+
+    // A token without a session: a client's own (client credentials).
+    HttpResponse<String> clientToken =
+        http.postForm(
+            "oauth2/token",
+            Http.basic(
+                "demo-service",
+                System.getProperty("it.resource-server.secret", "demo-service-secret")),
+            "grant_type",
+            "client_credentials");
+    assertEquals(200, clientToken.statusCode(), clientToken.body());
+    String serviceToken = Http.json(clientToken).getString("access_token");
+    String serviceJti = Http.claims(serviceToken).getString("jti");
+    HttpResponse<String> loggedOut =
+        http.exchange(
+            http.request("auth/logout")
+                .header("Authorization", "Bearer " + serviceToken)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertEquals(204, loggedOut.statusCode(), loggedOut.body());
+
+    List<JsonObject> refreshes =
+        auditItems(adminToken, "type=token_refreshed&subject=" + userId + "&since=" + start);
+    assertEquals(1, refreshes.size(), refreshes.toString());
+    assertEquals(sid, refreshes.get(0).getString("session_id"));
+    assertEquals("web", refreshes.get(0).getString("client_id"));
+    assertEquals(1, rowsMentioning("token_exchanged", userId, start, exchangedJti));
+    assertEquals(1, rowsMentioning("access_token_revoked", userId, start, revokedJti));
+    assertEquals(1, rowsMentioning("access_token_revoked", null, start, serviceJti));
+  }
+
+  private long rowsMentioning(String type, String subject, Instant since, String jti) {
+    String query =
+        "type="
+            + type
+            + (subject == null ? "" : "&subject=" + subject)
+            + "&since="
+            + since
+            + "&size=200";
+    return auditItems(adminToken, query).stream()
+        .filter(row -> row.getString("detail", "").contains(jti))
+        .count();
+  }
+
   @Test
   void theAuditApiRefusesBadParametersAndNonAdmins() {
     for (String bad :

@@ -253,6 +253,37 @@ class ThrottleIT extends ServiceIT {
   }
 
   /**
+   * Logout leaves a revocation in every node's memory for a day: login + logout cycles (27 a second
+   * on the previous release) meet the same per-user limit as exchanges and revocations.
+   */
+  @Test
+  void logoutsShareTheRevocationRateLimit() {
+    String user = "logouts-" + UUID.randomUUID();
+    http.createUser(user, PASSWORD, "user");
+    int loggedOut = 0;
+    HttpResponse<String> refused = null;
+    // A minute boundary may fall inside the loop and start a new window: at most twice the limit.
+    for (int i = 0; i < 121 && refused == null; i++) {
+      String token = http.login(user, PASSWORD);
+      HttpResponse<String> logout =
+          http.exchange(
+              http.request("auth/logout")
+                  .header("Authorization", "Bearer " + token)
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build());
+      if (logout.statusCode() == 204) {
+        loggedOut++;
+      } else {
+        refused = logout;
+      }
+    }
+    assertTrue(refused != null, "the limit never answered");
+    assertEquals(429, refused.statusCode(), refused.body());
+    assertEquals("too_many_attempts", Http.json(refused).getString("error"));
+    assertTrue(loggedOut >= 60, "at least a minute's worth first: " + loggedOut);
+  }
+
+  /**
    * Each Argon2id hash holds 19 MiB: a burst of logins meets the cap on parallel hashes (503 with
    * Retry-After), never an OutOfMemoryError or a 500.
    */

@@ -38,14 +38,14 @@ class RevocationListTest {
   }
 
   @Test
-  void notBeforeRevokesTokensIssuedInEarlierSecondsOnly() {
+  void notBeforeRevokesTokensOfASessionIssuedInEarlierSecondsOnly() {
     Instant change = NOW.plusMillis(500);
     list.add(Kind.USER, "user-1", change, NOW.plusSeconds(900));
-    assertTrue(list.isRevoked(token("a", null, "user-1", NOW.minusSeconds(1))));
+    assertTrue(list.isRevoked(token("a", "sid-1", "user-1", NOW.minusSeconds(1))));
     assertFalse(
-        list.isRevoked(token("b", null, "user-1", NOW)),
-        "issued in the same second: not caught by not-before");
-    assertFalse(list.isRevoked(token("c", null, "user-1", NOW.plusSeconds(1))));
+        list.isRevoked(token("b", "sid-1", "user-1", NOW)),
+        "issued in the same second: perhaps after the change; its session decides");
+    assertFalse(list.isRevoked(token("c", "sid-1", "user-1", NOW.plusSeconds(1))));
     assertFalse(
         list.isRevoked(token("d", null, "user-2", NOW.minusSeconds(60))),
         "other users are not touched");
@@ -89,6 +89,31 @@ class RevocationListTest {
     list.add(Kind.SID, "admin-sid", null, NOW.plusSeconds(900));
     assertTrue(list.isRevoked(impersonation));
     assertFalse(list.isRevoked(actingToken("imp-2", "target-1", "admin-1", "other-sid", NOW)));
+  }
+
+  /**
+   * An impersonation token minted in the same second as its target's disable has no session of its
+   * own to stop it: the not-before must (it stayed valid for 5 minutes).
+   */
+  @Test
+  void aTokenWithoutASessionIssuedInTheSecondOfTheNotBeforeIsRevoked() {
+    list.add(Kind.USER, "target-1", NOW.plusMillis(500), NOW.plusSeconds(900));
+    assertTrue(list.isRevoked(actingToken("imp-1", "target-1", "admin-1", "admin-sid", NOW)));
+    assertTrue(list.isRevoked(token("no-session", null, "target-1", NOW)));
+    assertFalse(
+        list.isRevoked(
+            actingToken("imp-2", "target-1", "admin-1", "admin-sid", NOW.plusSeconds(1))),
+        "a second later, a new one is fine");
+  }
+
+  @Test
+  void aDeletedClientsTokensAreRevokedUpToTheSecondOfItsDeletion() {
+    list.add(Kind.CLIENT, "gone", NOW.plusMillis(500), NOW.plusSeconds(900));
+    assertTrue(list.isRevoked(ofClient("gone", NOW.minusSeconds(60))));
+    assertTrue(list.isRevoked(ofClient("gone", NOW)), "the second of the deletion");
+    assertFalse(list.isRevoked(ofClient("gone", NOW.plusSeconds(1))), "registered again later");
+    assertFalse(list.isRevoked(ofClient("other", NOW.minusSeconds(60))));
+    assertEquals(1, list.size(Kind.CLIENT));
   }
 
   @Test
@@ -145,6 +170,12 @@ class RevocationListTest {
     if (sid != null) {
       claims.put("sid", sid);
     }
+    return new VerifiedToken("raw", claims);
+  }
+
+  private static VerifiedToken ofClient(String clientId, Instant issuedAt) {
+    Map<String, Object> claims = new HashMap<>(token("c", "sid-c", "user-1", issuedAt).claims());
+    claims.put("client_id", clientId);
     return new VerifiedToken("raw", claims);
   }
 
