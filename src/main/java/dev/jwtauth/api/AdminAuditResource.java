@@ -80,6 +80,10 @@ public class AdminAuditResource {
     add(json, "address", event.address());
     add(json, "request_id", event.requestId());
     add(json, "detail", event.detail());
+    json.add("occurrences", event.occurrences());
+    if (event.lastOccurredAt() != null) {
+      json.add("last_occurred_at", event.lastOccurredAt().toString());
+    }
     return json;
   }
 

@@ -42,6 +42,13 @@ public class AuditEvent {
   @Column(name = "detail", length = 1000)
   private String detail;
 
+  /** How many times the event happened (more than one only for aggregated events). */
+  @Column(name = "occurrences", nullable = false)
+  private int occurrences = 1;
+
+  @Column(name = "last_occurred_at")
+  private Instant lastOccurredAt;
+
   protected AuditEvent() {}
 
   AuditEvent(
@@ -104,5 +111,14 @@ public class AuditEvent {
 
   public Instant occurredAt() {
     return occurredAt;
+  }
+
+  public int occurrences() {
+    return occurrences;
+  }
+
+  /** The last occurrence of an aggregated event, or null. */
+  public Instant lastOccurredAt() {
+    return lastOccurredAt;
   }
 }

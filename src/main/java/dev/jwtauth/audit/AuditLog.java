@@ -60,15 +60,29 @@ public class AuditLog {
    * @param reason why it failed or was refused, or null
    */
   @Transactional
-  public void login(
+  public String login(
       String type, String username, String address, String clientId, String userId, String reason) {
     String typed = username.length() > 100 ? username.substring(0, 100) : username;
     JsonObjectBuilder detail = Jsons.object().add("username", typed);
     if (reason != null) {
       detail.add("reason", reason);
     }
-    persistAndLog(
+    return persistAndLog(
         type, null, userId, null, clientId, address, detail.build().toString(), typed, reason);
+  }
+
+  /**
+   * Sets how often an aggregated event happened (see {@link RepeatedLoginRefusals}); one statement
+   * per row.
+   */
+  @Transactional
+  public void occurred(String id, long occurrences, Instant last) {
+    em.createQuery(
+            "update AuditEvent e set e.occurrences = :n, e.lastOccurredAt = :last where e.id = :id")
+        .setParameter("n", (int) Math.min(Integer.MAX_VALUE, occurrences))
+        .setParameter("last", last)
+        .setParameter("id", id)
+        .executeUpdate();
   }
 
   /** The rows that match, newest first. */
@@ -127,7 +141,7 @@ public class AuditLog {
         null);
   }
 
-  private void persistAndLog(
+  private String persistAndLog(
       String type,
       String actor,
       String subject,
@@ -139,8 +153,9 @@ public class AuditLog {
       String reason) {
     Instant now = clock.instant();
     String requestId = RequestContext.currentId();
-    em.persist(
-        new AuditEvent(now, type, actor, subject, sessionId, clientId, address, requestId, detail));
+    AuditEvent event =
+        new AuditEvent(now, type, actor, subject, sessionId, clientId, address, requestId, detail);
+    em.persist(event);
     LogEvent line =
         LogEvent.of(type)
             .with("at", now.toString())
@@ -156,5 +171,6 @@ public class AuditLog {
       line.with("detail", detail);
     }
     LOG.log(Level.INFO, "{0}", line);
+    return event.id();
   }
 }

@@ -2,6 +2,7 @@ package dev.jwtauth.clients;
 
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.crypto.OpaqueValues;
+import dev.jwtauth.crypto.ServerSecretKeys;
 import dev.jwtauth.sync.ChangeFeed;
 import dev.jwtauth.sync.SharedState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,9 +19,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The OAuth client registry. Secrets are 256 random bits generated here (or, for the configured
- * service client, the operator's), so one SHA-256 is enough to keep them unreadable at rest without
- * making every introspection call pay for a slow password hash.
+ * The OAuth client registry. Secrets are 256 random bits generated here, kept as their SHA-256, or
+ * chosen by an operator in the configuration, kept salted and keyed ({@link ClientSecrets}); either
+ * way a client authentication costs no slow password hash (introspection calls it per request).
  */
 @ApplicationScoped
 public class ClientRegistry implements SharedState {
@@ -53,6 +52,7 @@ public class ClientRegistry implements SharedState {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject ServerSecretKeys secretKeys;
 
   /** A client just registered, with its secret: the only moment the secret is ever shown. */
   public record Registered(Client client, String secret) {}
@@ -69,10 +69,12 @@ public class ClientRegistry implements SharedState {
     Optional<Known> client =
         Optional.ofNullable(id == null ? null : known.get(id))
             .filter(found -> found.client().confidential());
-    byte[] given =
-        OpaqueValues.hash(secret == null ? "" : secret).getBytes(StandardCharsets.US_ASCII);
-    byte[] wanted = client.map(Known::secretHash).orElse("-").getBytes(StandardCharsets.US_ASCII);
-    boolean matches = MessageDigest.isEqual(given, wanted);
+    boolean matches =
+        ClientSecrets.matches(
+            clientSecretKey(),
+            String.valueOf(id),
+            secret,
+            client.map(Known::secretHash).orElse(null));
     return matches ? client.map(Known::client) : Optional.empty();
   }
 
@@ -93,7 +95,7 @@ public class ClientRegistry implements SharedState {
     String secret = client.confidential() ? OpaqueValues.generate() : null;
     em.persist(
         new OAuthClient(
-            client, secret == null ? null : OpaqueValues.hash(secret), clock.instant()));
+            client, secret == null ? null : ClientSecrets.ofGenerated(secret), clock.instant()));
     return new Registered(client, secret);
   }
 
@@ -105,7 +107,8 @@ public class ClientRegistry implements SharedState {
   public void define(Client client, String secret) {
     validate(client);
     refuseUserIds(client.id());
-    String hash = secret == null ? null : OpaqueValues.hash(secret);
+    String hash =
+        secret == null ? null : ClientSecrets.ofChosen(clientSecretKey(), client.id(), secret);
     feed.announce(TOPIC);
     OAuthClient existing = em.find(OAuthClient.class, client.id());
     if (existing == null) {
@@ -113,6 +116,10 @@ public class ClientRegistry implements SharedState {
     } else {
       existing.update(client, hash);
     }
+  }
+
+  private byte[] clientSecretKey() {
+    return secretKeys.derive(ServerSecretKeys.CLIENT_SECRETS);
   }
 
   public List<OAuthClient> list() {

@@ -13,13 +13,15 @@ import java.time.Duration;
  * @param reuseGrace a token rotated less than this long ago may be presented again without revoking
  *     its session
  * @param purgeInterval how often expired and revoked rows are deleted
+ * @param maxSessionsPerUser a user's live sessions at most: a login beyond them ends the oldest
  */
 public record RefreshSettings(
     Duration idleTimeout,
     Duration sessionLifetime,
     Duration retryWindow,
     Duration reuseGrace,
-    Duration purgeInterval) {
+    Duration purgeInterval,
+    int maxSessionsPerUser) {
 
   public RefreshSettings {
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -39,6 +41,9 @@ public record RefreshSettings(
     }
     if (purgeInterval.isNegative() || purgeInterval.isZero()) {
       throw new IllegalArgumentException("auth.refresh-token.purge-interval must be positive");
+    }
+    if (maxSessionsPerUser < 1) {
+      throw new IllegalArgumentException("auth.session.max-per-user must be at least 1");
     }
   }
 }

@@ -47,7 +47,8 @@ public class SettingsProducer {
         duration("auth.session.lifetime"),
         duration("auth.refresh-token.retry-window"),
         duration("auth.refresh-token.reuse-grace"),
-        duration("auth.refresh-token.purge-interval"));
+        duration("auth.refresh-token.purge-interval"),
+        config.getValue("auth.session.max-per-user", Integer.class));
   }
 
   @Produces

@@ -14,6 +14,7 @@ import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.config.KeySettings;
 import dev.jwtauth.config.Secrets;
+import dev.jwtauth.crypto.ServerSecretKeys;
 import dev.jwtauth.sync.ChangeFeed;
 import dev.jwtauth.sync.SharedState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,7 @@ public class KeyService implements SharedState {
 
   @Inject KeyRing keyRing;
   @Inject CsrfTokens csrfTokens;
+  @Inject ServerSecretKeys serverSecretKeys;
   @Inject Clock clock;
   @Inject Secrets secrets;
   @Inject ChangeFeed feed;
@@ -380,16 +382,30 @@ public class KeyService implements SharedState {
             rows.stream().map(row -> new DecodedKeys.Stored(row.kid(), row.privateJwk())).toList(),
             (kid, stored) -> parse(kid, stored, encryption));
     List<KeyState> states = rows.stream().map(SigningKey::state).toList();
-    ServerSecret csrf = em.find(ServerSecret.class, CsrfTokens.SECRET_NAME);
-    if (csrf == null) {
-      throw new IllegalStateException("No CSRF secret in the database");
-    }
-    byte[] csrfSecret =
-        Base64.getUrlDecoder().decode(encryption.reveal(secretAad(csrf.name()), csrf.secret()));
+    byte[] csrfSecret = serverSecret(encryption);
     // Everything read and decoded before anything in memory changes: a failure leaves it whole.
     keyRing.load(jwks, active.kid(), states);
     csrfTokens.load(csrfSecret);
+    serverSecretKeys.load(csrfSecret);
     LOG.fine(() -> "Loaded " + jwks.size() + " signing key(s); active kid " + active.kid());
+  }
+
+  /**
+   * Reads the server secret into memory on its own, before the rest (the start-up defines the
+   * configured clients, whose secrets are hashed with a key derived from it, before the key ring is
+   * loaded).
+   */
+  @Transactional
+  public void loadServerSecret() {
+    serverSecretKeys.load(serverSecret(encryption()));
+  }
+
+  private byte[] serverSecret(KeyEncryption encryption) {
+    ServerSecret csrf = em.find(ServerSecret.class, CsrfTokens.SECRET_NAME);
+    if (csrf == null) {
+      throw new IllegalStateException("No server secret in the database");
+    }
+    return Base64.getUrlDecoder().decode(encryption.reveal(secretAad(csrf.name()), csrf.secret()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.jwtauth.login;
 
 import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.audit.RepeatedLoginRefusals;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.faults.DatabaseAvailability;
 import dev.jwtauth.metrics.AuthMetrics;
@@ -18,6 +19,7 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import java.time.Duration;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -36,12 +38,14 @@ public class LoginService {
   @Inject RefreshService sessions;
   @Inject LoginThrottle throttle;
   @Inject AuditLog audit;
+  @Inject RepeatedLoginRefusals refusals;
   @Inject AuthMetrics metrics;
   @Inject DatabaseAvailability database;
 
   /**
    * Checks the password through every identity store and starts a session for the client. The
-   * throttle answers first: a refused attempt computes no password hash.
+   * throttle answers first: a refused attempt computes no password hash, and its audit row is
+   * shared with the other refusals of its lockout.
    *
    * @param clientAddress where the request comes from (see {@code TrustedProxies})
    * @throws TooManyAttemptsException while the (username, address) pair or the address is refused
@@ -55,13 +59,18 @@ public class LoginService {
       Client client,
       String clientAddress) {
     database.check();
+    LoginThrottle.Attempt attempt;
     try {
-      throttle.check(username, clientAddress);
+      attempt = throttle.begin(username, clientAddress);
       database.succeeded();
     } catch (TooManyAttemptsException e) {
       database.succeeded();
-      audit.login(
-          "login_throttled", username, clientAddress, client.id(), null, "too_many_attempts");
+      refusals.refused(
+          e.refused(),
+          Duration.ofSeconds(e.retryAfterSeconds()),
+          username,
+          clientAddress,
+          client.id());
       metrics.login(AuthMetrics.LoginOutcome.THROTTLED);
       throw e;
     }
@@ -70,17 +79,18 @@ public class LoginService {
       result =
           identityStores.validate(new UsernamePasswordCredential(username, new Password(password)));
     } catch (HashingBusyException e) {
+      throttle.abandoned(attempt);
       metrics.login(AuthMetrics.LoginOutcome.BUSY);
       throw e;
     }
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       metrics.login(AuthMetrics.LoginOutcome.FAILED);
-      throttle.failed(username, clientAddress);
+      throttle.failed(attempt);
       audit.login(
           "login_failed", username, clientAddress, client.id(), null, "invalid_credentials");
       throw new InvalidGrantException(BAD_CREDENTIALS);
     }
-    throttle.succeeded(username, clientAddress);
+    throttle.succeeded(attempt);
     // Another identity store may not know a unique id; its principal name is then the subject.
     String subject =
         result.getCallerUniqueId() != null

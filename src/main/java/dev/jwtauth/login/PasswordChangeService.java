@@ -6,6 +6,7 @@ import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.throttle.LoginThrottle;
 import dev.jwtauth.throttle.TooManyAttemptsException;
+import dev.jwtauth.users.HashingBusyException;
 import dev.jwtauth.users.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +32,6 @@ public class PasswordChangeService {
    */
   public void change(
       String userId, String username, String clientAddress, char[] current, char[] replacement) {
-    throttle.check(username, clientAddress);
     if (replacement.length < passwords.minLength()) {
       throw new WeakPasswordException(
           "The new password must have at least " + passwords.minLength() + " characters");
@@ -39,12 +39,20 @@ public class PasswordChangeService {
     if (Arrays.equals(current, replacement)) {
       throw new WeakPasswordException("The new password must differ from the current one");
     }
-    if (!users.changePassword(userId, current, replacement)) {
-      throttle.failed(username, clientAddress);
+    LoginThrottle.Attempt attempt = throttle.begin(username, clientAddress);
+    boolean changed;
+    try {
+      changed = users.changePassword(userId, current, replacement);
+    } catch (HashingBusyException e) {
+      throttle.abandoned(attempt);
+      throw e;
+    }
+    if (!changed) {
+      throttle.failed(attempt);
       audit.record("password_change_failed", userId, userId, null, "wrong current password");
       throw new WrongPasswordException();
     }
-    throttle.succeeded(username, clientAddress);
+    throttle.succeeded(attempt);
     audit.record("password_changed", userId, userId, null, null);
     revocations.revokeUser(userId, "password_changed");
     sessions.endAllSessions(userId, userId, "password_changed");

@@ -47,7 +47,7 @@ public class RefreshToken {
   private String successorId;
 
   /** The successor's value, sealed under this token's value (for a retry); null once purged. */
-  @Column(name = "successor_sealed", length = 128)
+  @Column(name = "successor_sealed", length = 256)
   private String successorSealed;
 
   protected RefreshToken() {}

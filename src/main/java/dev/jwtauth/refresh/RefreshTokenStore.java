@@ -4,6 +4,7 @@ import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.config.RefreshSettings;
 import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.crypto.SealedValues;
+import dev.jwtauth.crypto.ServerSecretKeys;
 import dev.jwtauth.refresh.RefreshToken.State;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.users.UserAccount;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,11 +47,17 @@ public class RefreshTokenStore {
   @Inject RefreshSettings settings;
   @Inject AuditLog audit;
   @Inject RevocationService revocations;
+  @Inject ServerSecretKeys secretKeys;
   @Inject Clock clock;
 
+  /**
+   * Starts a session; when the user already holds {@code auth.session.max-per-user} live sessions,
+   * the oldest end (so one account cannot pile up sessions without bound).
+   */
   @Transactional
   public Issued startSession(String userId, String username, String clientId, String scope) {
     Instant now = clock.instant();
+    endOldestBeyondLimit(userId, now);
     LoginSession session =
         new LoginSession(
             userId, username, clientId, scope, now, now.plus(settings.sessionLifetime()));
@@ -73,7 +81,7 @@ public class RefreshTokenStore {
             .findFirst()
             .orElse(null);
     if (found == null) {
-      return new Refused("unknown");
+      return unknown(value, now);
     }
     RefreshToken presented = (RefreshToken) found[0];
     LoginSession session = (LoginSession) found[1];
@@ -115,6 +123,53 @@ public class RefreshTokenStore {
       default:
         return new Refused(decision.name().toLowerCase());
     }
+  }
+
+  private void endOldestBeyondLimit(String userId, Instant now) {
+    String live =
+        " from LoginSession s where s.userId = :user and s.revokedAt is null"
+            + " and s.expiresAt > :now";
+    long count =
+        em.createQuery("select count(s)" + live, Long.class)
+            .setParameter("user", userId)
+            .setParameter("now", now)
+            .getSingleResult();
+    long beyond = count - (settings.maxSessionsPerUser() - 1);
+    if (beyond <= 0) {
+      return;
+    }
+    List<LoginSession> oldest =
+        em.createQuery("select s" + live + " order by s.createdAt, s.id", LoginSession.class)
+            .setParameter("user", userId)
+            .setParameter("now", now)
+            .setMaxResults((int) beyond)
+            .getResultList();
+    for (LoginSession session : oldest) {
+      revoke(session, now, "session_limit");
+      audit.record(
+          "session_ended",
+          null,
+          userId,
+          session.id(),
+          "the user's oldest session ended: auth.session.max-per-user reached");
+    }
+  }
+
+  /**
+   * A value with no row: unknown, or one of ours rotated long enough ago for its row to be gone
+   * (see {@link RefreshTokenTags}) — that is reuse, as it would have been with the row.
+   */
+  private Refused unknown(String value, Instant now) {
+    Optional<RefreshTokenTags.Tag> tag =
+        RefreshTokenTags.read(secretKeys.derive(ServerSecretKeys.REFRESH_TOKEN_TAGS), value);
+    if (tag.isEmpty() || !now.isBefore(tag.get().expiresAt())) {
+      return new Refused("unknown");
+    }
+    LoginSession session = em.find(LoginSession.class, tag.get().sessionId());
+    if (session == null || session.revoked() || !now.isBefore(session.expiresAt())) {
+      return new Refused("unknown");
+    }
+    return reuse(session, now);
   }
 
   private Refused reuse(LoginSession session, Instant now) {
@@ -198,8 +253,9 @@ public class RefreshTokenStore {
   }
 
   /**
-   * Deletes expired tokens and expired or revoked sessions with their tokens, and forgets the
-   * sealed successors of tokens rotated longer ago than the retry window.
+   * Deletes expired tokens, tokens rotated longer ago than the retry window and the reuse grace,
+   * and expired or revoked sessions with their tokens, and forgets the sealed successors of tokens
+   * rotated longer ago than the retry window.
    */
   @Transactional
   public int purge() {
@@ -209,6 +265,13 @@ public class RefreshTokenStore {
                 + " where t.successorSealed is not null and t.rotatedAt <= :cutoff")
         .setParameter("cutoff", now.minus(settings.retryWindow()))
         .executeUpdate();
+    // Rotated tokens past both windows: a replay is still reuse, recognised by its tag.
+    int superseded =
+        em.createQuery(
+                "delete from RefreshToken t where t.state = :rotated and t.rotatedAt <= :cutoff")
+            .setParameter("rotated", State.ROTATED)
+            .setParameter("cutoff", supersededCutoff(now))
+            .executeUpdate();
     String deadSessions =
         "select s.id from LoginSession s where s.expiresAt <= :now or s.revokedAt is not null";
     int tokens =
@@ -223,7 +286,16 @@ public class RefreshTokenStore {
                 "delete from LoginSession s where s.expiresAt <= :now or s.revokedAt is not null")
             .setParameter("now", now)
             .executeUpdate();
-    return tokens + sessions;
+    return superseded + tokens + sessions;
+  }
+
+  /** Rotated before this, a token's row serves neither a retry nor the reuse grace any more. */
+  private Instant supersededCutoff(Instant now) {
+    Duration kept =
+        settings.retryWindow().compareTo(settings.reuseGrace()) > 0
+            ? settings.retryWindow()
+            : settings.reuseGrace();
+    return now.minus(kept);
   }
 
   /**
@@ -254,6 +326,15 @@ public class RefreshTokenStore {
       return new Refused("concurrent_refresh");
     }
     em.persist(next.entity());
+    // The session's tokens rotated before the windows: gone now, not at the next purge, so that a
+    // session refreshed in a loop keeps only the rows its windows need.
+    em.createQuery(
+            "delete from RefreshToken t where t.sessionId = :session and t.state = :rotated"
+                + " and t.rotatedAt <= :cutoff")
+        .setParameter("session", session.id())
+        .setParameter("rotated", State.ROTATED)
+        .setParameter("cutoff", supersededCutoff(now))
+        .executeUpdate();
     session.used(now);
     // In the rotation's transaction: a refresh is never done without its row, nor the reverse.
     audit.recordForClient(
@@ -299,9 +380,11 @@ public class RefreshTokenStore {
   }
 
   private NewToken newToken(LoginSession session, Instant now) {
-    String value = OpaqueValues.generate();
     Instant idleExpiry = now.plus(settings.idleTimeout());
     Instant expiresAt = idleExpiry.isBefore(session.expiresAt()) ? idleExpiry : session.expiresAt();
+    String value =
+        RefreshTokenTags.issue(
+            secretKeys.derive(ServerSecretKeys.REFRESH_TOKEN_TAGS), session.id(), expiresAt);
     RefreshToken entity = new RefreshToken(OpaqueValues.hash(value), session.id(), now, expiresAt);
     return new NewToken(entity, new Issued(value, session, expiresAt));
   }

@@ -1,5 +1,6 @@
 package dev.jwtauth.startup;
 
+import dev.jwtauth.audit.RepeatedLoginRefusals;
 import dev.jwtauth.clients.ConfiguredClients;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.config.OperationsSettings;
@@ -43,6 +44,7 @@ public class ServiceStartup {
   @Inject Secrets secrets;
   @Inject BootstrapAdmin bootstrapAdmin;
   @Inject RefreshPurge refreshPurge;
+  @Inject RepeatedLoginRefusals loginRefusals;
   @Inject SharedStateSync sharedState;
   @Inject KeyRotationJob keyRotation;
   @Inject ConfiguredClients configuredClients;
@@ -77,13 +79,15 @@ public class ServiceStartup {
     } else {
       startTogether(bootstrapAdmin::ensure, bootstrapAdmin::exists, "the bootstrap admin");
     }
-    configuredClients.ensure();
     keys.ensureActiveKey();
     startTogether(keys::ensureServerSecret, keys::hasServerSecret, "the server secret");
     keys.encryptPlaintextAtRest();
+    keys.loadServerSecret(); // the configured clients' secrets are hashed with a key from it
+    configuredClients.ensure();
     sharedState.start(); // loads the keys and the revocation lists, then follows changes
     keyRotation.start();
     refreshPurge.start();
+    loginRefusals.start();
     LOG.info(
         () ->
             "Token service ready: issuer "
@@ -116,6 +120,7 @@ public class ServiceStartup {
     sharedState.stop();
     keyRotation.stop();
     refreshPurge.stop();
+    loginRefusals.stop();
     JsonLogs.uninstall();
   }
 

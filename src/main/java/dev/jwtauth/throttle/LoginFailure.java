@@ -33,4 +33,8 @@ public class LoginFailure {
     this.address = address;
     this.occurredAt = occurredAt;
   }
+
+  String id() {
+    return id;
+  }
 }

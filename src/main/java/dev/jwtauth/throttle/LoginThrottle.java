@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * request that spends tens of milliseconds hashing; the count is exact on every node at once
  * (memory counters synchronised by polling would leave a window in which an attacker spreads
  * attempts over the nodes), and it survives restarts. A refused attempt costs those lookups and no
- * password hash.
+ * password hash; a burst of parallel attempts computes no more hashes than the limits allow.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -37,6 +37,14 @@ public class LoginThrottle {
 
   private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
 
+  private static final Object[] STRIPES = new Object[64];
+
+  static {
+    for (int i = 0; i < STRIPES.length; i++) {
+      STRIPES[i] = new Object();
+    }
+  }
+
   @PersistenceContext(unitName = "auth")
   EntityManager em;
 
@@ -45,36 +53,59 @@ public class LoginThrottle {
   @Inject Clock clock;
 
   /**
-   * Before the password is checked.
+   * An attempt let through to a credential check. It is counted as a failure from the moment it is
+   * let through, so that a burst of parallel attempts cannot all pass the limits before the first
+   * of them is counted: the check ends with {@link #failed}, {@link #succeeded} or, when no
+   * credential was checked after all, {@link #abandoned}.
+   */
+  public record Attempt(String id, String pairKey, String address) {}
+
+  /**
+   * Before the password is checked: refuses a locked pair or an address over its limit, else counts
+   * the attempt and lets it through, unless attempts let through at the same moment already use up
+   * what the limits leave. Why counted first and compared after its commit: of parallel attempts,
+   * each sees at least those committed before its own, so the one that would exceed a limit always
+   * sees that it does — never more hashes than the limits allow, on every node.
    *
    * @throws TooManyAttemptsException when the pair is locked or the address has failed too often
    */
-  @Transactional
-  public void check(String username, String address) {
-    Instant now = clock.instant();
-    LoginLockout lockout = em.find(LoginLockout.class, pairKey(username, address));
-    if (lockout != null && lockout.lockedUntil().isAfter(now)) {
-      throw new TooManyAttemptsException(Duration.between(now, lockout.lockedUntil()));
-    }
-    long fromAddress = failuresSince("address", address, now.minus(settings.addressWindow()));
-    if (fromAddress >= settings.addressFailures()) {
-      throw new TooManyAttemptsException(settings.addressWindow());
+  public Attempt begin(String username, String address) {
+    // One address's attempts begin one at a time on this node (a pair is always one address's):
+    // the database's counts then decide across nodes, and on one node no two attempts of an
+    // address ever see the same count.
+    synchronized (STRIPES[Math.floorMod(address.hashCode(), STRIPES.length)]) {
+      return beginAlone(username, address);
     }
   }
 
-  /**
-   * A failed check: counted, and the pair locked once it has failed often enough. Never fails the
-   * request: two nodes locking the same pair at the same instant both try to create its lockout
-   * row, the database keeps one, and that one stands.
-   */
-  public void failed(String username, String address) {
+  private Attempt beginAlone(String username, String address) {
     Instant now = clock.instant();
     String pair = pairKey(username, address);
-    if (records.countFailure(pair, address, now) < settings.pairFailures()) {
+    records.refuseIfOverLimits(pair, address, now);
+    Attempt attempt = new Attempt(records.count(pair, address, now), pair, address);
+    ThrottleRecords.Counts counts = records.countsSince(pair, address, now);
+    boolean pairFull = counts.pair() > settings.pairFailures();
+    if (pairFull || counts.address() > settings.addressFailures()) {
+      records.forget(attempt.id());
+      throw pairFull
+          ? new TooManyAttemptsException(settings.lockout(), "pair:" + pair)
+          : new TooManyAttemptsException(settings.addressWindow(), "address:" + address);
+    }
+    return attempt;
+  }
+
+  /**
+   * A failed check: it stays counted, and the pair is locked once it has failed often enough. Never
+   * fails the request: two nodes locking the same pair at the same instant both try to create its
+   * lockout row, the database keeps one, and that one stands.
+   */
+  public void failed(Attempt attempt) {
+    Instant now = clock.instant();
+    if (records.pairFailures(attempt.pairKey(), now) < settings.pairFailures()) {
       return;
     }
     try {
-      records.lock(pair, now);
+      records.lock(attempt.pairKey(), now);
     } catch (PersistenceException | TransactionalException e) {
       if (!DatabaseFailures.isConflict(e)) {
         throw e; // a database out of reach: 503, not a lockout silently lost
@@ -85,14 +116,18 @@ public class LoginThrottle {
 
   /** A successful check forgets the pair's failures and strikes. */
   @Transactional
-  public void succeeded(String username, String address) {
-    String pair = pairKey(username, address);
+  public void succeeded(Attempt attempt) {
     em.createQuery("delete from LoginFailure f where f.pairKey = :pair")
-        .setParameter("pair", pair)
+        .setParameter("pair", attempt.pairKey())
         .executeUpdate();
     em.createQuery("delete from LoginLockout l where l.pairKey = :pair")
-        .setParameter("pair", pair)
+        .setParameter("pair", attempt.pairKey())
         .executeUpdate();
+  }
+
+  /** No credential was checked after all (no hashing slot, a refused new password): uncounted. */
+  public void abandoned(Attempt attempt) {
+    records.forget(attempt.id());
   }
 
   /** Deletes failures no limit counts any more and lockouts long over; returns how many. */
@@ -112,17 +147,6 @@ public class LoginThrottle {
             .setParameter("before", now.minus(STRIKES_FORGOTTEN_AFTER))
             .executeUpdate();
     return failures + lockouts;
-  }
-
-  private long failuresSince(String field, String value, Instant since) {
-    return em.createQuery(
-            "select count(f) from LoginFailure f where f."
-                + field
-                + " = :value and f.occurredAt > :since",
-            Long.class)
-        .setParameter("value", value)
-        .setParameter("since", since)
-        .getSingleResult();
   }
 
   /**

@@ -6,11 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The throttle's writes, each its own transaction, so that a failure stays counted even when
- * locking its pair loses a race with another node ({@link LoginThrottle#failed}).
+ * The throttle's reads and writes, each its own transaction: an attempt is counted (committed)
+ * before the limits are compared ({@link LoginThrottle#begin}), and a failure stays counted even
+ * when locking its pair loses a race with another node ({@link LoginThrottle#failed}).
  */
 @ApplicationScoped
 public class ThrottleRecords {
@@ -20,15 +22,69 @@ public class ThrottleRecords {
 
   @Inject ThrottleSettings settings;
 
-  /** Stores one failure; returns the pair's failures within the window, this one included. */
+  /** The pair's and the address's counted attempts within their windows. */
+  record Counts(long pair, long address) {}
+
+  /** Refuses, without writing anything, a locked pair or an address already over its limit. */
   @Transactional
-  public long countFailure(String pair, String address, Instant now) {
-    em.persist(new LoginFailure(pair, address, now));
+  public void refuseIfOverLimits(String pair, String address, Instant now) {
+    LoginLockout lockout = em.find(LoginLockout.class, pair);
+    if (lockout != null && lockout.lockedUntil().isAfter(now)) {
+      throw new TooManyAttemptsException(
+          Duration.between(now, lockout.lockedUntil()), "pair:" + pair);
+    }
+    if (addressFailures(address, now) >= settings.addressFailures()) {
+      throw new TooManyAttemptsException(settings.addressWindow(), "address:" + address);
+    }
+  }
+
+  /** Counts one attempt as a failure, committed at once; returns its id. */
+  @Transactional
+  public String count(String pair, String address, Instant now) {
+    LoginFailure failure = new LoginFailure(pair, address, now);
+    em.persist(failure);
+    return failure.id();
+  }
+
+  /**
+   * The counts as they are now; a pair locked meanwhile counts as full (locking it cleared its
+   * failures, so its count alone would let attempts through).
+   */
+  @Transactional
+  public Counts countsSince(String pair, String address, Instant now) {
+    LoginLockout lockout = em.find(LoginLockout.class, pair);
+    long pairCount =
+        lockout != null && lockout.lockedUntil().isAfter(now)
+            ? Long.MAX_VALUE
+            : pairFailures(pair, now);
+    return new Counts(pairCount, addressFailures(address, now));
+  }
+
+  /** The pair's failures within its window. */
+  @Transactional
+  public long pairFailures(String pair, Instant now) {
     return em.createQuery(
             "select count(f) from LoginFailure f where f.pairKey = :pair and f.occurredAt > :since",
             Long.class)
         .setParameter("pair", pair)
         .setParameter("since", now.minus(settings.pairWindow()))
+        .getSingleResult();
+  }
+
+  /** Uncounts one attempt. */
+  @Transactional
+  public void forget(String id) {
+    em.createQuery("delete from LoginFailure f where f.id = :id")
+        .setParameter("id", id)
+        .executeUpdate();
+  }
+
+  private long addressFailures(String address, Instant now) {
+    return em.createQuery(
+            "select count(f) from LoginFailure f where f.address = :address and f.occurredAt > :since",
+            Long.class)
+        .setParameter("address", address)
+        .setParameter("since", now.minus(settings.addressWindow()))
         .getSingleResult();
   }
 

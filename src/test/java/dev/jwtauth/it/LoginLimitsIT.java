@@ -161,6 +161,36 @@ class LoginLimitsIT {
   }
 
   /**
+   * One user holds at most {@code auth.session.max-per-user} (default 50) sessions: the 51st login
+   * ends the oldest (its refresh token stops working), and the next oldest lives on.
+   */
+  @Test
+  void theFiftyFirstSessionOfAUserEndsTheOldest() {
+    Http http = service.http;
+    String oldest = refreshTokenOfANewLogin();
+    String second = refreshTokenOfANewLogin();
+    for (int i = 0; i < 49; i++) {
+      refreshTokenOfANewLogin();
+    }
+    HttpResponse<String> ended = refresh(http, oldest);
+    assertEquals(401, ended.statusCode(), ended.body());
+    assertEquals("invalid_grant", Http.json(ended).getString("error"));
+    HttpResponse<String> kept = refresh(http, second);
+    assertEquals(200, kept.statusCode(), "the 50 newest live on: " + kept.body());
+  }
+
+  private static String refreshTokenOfANewLogin() {
+    HttpResponse<String> answer =
+        service.http.exchange(loginRequest(login.username(), login.password(), newAddress()));
+    assertEquals(200, answer.statusCode(), answer.body());
+    return Http.json(answer).getString("refresh_token");
+  }
+
+  private static HttpResponse<String> refresh(Http http, String refreshToken) {
+    return http.postJson("auth/refresh", "{\"refresh_token\":\"" + refreshToken + "\"}");
+  }
+
+  /**
    * Polls until the pair is no longer refused. A wrong password while locked is refused without
    * counting; once unlocked it counts as the first failure of the next round, so the loop above
    * starts with one failure fewer.

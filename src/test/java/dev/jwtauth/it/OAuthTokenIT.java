@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.jwtauth.crypto.OpaqueValues;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -335,6 +336,50 @@ class OAuthTokenIT extends ServiceIT {
         "invalid_client",
         http.postForm(
             "oauth2/token", Http.basic("batch-job", "wrong"), "grant_type", "client_credentials"));
+  }
+
+  /**
+   * A secret an operator chose is stored salted and keyed (not as the plain SHA-256 a dictionary
+   * could reverse), and a client whose row still holds the SHA-256 of an earlier release still
+   * authenticates with its secret.
+   */
+  @Test
+  void anOperatorsSecretIsStoredKeyedAndAnEarlierReleasesHashStillVerifies() {
+    String stored = http.get("test-support/clients/batch-job/secret-hash").body();
+    assertTrue(stored.startsWith("hmac-sha256:"), stored);
+    assertTrue(
+        !stored.contains(OpaqueValues.hash("batch-job-test-secret")), "not the plain SHA-256");
+    HttpResponse<String> legacy =
+        http.exchange(
+            http.request("test-support/clients/batch-job/secret-hash")
+                .header("Content-Type", "text/plain")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(OpaqueValues.hash("batch-job-test-secret")))
+                .build());
+    assertEquals(204, legacy.statusCode(), legacy.body());
+    try {
+      HttpResponse<String> answer =
+          http.postForm(
+              "oauth2/token",
+              Http.basic("batch-job", "batch-job-test-secret"),
+              "grant_type",
+              "client_credentials");
+      assertEquals(200, answer.statusCode(), answer.body());
+      assertError(
+          401,
+          "invalid_client",
+          http.postForm(
+              "oauth2/token",
+              Http.basic("batch-job", "wrong"),
+              "grant_type",
+              "client_credentials"));
+    } finally {
+      http.exchange(
+          http.request("test-support/clients/batch-job/secret-hash")
+              .header("Content-Type", "text/plain")
+              .POST(HttpRequest.BodyPublishers.ofString(stored))
+              .build());
+    }
   }
 
   @Test

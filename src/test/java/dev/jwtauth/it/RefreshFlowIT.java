@@ -50,7 +50,10 @@ class RefreshFlowIT extends ServiceIT {
   @Test
   void loginReturnsARefreshTokenAndAnAccessTokenCarryingTheSession() throws Exception {
     JsonObject tokens = http.loginResponse(username, PASSWORD);
-    assertEquals(43, tokens.getString("refresh_token").length());
+    // 256 random bits, then the tag: "." and 54 characters (RefreshTokenTags).
+    assertTrue(
+        tokens.getString("refresh_token").matches("[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{54}"),
+        tokens.getString("refresh_token"));
     assertEquals(7 * 24 * 3600, tokens.getJsonNumber("refresh_expires_in").longValue(), 5);
     String sid = sid(tokens);
     JsonArray sessions =
@@ -413,10 +416,11 @@ class RefreshFlowIT extends ServiceIT {
    * The statements one refresh sends to the database (H2's statistics; on PostgreSQL each is one
    * round trip, plus the one commit). The refresh reads the token, its session and its user with
    * their roles in one query, marks the token rotated only if it is still active (the race's single
-   * winner), inserts its successor, records the session's last use and writes its audit row.
+   * winner), inserts its successor, deletes the session's tokens rotated before the retry window
+   * and the reuse grace, records the session's last use and writes its audit row.
    */
   @Test
-  void aRefreshSendsFiveStatementsInOneTransaction() {
+  void aRefreshSendsSixStatementsInOneTransaction() {
     org.junit.jupiter.api.Assumptions.assumeFalse(
         String.valueOf(System.getenv("AUTH_DB_URL")).startsWith("jdbc:postgresql:"),
         "H2's statement statistics");
@@ -448,7 +452,51 @@ class RefreshFlowIT extends ServiceIT {
                     Map.Entry::getKey, e -> ((jakarta.json.JsonNumber) e.getValue()).intValue()));
     refresh.forEach((sql, count) -> System.out.println("refresh SQL x" + count + ": " + sql));
     assertEquals(
-        5, refresh.values().stream().mapToInt(Integer::intValue).sum(), refresh.toString());
+        6, refresh.values().stream().mapToInt(Integer::intValue).sum(), refresh.toString());
+  }
+
+  /**
+   * A rotated token's row lasts only as long as the retry window and the reuse grace: the next
+   * rotation after that deletes it, so one session refreshed over and over keeps a bounded number
+   * of rows. Its replay is still reuse (recognised by the value's tag): the session is revoked.
+   */
+  @Test
+  void aRotatedTokensRowGoesOnceItsWindowsPassAndItsReplayIsStillReuse() {
+    JsonObject tokens = http.loginResponse(username, PASSWORD);
+    String sid = Http.claims(tokens.getString("access_token")).getString("sid");
+    String first = tokens.getString("refresh_token");
+    String second = Http.json(refresh(first)).getString("refresh_token");
+    String third = Http.json(refresh(second)).getString("refresh_token");
+    assertEquals(3, refreshTokenRows(sid), "both rotated tokens kept within the retry window");
+    http.exchange(
+        http.request("test-support/sessions/" + sid + "/rotated-ago/60")
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build());
+    String fourth = Http.json(refresh(third)).getString("refresh_token");
+    assertEquals(2, refreshTokenRows(sid), "the rotated tokens past the window are gone");
+
+    HttpResponse<String> replay = refresh(first);
+    assertEquals(401, replay.statusCode(), replay.body());
+    assertEquals("invalid_grant", Http.json(replay).getString("error"));
+    HttpResponse<String> afterReuse = refresh(fourth);
+    assertEquals(401, afterReuse.statusCode(), "the session is revoked: " + afterReuse.body());
+  }
+
+  /** An altered tag is an unknown token: it revokes nothing. */
+  @Test
+  void anAlteredTokenRevokesNothing() {
+    JsonObject tokens = http.loginResponse(username, PASSWORD);
+    String value = tokens.getString("refresh_token");
+    String altered =
+        value.substring(0, value.length() - 3) + (value.endsWith("AAA") ? "BBB" : "AAA");
+    assertEquals(401, refresh(altered).statusCode());
+    String random = value.substring(0, value.indexOf('.'));
+    assertEquals(401, refresh(random + ".").statusCode());
+    assertEquals(200, refresh(value).statusCode(), "the session lives");
+  }
+
+  private int refreshTokenRows(String sid) {
+    return Integer.parseInt(http.get("test-support/sessions/" + sid + "/refresh-tokens").body());
   }
 
   private static String upper(String sql) {

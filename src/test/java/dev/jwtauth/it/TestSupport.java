@@ -39,6 +39,7 @@ public class TestSupport {
   @Inject UserRepository users;
   @Inject Pbkdf2PasswordHash pbkdf2;
   @Inject RefreshPurge purge;
+  @Inject dev.jwtauth.clients.ClientRegistry clients;
 
   /** Runs the scheduled purge now; answers how many rows it deleted. */
   @POST
@@ -195,6 +196,56 @@ public class TestSupport {
     return Integer.toString(dev.jwtauth.metrics.TransactionsInFlight.count());
   }
 
+  /** The stored form of a client's secret. */
+  @GET
+  @Path("clients/{id}/secret-hash")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String clientSecretHash(@PathParam("id") String id) {
+    return String.valueOf(
+        em.createNativeQuery("select secret_hash from oauth_clients where id = ?1")
+            .setParameter(1, id)
+            .getSingleResult());
+  }
+
+  /**
+   * Stores this (body) as a client's secret hash, as an earlier release would have, and reloads.
+   */
+  @POST
+  @Path("clients/{id}/secret-hash")
+  @Consumes(MediaType.TEXT_PLAIN)
+  @Transactional
+  public void storeClientSecretHash(@PathParam("id") String id, String hash) {
+    em.createNativeQuery("update oauth_clients set secret_hash = ?1 where id = ?2")
+        .setParameter(1, hash)
+        .setParameter(2, id)
+        .executeUpdate();
+    clients.load(); // in this transaction: it reads the row as just written
+  }
+
+  /** How many refresh token rows the session has, whatever their state. */
+  @GET
+  @Path("sessions/{sid}/refresh-tokens")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String refreshTokenRows(@PathParam("sid") String sid) {
+    return String.valueOf(
+        em.createNativeQuery("select count(*) from refresh_tokens where session_id = ?1")
+            .setParameter(1, sid)
+            .getSingleResult());
+  }
+
+  /** Moves the session's rotated tokens' rotation {@code seconds} into the past. */
+  @POST
+  @Path("sessions/{sid}/rotated-ago/{seconds}")
+  @Transactional
+  public void rotatedAgo(@PathParam("sid") String sid, @PathParam("seconds") int seconds) {
+    em.createNativeQuery(
+            "update refresh_tokens set rotated_at = rotated_at - ?1"
+                + " where session_id = ?2 and state = 'ROTATED'")
+        .setParameter(1, seconds * 1000L)
+        .setParameter(2, sid)
+        .executeUpdate();
+  }
+
   /** An audit row of this type and subject that happened {@code days} ago (for the retention). */
   @POST
   @Path("audit/{type}/{subject}/aged/{days}")
@@ -214,7 +265,8 @@ public class TestSupport {
   }
 
   /**
-   * The audit rows of one event type: {@code [{"actor","subject","client_id","address","detail"}]}.
+   * The audit rows of one event type: {@code
+   * [{"actor","subject","client_id","address","detail","occurrences"}]}.
    */
   @GET
   @Path("audit/{type}")
@@ -223,7 +275,7 @@ public class TestSupport {
     JsonArrayBuilder rows = Json.createArrayBuilder();
     List<?> found =
         em.createNativeQuery(
-                "select actor, subject, detail, client_id, address from audit_events where event_type = ?1 order by occurred_at")
+                "select actor, subject, detail, client_id, address, occurrences from audit_events where event_type = ?1 order by occurred_at")
             .setParameter(1, type)
             .getResultList();
     for (Object row : found) {
@@ -234,7 +286,8 @@ public class TestSupport {
               .add("subject", String.valueOf(columns[1]))
               .add("detail", String.valueOf(columns[2]))
               .add("client_id", String.valueOf(columns[3]))
-              .add("address", String.valueOf(columns[4])));
+              .add("address", String.valueOf(columns[4]))
+              .add("occurrences", ((Number) columns[5]).intValue()));
     }
     return rows.build().toString();
   }

@@ -161,6 +161,84 @@ class ThrottleIT extends ServiceIT {
     assertEquals(200, login(user, PASSWORD, newAddress()).statusCode());
   }
 
+  /**
+   * The pair's limit is counted before the hash: twenty wrong passwords at once for a pair one
+   * failure short of its lockout compute at most one hash (401); the others are refused (429, or
+   * 503 when the hashing slots are full), never hashed.
+   */
+  @Test
+  void aBurstAgainstOnePairHashesNoMoreThanItsLimit() {
+    String address = newAddress();
+    for (int i = 0; i < 4; i++) {
+      assertEquals(401, login(user, "wrong-password", address).statusCode());
+    }
+    Map<Integer, Long> statuses =
+        statuses(
+            http.exchangeAllAtOnce(
+                java.util.Collections.nCopies(20, loginRequest(user, "wrong", address))));
+    assertTrue(statuses.getOrDefault(401, 0L) <= 1, "one failure left: " + statuses);
+    assertTrue(Set.of(401, 429, 503).containsAll(statuses.keySet()), statuses.toString());
+    assertEquals(429, login(user, PASSWORD, address).statusCode(), "the pair is locked");
+  }
+
+  /**
+   * The address's limit too: 95 failures, then 40 wrong logins at once (other usernames) compute at
+   * most the 5 hashes left of its 100 a minute.
+   */
+  @Test
+  void aBurstFromOneAddressHashesNoMoreThanItsLimit() {
+    String address = newAddress();
+    for (int i = 0; i < 95; i++) {
+      assertEquals(401, login("spray-" + i + "-" + UUID.randomUUID(), "x", address).statusCode());
+    }
+    List<HttpRequest> burst = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      burst.add(loginRequest("burst-" + i + "-" + UUID.randomUUID(), "x", address));
+    }
+    Map<Integer, Long> statuses = statuses(http.exchangeAllAtOnce(burst));
+    assertTrue(statuses.getOrDefault(401, 0L) <= 5, "five hashes left: " + statuses);
+    assertTrue(Set.of(401, 429, 503).containsAll(statuses.keySet()), statuses.toString());
+  }
+
+  /**
+   * A locked pair's refusals are one audit row with a count, not one row each: thirty refused
+   * attempts leave one {@code login_throttled} row for the pair, whose count reaches thirty.
+   */
+  @Test
+  void theRefusalsOfALockedPairAreOneAuditRowWithACount() {
+    String address = newAddress();
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, login(user, "wrong-password", address).statusCode());
+    }
+    for (int i = 0; i < 30; i++) {
+      assertEquals(429, login(user, i % 2 == 0 ? PASSWORD : "guess", address).statusCode());
+    }
+    JsonArray rows =
+        Poll.until(
+            "the refusals' count to reach 30",
+            Duration.ofSeconds(30),
+            Duration.ofMillis(250),
+            () -> throttledRows(address),
+            found -> found.size() == 1 && found.getJsonObject(0).getInt("occurrences") >= 30);
+    assertEquals(1, rows.size(), rows.toString());
+    assertEquals(30, rows.getJsonObject(0).getInt("occurrences"), rows.toString());
+    assertTrue(rows.getJsonObject(0).getString("detail").contains(user), rows.toString());
+  }
+
+  private JsonArray throttledRows(String address) {
+    JsonArray all = (JsonArray) Http.parse(http.get("test-support/audit/login_throttled").body());
+    return all.stream()
+        .map(JsonObject.class::cast)
+        .filter(row -> row.getString("address").equals(address))
+        .collect(Json::createArrayBuilder, (rows, row) -> rows.add(row), (a, b) -> {})
+        .build();
+  }
+
+  private static Map<Integer, Long> statuses(List<HttpResponse<String>> answers) {
+    return answers.stream()
+        .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+  }
+
   @Test
   void thePasswordChangeIsThrottledToo() {
     String address = newAddress();
