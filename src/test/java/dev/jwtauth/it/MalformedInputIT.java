@@ -53,7 +53,7 @@ class MalformedInputIT extends ServiceIT {
   void everyMalformedInputGetsTheSameFourHundredOnBothServers() {
     int logBefore = service.serverLog().length();
     List<Executable> checks = new ArrayList<>();
-    for (Case c : cases()) {
+    for (Case c : cases(userToken, adminToken)) {
       RawHttp.Answer answer = RawHttp.exchange("127.0.0.1", service.port, c.head(), c.body());
       checks.add(() -> check(c, answer));
     }
@@ -81,7 +81,8 @@ class MalformedInputIT extends ServiceIT {
     }
   }
 
-  private List<Case> cases() {
+  /** The table; requests that need a caller carry these tokens (a user's and an admin's). */
+  static List<Case> cases(String userToken, String adminToken) {
     String json = "Content-Type: application/json";
     String form = "Content-Type: application/x-www-form-urlencoded";
     String user = "Authorization: Bearer " + userToken;

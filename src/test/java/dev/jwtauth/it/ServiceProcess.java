@@ -38,6 +38,9 @@ final class ServiceProcess implements AutoCloseable {
 
   private final int managementPort;
 
+  /** The script that started it (run.sh or run-wildfly.sh). */
+  private final String scriptName;
+
   /** Where the service listens: 127.0.0.1, or the loopback address AUTH_BIND_ADDRESS names. */
   private final String host;
 
@@ -45,7 +48,14 @@ final class ServiceProcess implements AutoCloseable {
   private final File serverLog;
 
   private ServiceProcess(
-      Process process, File log, File serverLog, String host, int port, int managementPort) {
+      Process process,
+      File log,
+      File serverLog,
+      String host,
+      int port,
+      int managementPort,
+      String script) {
+    this.scriptName = script.substring(script.lastIndexOf('/') + 1);
     this.host = host;
     this.process = process;
     this.log = log;
@@ -76,12 +86,22 @@ final class ServiceProcess implements AutoCloseable {
    */
   static ServiceProcess start(File workDir, String name, Map<String, String> environment, int port)
       throws IOException {
+    return start(workDir, name, environment, port, SCRIPT);
+  }
+
+  /**
+   * With a given start script: the other server than the suite's (scripts/run.sh or
+   * run-wildfly.sh).
+   */
+  static ServiceProcess start(
+      File workDir, String name, Map<String, String> environment, int port, String script)
+      throws IOException {
     File projectDir = new File(System.getProperty("project.dir", "."));
     File tmp = new File(workDir, "tmp");
     tmp.mkdirs();
     File log = new File(workDir, name + ".log");
     ProcessBuilder builder =
-        new ProcessBuilder("bash", SCRIPT)
+        new ProcessBuilder("bash", script)
             .directory(projectDir)
             .redirectErrorStream(true)
             .redirectOutput(log);
@@ -112,7 +132,7 @@ final class ServiceProcess implements AutoCloseable {
         });
     String bind = environment.get("AUTH_BIND_ADDRESS");
     String host = bind != null && bind.startsWith("127.") ? bind : "127.0.0.1";
-    return new ServiceProcess(builder.start(), log, serverLog, host, port, managementPort);
+    return new ServiceProcess(builder.start(), log, serverLog, host, port, managementPort, script);
   }
 
   /**
@@ -121,7 +141,7 @@ final class ServiceProcess implements AutoCloseable {
    */
   URI healthUri(String path) {
     // WildFly's management interface stays on 127.0.0.1 whatever AUTH_BIND_ADDRESS says.
-    return SCRIPT_NAME.equals("run-wildfly.sh")
+    return scriptName.equals("run-wildfly.sh")
         ? URI.create("http://127.0.0.1:" + managementPort + path)
         : URI.create("http://" + host + ":" + port + path);
   }
@@ -183,7 +203,7 @@ final class ServiceProcess implements AutoCloseable {
         Duration.ofMillis(200),
         () -> {
           if (!process.isAlive()) {
-            throw new AssertionError(SCRIPT_NAME + " exited early; see " + log);
+            throw new AssertionError(scriptName + " exited early; see " + log);
           }
           return answersJwks();
         },
@@ -201,7 +221,7 @@ final class ServiceProcess implements AutoCloseable {
           String content = log();
           if (!content.contains(text) && !process.isAlive()) {
             throw new AssertionError(
-                SCRIPT_NAME + " exited without logging " + text + "; see " + log);
+                scriptName + " exited without logging " + text + "; see " + log);
           }
           return content;
         },
@@ -214,7 +234,7 @@ final class ServiceProcess implements AutoCloseable {
    */
   int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError(SCRIPT_NAME + " still runs after " + timeout + "; see " + log);
+      throw new AssertionError(scriptName + " still runs after " + timeout + "; see " + log);
     }
     return process.exitValue();
   }

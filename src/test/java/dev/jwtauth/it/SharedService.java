@@ -39,6 +39,14 @@ final class SharedService implements TestInstancePostProcessor {
           "AUTH_PASSWORD_ARGON2_ITERATIONS", "1",
           "JAVA_OPTS", "-Xmx768m");
 
+  /** The shared service's WAR (the built auth.war plus test support), exported into workDir. */
+  static File exportWar(File workDir) {
+    File war = new File(workDir, "auth-it.war");
+    workDir.mkdirs();
+    Deployments.serviceWar().as(ZipExporter.class).exportTo(war, true);
+    return war;
+  }
+
   @Override
   public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
     Running running =
@@ -70,11 +78,8 @@ final class SharedService implements TestInstancePostProcessor {
               "target/shared-service/" + System.currentTimeMillis());
       ServiceProcess started = null;
       try {
-        File war = new File(workDir, "auth-it.war");
-        workDir.mkdirs();
-        Deployments.serviceWar().as(ZipExporter.class).exportTo(war, true);
         Map<String, String> environment = new HashMap<>(ENVIRONMENT);
-        environment.put("AUTH_WAR", war.getAbsolutePath());
+        environment.put("AUTH_WAR", exportWar(workDir).getAbsolutePath());
         started = ServiceProcess.start(workDir, "shared", environment);
         started.awaitReady();
         return new Running(started, null);

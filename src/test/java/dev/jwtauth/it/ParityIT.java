@@ -1,0 +1,179 @@
+package dev.jwtauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * One product on two servers, shown side by side: the same malformed and limit requests go to the
+ * suite's WildFly and to a Payara Micro started beside it with the same WAR, and their answers are
+ * compared — status, media type, error code, and whether {@code Retry-After} and {@code
+ * WWW-Authenticate} are there. Where the container answers before the application (docs/api.md),
+ * only the status is compared.
+ *
+ * <p>Runs in the WildFly stage: Payara Micro is built in every stage, WildFly only with -Pwildfly.
+ */
+class ParityIT extends ServiceIT {
+
+  private static ServiceProcess payara;
+
+  @BeforeAll
+  static void startPayaraBesideWildFly() throws Exception {
+    assumeTrue(
+        ServiceProcess.SCRIPT_NAME.equals("run-wildfly.sh"), "the suite's server is WildFly");
+    File workDir =
+        new File(
+            System.getProperty("project.dir", "."),
+            "target/parity-it/" + System.currentTimeMillis());
+    Map<String, String> environment = new HashMap<>(SharedService.ENVIRONMENT);
+    ServiceProcess.chooseDatabase(workDir, environment);
+    environment.put("AUTH_WAR", SharedService.exportWar(workDir).getAbsolutePath());
+    payara =
+        ServiceProcess.start(
+                workDir, "payara", environment, ServiceProcess.freePort(), "scripts/run.sh")
+            .awaitReady();
+  }
+
+  @AfterAll
+  static void stopPayara() throws InterruptedException {
+    if (payara != null) {
+      payara.close();
+    }
+  }
+
+  /** The table of {@link MalformedInputIT}, sent to both servers. */
+  @Test
+  void malformedRequestsGetTheSameAnswersFromBothServers() {
+    List<MalformedInputIT.Case> onWildFly = casesFor(http);
+    List<MalformedInputIT.Case> onPayara = casesFor(payara.http);
+    List<Executable> checks = new ArrayList<>();
+    for (int i = 0; i < onWildFly.size(); i++) {
+      MalformedInputIT.Case wildFlyCase = onWildFly.get(i);
+      MalformedInputIT.Case payaraCase = onPayara.get(i);
+      String wildFly = signature(wildFlyCase, send(service, wildFlyCase));
+      String payaraAnswer = signature(payaraCase, send(payara, payaraCase));
+      checks.add(
+          () -> assertEquals(wildFly, payaraAnswer, "WildFly / Payara: " + wildFlyCase.finding()));
+    }
+    assertAll(checks);
+  }
+
+  /**
+   * Limits and refusals: a locked login, a wrong media type, an unknown path and method, a missing
+   * and a forged token, a throttled password change.
+   */
+  @Test
+  void limitsAndRefusalsGetTheSameAnswersFromBothServers() {
+    Map<String, List<String>> answers = new HashMap<>();
+    for (Http server : List.of(http, payara.http)) {
+      List<String> seen = new ArrayList<>();
+      String user = "parity-" + UUID.randomUUID();
+      server.createUser(user, PASSWORD, "user");
+      String token = server.login(user, PASSWORD);
+      String wrong = "{\"username\":\"" + user + "\",\"password\":\"wrong-password\"}";
+      for (int i = 0; i < 5; i++) {
+        seen.add("wrong password " + i + ": " + signature(login(server, wrong)));
+      }
+      seen.add("locked: " + signature(login(server, wrong)));
+      seen.add("no token: " + signature(server.get("api/me")));
+      seen.add("forged token: " + signature(server.get("api/me", token + "x")));
+      seen.add("unknown path: " + signature(server.get("api/nothing-here", token)));
+      seen.add(
+          "wrong method: "
+              + signature(
+                  server.exchange(
+                      server
+                          .request("auth/login")
+                          .method("PUT", java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                          .header("Content-Type", "application/json")
+                          .build())));
+      seen.add(
+          "text body to the login: "
+              + signature(
+                  server.exchange(
+                      server
+                          .request("auth/login")
+                          .header("Content-Type", "text/plain")
+                          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(wrong))
+                          .build())));
+      seen.add("user on admin: " + signature(server.get("admin/users", token)));
+      seen.add(
+          "empty form to the token endpoint: " + signature(server.postForm("oauth2/token", null)));
+      answers.put(server == http ? "WildFly" : "Payara", seen);
+    }
+    assertEquals(answers.get("WildFly"), answers.get("Payara"));
+  }
+
+  /**
+   * From an address of its own (the suite trusts the loopback as a proxy): no other test's count.
+   */
+  private static java.net.http.HttpResponse<String> login(Http server, String body) {
+    return server.exchange(
+        server
+            .request("auth/login")
+            .header("Content-Type", "application/json")
+            .header("X-Forwarded-For", "192.0.2.77")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  private static List<MalformedInputIT.Case> casesFor(Http server) {
+    String user = "parity-" + UUID.randomUUID();
+    server.createUser(user, PASSWORD, "user");
+    String admin = "parity-admin-" + UUID.randomUUID();
+    server.createUser(admin, PASSWORD, "user", "admin");
+    return MalformedInputIT.cases(server.login(user, PASSWORD), server.login(admin, PASSWORD));
+  }
+
+  private static RawHttp.Answer send(ServiceProcess server, MalformedInputIT.Case c) {
+    return RawHttp.exchange("127.0.0.1", server.port, c.head(), c.body());
+  }
+
+  /** What must be equal: the status, and where the application answered its media type and code. */
+  private static String signature(MalformedInputIT.Case c, RawHttp.Answer answer) {
+    if (c.byContainer()) {
+      return Integer.toString(answer.status());
+    }
+    return answer.status() + " " + mediaType(answer.contentType()) + " " + error(answer.body());
+  }
+
+  private static String signature(java.net.http.HttpResponse<String> response) {
+    return response.statusCode()
+        + " "
+        + mediaType(response.headers().firstValue("Content-Type").orElse(""))
+        + " "
+        + error(response.body())
+        + (response.headers().firstValue("Retry-After").isPresent() ? " Retry-After" : "")
+        + (response.headers().firstValue("WWW-Authenticate").isPresent()
+            ? " WWW-Authenticate"
+            : "");
+  }
+
+  private static String mediaType(String contentType) {
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+        .trim()
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private static String error(String body) {
+    if (!body.startsWith("{")) {
+      return body.isEmpty() ? "(empty)" : "(not JSON)";
+    }
+    JsonObject json = Http.parse(body).asJsonObject();
+    return json.containsKey("error") ? json.get("error").toString() : "(no error)";
+  }
+}
