@@ -1,5 +1,6 @@
 package dev.jwtauth.admin;
 
+import dev.jwtauth.audit.AuditEventType;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
@@ -25,7 +26,7 @@ public class ClientAdministration {
   public ClientRegistry.Registered register(Client client, String adminId) {
     ClientRegistry.Registered registered = registry.register(client);
     registry.load(); // this node at once; the others through the change feed
-    audit.record("client_created", adminId, null, null, "client " + client.id());
+    audit.record(AuditEventType.CLIENT_CREATED, adminId, null, null, "client " + client.id());
     return registered;
   }
 
@@ -52,7 +53,11 @@ public class ClientAdministration {
     int sessions = this.sessions.endClientSessions(id, "client_deleted");
     registry.load(); // this node at once; the others through the change feed
     audit.record(
-        "client_deleted", adminId, null, null, "client " + id + " (" + sessions + " sessions)");
+        AuditEventType.CLIENT_DELETED,
+        adminId,
+        null,
+        null,
+        "client " + id + " (" + sessions + " sessions)");
     return true;
   }
 }

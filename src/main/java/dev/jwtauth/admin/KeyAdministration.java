@@ -1,24 +1,26 @@
 package dev.jwtauth.admin;
 
-import dev.jwtauth.keys.KeyService;
+import dev.jwtauth.keys.KeyLifecycle;
+import dev.jwtauth.keys.KeyLoader;
 import dev.jwtauth.keys.KeyState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * Signing keys for admins: rotate, import, list, withdraw, each audited by {@link KeyService}. This
- * node reloads its keys as soon as the change has committed, so its next token is signed with the
- * new key; the other nodes follow within a second through the change feed.
+ * Signing keys for admins: rotate, import, list, withdraw, each audited by {@link KeyLifecycle}.
+ * This node reloads its keys as soon as the change has committed, so its next token is signed with
+ * the new key; the other nodes follow within a second through the change feed.
  */
 @ApplicationScoped
 public class KeyAdministration {
 
-  @Inject KeyService keys;
+  @Inject KeyLifecycle keys;
+  @Inject KeyLoader loader;
 
   public KeyState rotate(String adminId) {
     KeyState fresh = keys.rotate(adminId);
-    keys.loadIntoMemory();
+    loader.loadIntoMemory();
     return fresh;
   }
 
@@ -31,7 +33,7 @@ public class KeyAdministration {
   public KeyState importKey(String pem, String jwk, boolean activate, String adminId) {
     KeyState imported =
         keys.importKey(pem != null ? keys.parsePem(pem) : keys.parseJwk(jwk), activate, adminId);
-    keys.loadIntoMemory();
+    loader.loadIntoMemory();
     return imported;
   }
 
@@ -43,7 +45,7 @@ public class KeyAdministration {
   public boolean withdraw(String kid, String adminId) {
     boolean withdrawn = keys.withdraw(kid, adminId);
     if (withdrawn) {
-      keys.loadIntoMemory();
+      loader.loadIntoMemory();
     }
     return withdrawn;
   }

@@ -1,5 +1,6 @@
 package dev.jwtauth.admin;
 
+import dev.jwtauth.audit.AuditEventType;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.config.PasswordPolicy;
@@ -58,7 +59,7 @@ public class UserAdministration {
       }
       throw e; // a database out of reach is 503 (ExceptionMappers), never a false 409
     }
-    audit.record("user_created", adminId, user.id(), null, "roles " + roles);
+    audit.record(AuditEventType.USER_CREATED, adminId, user.id(), null, "roles " + roles);
     return user;
   }
 
@@ -81,7 +82,7 @@ public class UserAdministration {
       return false;
     }
     revokeEverything(userId, adminId);
-    audit.record("user_disabled", adminId, userId, null, null);
+    audit.record(AuditEventType.USER_DISABLED, adminId, userId, null, null);
     return true;
   }
 

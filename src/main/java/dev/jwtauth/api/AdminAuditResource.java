@@ -1,10 +1,11 @@
 package dev.jwtauth.api;
 
 import dev.jwtauth.audit.AuditEvent;
+import dev.jwtauth.audit.AuditEventType;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.audit.AuditPage;
 import dev.jwtauth.audit.AuditQuery;
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.users.Roles;
@@ -20,8 +21,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
-/** The audit trail (role and scope {@code admin}), newest first: PRODUCT.md §6, issue 16. */
+/** The audit trail (role and scope {@code admin}), newest first: docs/operations.md. */
 @RequestScoped
 @Path("admin/audit")
 @RolesAllowed(Roles.ADMIN)
@@ -50,7 +53,7 @@ public class AdminAuditResource {
     AuditPage found =
         audit.find(
             new AuditQuery(
-                QueryParams.optional("type", type, 50),
+                eventType(QueryParams.optional("type", type, 50)),
                 QueryParams.optional("subject", subject, 100),
                 QueryParams.instant("since", since, Instant.EPOCH),
                 QueryParams.instant("until", until, QueryParams.LATEST),
@@ -65,6 +68,22 @@ public class AdminAuditResource {
         .add("total", found.total())
         .build()
         .toString();
+  }
+
+  /** A known type's code, or null for all; an unknown type is a mistake, not an empty page. */
+  private static String eventType(String type) {
+    if (type == null) {
+      return null;
+    }
+    return AuditEventType.ofCode(type)
+        .map(AuditEventType::code)
+        .orElseThrow(
+            () ->
+                new InvalidRequestException(
+                    "type must be one of "
+                        + Arrays.stream(AuditEventType.values())
+                            .map(AuditEventType::code)
+                            .collect(Collectors.joining(", "))));
   }
 
   private static JsonObjectBuilder json(AuditEvent event) {

@@ -5,7 +5,7 @@ import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.clients.OAuthClient;
 import dev.jwtauth.config.AuthSettings;
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.users.Roles;

@@ -1,7 +1,7 @@
 package dev.jwtauth.api;
 
 import dev.jwtauth.admin.KeyAdministration;
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.keys.KeyState;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.token.ScopePolicy;
@@ -29,7 +29,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Signing keys (role and scope {@code admin}): PRODUCT.md §9 "Key lifecycle". */
+/** Signing keys (role and scope {@code admin}): docs/operations.md "Keys". */
 @RequestScoped
 @Path("admin/keys")
 @RolesAllowed(Roles.ADMIN)

@@ -1,7 +1,7 @@
 package dev.jwtauth.api;
 
 import dev.jwtauth.admin.UserAdministration;
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.users.Roles;

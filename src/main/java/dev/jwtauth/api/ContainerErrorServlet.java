@@ -1,6 +1,6 @@
 package dev.jwtauth.api;
 
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,6 +1,6 @@
 package dev.jwtauth.api;
 
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -13,7 +13,7 @@ import java.io.IOException;
  * {@code GET /.well-known/jwks.json}: the JWK Set as bytes serialized when the keys changed, with
  * its entity tag; {@code If-None-Match} with it → 304. A plain servlet, not a JAX-RS resource:
  * every resource server and gateway fetches this, and the JAX-RS machinery was most of its cost
- * (issue 15, docs/benchmarks.md).
+ * (docs/benchmarks.md).
  */
 @WebServlet(urlPatterns = "/.well-known/jwks.json")
 public class JwksServlet extends HttpServlet {

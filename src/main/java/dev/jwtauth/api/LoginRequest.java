@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The body of {@code POST /auth/login} (PRODUCT.md §4), checked by Bean Validation. */
+/** The body of {@code POST /auth/login} (README.md, the API table), checked by Bean Validation. */
 public record LoginRequest(
     @NotEmpty(message = "username is required")
         @Size(max = 100, message = "username must have at most 100 characters")

@@ -4,10 +4,10 @@ import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.crypto.OpaqueValues;
-import dev.jwtauth.keys.CsrfTokens;
 import dev.jwtauth.login.LoginService;
 import dev.jwtauth.refresh.LoginSession;
 import dev.jwtauth.refresh.RefreshService;
+import dev.jwtauth.secrets.CsrfTokens;
 import dev.jwtauth.security.AuthenticationFailure;
 import dev.jwtauth.security.ErrorResponses;
 import dev.jwtauth.token.InvalidGrantException;
@@ -32,7 +32,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The first-party JSON login API (PRODUCT.md §4), for the public client {@code web}. */
+/** The first-party JSON login API (docs/api.md), for the public client {@code web}. */
 @RequestScoped
 @Path("auth")
 @PermitAll
@@ -153,7 +153,7 @@ public class LoginResource {
     return value;
   }
 
-  /** Double submit, and the value must be the one derived from this session (PRODUCT.md §9). */
+  /** Double submit, and the value must be the one derived from this session (docs/security.md). */
   private void requireCsrf(String sessionId, String cookie, String header) {
     if (!RefreshCookies.csrfMatches(cookie, header) || !csrfTokens.matches(sessionId, header)) {
       throw new CsrfException();

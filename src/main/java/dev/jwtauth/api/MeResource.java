@@ -1,6 +1,6 @@
 package dev.jwtauth.api;
 
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.login.PasswordChangeService;
 import dev.jwtauth.refresh.LoginSession;
 import dev.jwtauth.refresh.RefreshService;
@@ -26,9 +26,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Caller self-service: who am I, my sessions, my password (PRODUCT.md §4). */
+/** Caller self-service: who am I, my sessions, my password (docs/api.md). */
 // One instance for every request (its fields are proxies): a request-scoped resource costs a bean
-// and its injection on every call of the busiest protected endpoint (issue 15).
+// and its injection on every call of the busiest protected endpoint.
 @ApplicationScoped
 @Path("api/me")
 public class MeResource {

@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Media types are strict (PRODUCT.md §9): a body sent to a resource method that declares
+ * Media types are strict (docs/security.md): a body sent to a resource method that declares
  * {@code @Consumes} must say it is of that type. JAX-RS alone lets a request without {@code
  * Content-Type} match any method, so a JSON endpoint would read a body of any kind; here such a
  * request, or one with a wildcard type, gets 415 with a JSON error before the method runs (so it

@@ -3,7 +3,7 @@ package dev.jwtauth.api;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientAuthenticator;
 import dev.jwtauth.clients.InvalidClientException;
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.oauth.TokenEndpoint;
 import dev.jwtauth.oauth.TokenIntrospection;
 import dev.jwtauth.oauth.TokenRevocation;

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Cookie mode of the login API (PRODUCT.md §8): the refresh token in an HttpOnly {@code __Host-}
+ * Cookie mode of the login API (docs/api.md): the refresh token in an HttpOnly {@code __Host-}
  * cookie, and a readable CSRF token that the client echoes in {@code X-CSRF-Token} (double submit).
  */
 final class RefreshCookies {

@@ -1,6 +1,6 @@
 package dev.jwtauth.api;
 
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.tasks.Task;
 import dev.jwtauth.tasks.TaskInput;
@@ -29,10 +29,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/**
- * The task API (PRODUCT.md §4 "Sample protected resource"): scopes per method, ownership in the
- * service.
- */
+/** The task API (README.md, the API table): scopes per method, ownership in the service. */
 @RequestScoped
 @Path("api/tasks")
 @RolesAllowed("**")

@@ -1,6 +1,6 @@
 package dev.jwtauth.api;
 
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.token.TokenGrant;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.HttpHeaders;

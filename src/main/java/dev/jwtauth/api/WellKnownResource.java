@@ -3,7 +3,7 @@ package dev.jwtauth.api;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.config.KeySettings;
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.keys.KeyRing;
 import dev.jwtauth.token.ScopePolicy;
 import jakarta.annotation.security.PermitAll;

@@ -1,6 +1,6 @@
 package dev.jwtauth.audit;
 
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.logging.LogEvent;
 import dev.jwtauth.logging.RequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,27 +32,33 @@ public class AuditLog {
   @Inject Clock clock;
 
   /**
-   * @param type e.g. {@code refresh_token_reuse}
+   * @param type what happened
    * @param actor who did it (a user id), or null
    * @param subject whom it concerns (a user id)
    * @param sessionId the session concerned, or null
    * @param detail free text; never a token
    */
   @Transactional
-  public void record(String type, String actor, String subject, String sessionId, String detail) {
+  public void record(
+      AuditEventType type, String actor, String subject, String sessionId, String detail) {
     write(type, actor, subject, sessionId, null, detail);
   }
 
   /** As {@link #record}, for an event a client asked for. */
   @Transactional
   public void recordForClient(
-      String type, String actor, String subject, String sessionId, String clientId, String detail) {
+      AuditEventType type,
+      String actor,
+      String subject,
+      String sessionId,
+      String clientId,
+      String detail) {
     write(type, actor, subject, sessionId, clientId, detail);
   }
 
   /**
    * A credential check: {@code login_succeeded}, {@code login_failed} or {@code login_throttled}
-   * (PRODUCT.md §6). Never the password.
+   * (docs/operations.md). Never the password.
    *
    * @param username as typed (cut at 100 characters)
    * @param address where the attempt came from (as the throttle saw it)
@@ -61,7 +67,12 @@ public class AuditLog {
    */
   @Transactional
   public String login(
-      String type, String username, String address, String clientId, String userId, String reason) {
+      AuditEventType type,
+      String username,
+      String address,
+      String clientId,
+      String userId,
+      String reason) {
     String typed = username.length() > 100 ? username.substring(0, 100) : username;
     JsonObjectBuilder detail = Jsons.object().add("username", typed);
     if (reason != null) {
@@ -128,7 +139,12 @@ public class AuditLog {
   }
 
   private void write(
-      String type, String actor, String subject, String sessionId, String clientId, String detail) {
+      AuditEventType type,
+      String actor,
+      String subject,
+      String sessionId,
+      String clientId,
+      String detail) {
     persistAndLog(
         type,
         actor,
@@ -142,7 +158,7 @@ public class AuditLog {
   }
 
   private String persistAndLog(
-      String type,
+      AuditEventType type,
       String actor,
       String subject,
       String sessionId,
@@ -154,10 +170,11 @@ public class AuditLog {
     Instant now = clock.instant();
     String requestId = RequestContext.currentId();
     AuditEvent event =
-        new AuditEvent(now, type, actor, subject, sessionId, clientId, address, requestId, detail);
+        new AuditEvent(
+            now, type.code(), actor, subject, sessionId, clientId, address, requestId, detail);
     em.persist(event);
     LogEvent line =
-        LogEvent.of(type)
+        LogEvent.of(type.code())
             .with("at", now.toString())
             .with("actor", actor)
             .with("sub", subject)

@@ -92,7 +92,13 @@ public class RepeatedLoginRefusals {
     }
     try {
       String rowId =
-          audit.login("login_throttled", username, address, clientId, null, "too_many_attempts");
+          audit.login(
+              AuditEventType.LOGIN_THROTTLED,
+              username,
+              address,
+              clientId,
+              null,
+              "too_many_attempts");
       synchronized (this) {
         window.rowId = rowId;
       }

@@ -32,8 +32,8 @@ public class ClientRegistry implements SharedState {
   private record Known(Client client, String secretHash) {}
 
   /**
-   * Every client, in memory: client authentication and introspection make no query (issue 15).
-   * Replaced whole on every change, on this node at once and on the others through the change feed.
+   * Every client, in memory: client authentication and introspection make no query. Replaced whole
+   * on every change, on this node at once and on the others through the change feed.
    */
   private volatile Map<String, Known> known = Map.of();
 
@@ -43,7 +43,7 @@ public class ClientRegistry implements SharedState {
 
   private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,100}");
 
-  /** User ids are UUIDs; a client id of that shape could one day be a user's (PRODUCT.md §9). */
+  /** User ids are UUIDs; a client id of that shape could one day be a user's (docs/security.md). */
   private static final Pattern UUID_SHAPE =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -137,7 +137,7 @@ public class ClientRegistry implements SharedState {
    * Loads every client into memory (at start-up, after a change here, and when the feed moves). One
    * load at a time, reading and replacing together, so that a load that started before a change
    * committed never replaces the registry after one that started later (see {@link
-   * dev.jwtauth.keys.KeyService#loadIntoMemory}).
+   * dev.jwtauth.keys.KeyLoader#loadIntoMemory}).
    */
   @Override
   @Transactional

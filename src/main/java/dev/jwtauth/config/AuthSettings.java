@@ -1,5 +1,6 @@
 package dev.jwtauth.config;
 
+import dev.jwtauth.guard.GuardSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,8 @@ public record AuthSettings(
     String databaseUrl,
     String resourceServerClientId) {
 
-  /** Tokens longer than this are refused before any parsing (PRODUCT.md §5 rule 1). */
-  public static final int MAX_TOKEN_LENGTH = 8 * 1024;
+  /** Tokens longer than this are refused before any parsing (the first verification rule). */
+  public static final int MAX_TOKEN_LENGTH = GuardSettings.MAX_TOKEN_LENGTH;
 
   /**
    * The longest lifetime any access token can have: the default and every client's own lifetime are

@@ -12,7 +12,7 @@ public final class Secrets {
   public static final int MIN_ENCRYPTION_SECRET_LENGTH = 16;
 
   /**
-   * The documented demo secret of the embedded mode's client {@code demo-service} (PRODUCT.md §8).
+   * The documented demo secret of the embedded mode's client {@code demo-service} (docs/api.md).
    */
   private static final String DEMO_SERVICE_SECRET = "demo-service-secret";
 

@@ -1,6 +1,7 @@
 package dev.jwtauth.config;
 
 import dev.jwtauth.db.PoolSettings;
+import dev.jwtauth.guard.Durations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -65,12 +66,6 @@ public class SettingsProducer {
         words(optionalText("auth.metrics.allowed-addresses")),
         duration("auth.audit.retention"),
         OperationsSettings.jsonLogs(text("auth.log.format").toLowerCase(java.util.Locale.ROOT)));
-  }
-
-  @Produces
-  @Singleton
-  public TokenCacheSettings tokenCacheSettings() {
-    return new TokenCacheSettings(config.getValue("auth.token-cache.max-mib", Integer.class));
   }
 
   @Produces

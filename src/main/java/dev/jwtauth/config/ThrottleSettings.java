@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Login throttling (PRODUCT.md §8 "Brute force").
+ * Login throttling (docs/security.md "Brute force").
  *
  * @param pairFailures failures of one (username, address) pair that lock it
  * @param pairWindow the time those failures are counted over

@@ -22,7 +22,9 @@ public class ServerSecretKeys {
 
   private volatile SecretKeySpec secret;
 
-  /** Called by {@code KeyService} with the shared secret, at start-up and whenever it is read. */
+  /**
+   * Called by {@code ServerSecrets} with the shared secret, at start-up and whenever it is read.
+   */
   public void load(byte[] sharedSecret) {
     secret = new SecretKeySpec(sharedSecret, "HmacSHA256");
   }

@@ -78,7 +78,7 @@ public class JdbcUrlDataSource implements DataSource {
 
   /**
    * The configured password, or — only for the embedded H2 database — its documented default. Any
-   * other database gets no default (PRODUCT.md §9): an unset password is sent as none, never as
+   * other database gets no default (docs/security.md): an unset password is sent as none, never as
    * "sa". A blank password counts as unset: WildFly's datasource cannot hold an empty value, so
    * wildfly-config/configure.cli defaults it to a space.
    */

@@ -13,7 +13,7 @@ import java.util.function.BiFunction;
  * key after each key change: only rows not decoded before are decoded now. A row is known by its
  * kid and its exact stored form (a re-encrypted or replaced row is decoded again); rows no longer
  * stored are forgotten. Holds nothing the {@link KeyRing} does not hold already. Not thread-safe:
- * {@link KeyService} uses it under its load lock.
+ * {@link KeyLoader} uses it under its load lock.
  */
 final class DecodedKeys {
 

@@ -13,9 +13,11 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.jwtauth.guard.GuardSettings;
 import dev.jwtauth.verify.VerificationKey;
 import dev.jwtauth.verify.VerificationKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,6 +44,8 @@ public class KeyRing implements VerificationKeys {
       ActiveSigner signer,
       Jwks jwks,
       List<KeyState> states) {}
+
+  @Inject GuardSettings guard;
 
   private volatile Snapshot snapshot =
       new Snapshot(Map.of(), null, jwks(new JWKSet().toString(true)), List.of());
@@ -71,9 +75,12 @@ public class KeyRing implements VerificationKeys {
     snapshot = new Snapshot(Map.copyOf(verifiers), signer, jwks(json), List.copyOf(states));
   }
 
+  /** Our own keys, for our own issuer only. */
   @Override
-  public Optional<VerificationKey> find(String kid) {
-    return Optional.ofNullable(snapshot.verifiers().get(kid));
+  public Optional<VerificationKey> find(String issuer, String kid) {
+    return guard.issuer().equals(issuer)
+        ? Optional.ofNullable(snapshot.verifiers().get(kid))
+        : Optional.empty();
   }
 
   /** The signer of new tokens; fails if keys were never loaded (start-up failed). */

@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs the rotation schedule on every node, every second: the decision is made from the keys in
- * memory (no query while nothing is due); when something is due, {@link KeyService#advanceSchedule}
- * decides again under the database lock, so the nodes act once.
+ * memory (no query while nothing is due); when something is due, {@link
+ * KeyLifecycle#advanceSchedule} decides again under the database lock, so the nodes act once.
  */
 @ApplicationScoped
 public class KeyRotationJob {
@@ -26,7 +26,8 @@ public class KeyRotationJob {
   @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject KeyRing ring;
-  @Inject KeyService keys;
+  @Inject KeyLifecycle keys;
+  @Inject KeyLoader loader;
   @Inject KeySettings settings;
   @Inject Clock clock;
 
@@ -47,7 +48,7 @@ public class KeyRotationJob {
                   settings.jwksMaxAge())
               .isEmpty();
       if (due && keys.advanceSchedule()) {
-        keys.loadIntoMemory(); // this node at once; the others through the change feed
+        loader.loadIntoMemory(); // this node at once; the others through the change feed
       }
       if (failing) {
         LOG.info("The key rotation schedule runs again");

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Scheduled rotation, as pure decisions (PRODUCT.md §9 "Key lifecycle"): what is due now, given the
+ * Scheduled rotation, as pure decisions (docs/operations.md "Keys"): what is due now, given the
  * keys. A key signs for {@code rotationInterval}; its successor is published at least {@code lead}
  * (the JWKS cache lifetime and the time every node needs to load it) before it signs, so that
  * resource servers caching the JWKS already know it; a retired key leaves the JWKS once every token

@@ -1,6 +1,6 @@
 package dev.jwtauth.logging;
 
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import jakarta.json.JsonObjectBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,5 +1,6 @@
 package dev.jwtauth.login;
 
+import dev.jwtauth.audit.AuditEventType;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.audit.RepeatedLoginRefusals;
 import dev.jwtauth.clients.Client;
@@ -87,7 +88,12 @@ public class LoginService {
       metrics.login(AuthMetrics.LoginOutcome.FAILED);
       throttle.failed(attempt);
       audit.login(
-          "login_failed", username, clientAddress, client.id(), null, "invalid_credentials");
+          AuditEventType.LOGIN_FAILED,
+          username,
+          clientAddress,
+          client.id(),
+          null,
+          "invalid_credentials");
       throw new InvalidGrantException(BAD_CREDENTIALS);
     }
     throttle.succeeded(attempt);
@@ -106,7 +112,8 @@ public class LoginService {
             scopes,
             client.id(),
             client.accessTokenTtl());
-    audit.login("login_succeeded", username, clientAddress, client.id(), subject, null);
+    audit.login(
+        AuditEventType.LOGIN_SUCCEEDED, username, clientAddress, client.id(), subject, null);
     metrics.login(AuthMetrics.LoginOutcome.SUCCEEDED);
     metrics.tokenIssued("password", client.id());
     LOG.fine(() -> "Login succeeded for " + subject + ", token jti " + grant.access().jti());

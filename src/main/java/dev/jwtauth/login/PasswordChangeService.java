@@ -1,5 +1,6 @@
 package dev.jwtauth.login;
 
+import dev.jwtauth.audit.AuditEventType;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.config.PasswordPolicy;
 import dev.jwtauth.refresh.RefreshService;
@@ -49,11 +50,12 @@ public class PasswordChangeService {
     }
     if (!changed) {
       throttle.failed(attempt);
-      audit.record("password_change_failed", userId, userId, null, "wrong current password");
+      audit.record(
+          AuditEventType.PASSWORD_CHANGE_FAILED, userId, userId, null, "wrong current password");
       throw new WrongPasswordException();
     }
     throttle.succeeded(attempt);
-    audit.record("password_changed", userId, userId, null, null);
+    audit.record(AuditEventType.PASSWORD_CHANGED, userId, userId, null, null);
     revocations.revokeUser(userId, "password_changed");
     sessions.endAllSessions(userId, userId, "password_changed");
   }

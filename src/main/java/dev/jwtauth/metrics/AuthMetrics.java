@@ -1,5 +1,6 @@
 package dev.jwtauth.metrics;
 
+import dev.jwtauth.security.BearerChecked;
 import dev.jwtauth.verify.Reason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -7,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -137,6 +139,11 @@ public class AuthMetrics {
   public void verification(Reason refusal, long nanos) {
     (refusal == null ? accepted : refusals.get(refusal)).increment();
     verificationTime.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** The guard's decisions, as it reports them. */
+  void onBearerChecked(@Observes BearerChecked checked) {
+    verification(checked.refusal(), checked.nanos());
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.jwtauth.oauth;
 
+import dev.jwtauth.audit.AuditEventType;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.config.ClientSettings;
@@ -107,7 +108,7 @@ public class TokenExchangeGrant implements Grant {
                 subject.actorSubject().orElse(null),
                 subject.actorSessionId().orElse(null)));
     audit.recordForClient(
-        "token_exchanged",
+        AuditEventType.TOKEN_EXCHANGED,
         subject.subject(),
         subject.subject(),
         subject.sessionId().orElse(null),
@@ -123,11 +124,11 @@ public class TokenExchangeGrant implements Grant {
       String scope,
       List<String> audiences) {
     // Like /admin/*: the role says who may impersonate, the admin scope says this token may
-    // (PRODUCT.md §9).
+    // (docs/security.md).
     if (Collections.disjoint(caller.groups(), clientSettings.impersonationRoles())
         || !caller.scopes().contains(ScopePolicy.ADMIN)) {
       audit.recordForClient(
-          "impersonation_denied", caller.subject(), null, null, client.id(), null);
+          AuditEventType.IMPERSONATION_DENIED, caller.subject(), null, null, client.id(), null);
       throw new OAuthException(403, "access_denied", "The caller may not impersonate other users");
     }
     if (caller.actorSubject().orElse(null) != null) {
@@ -158,7 +159,7 @@ public class TokenExchangeGrant implements Grant {
                 caller.subject(),
                 caller.sessionId().orElse(null)));
     audit.recordForClient(
-        "impersonation",
+        AuditEventType.IMPERSONATION,
         caller.subject(),
         target.id(),
         null,

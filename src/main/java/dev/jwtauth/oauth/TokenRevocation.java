@@ -1,5 +1,6 @@
 package dev.jwtauth.oauth;
 
+import dev.jwtauth.audit.AuditEventType;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.crypto.OpaqueValues;
@@ -46,7 +47,7 @@ public class TokenRevocation {
               revocations.denyAccessToken(
                   verified.jti(), verified.expiresAt(), "revoked_by_client");
               audit.recordForClient(
-                  "access_token_revoked",
+                  AuditEventType.ACCESS_TOKEN_REVOKED,
                   null,
                   verified.subject(),
                   verified.sessionId().orElse(null),

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What presenting a refresh token leads to. Pure: the rules of PRODUCT.md §3 "Refresh token",
+ * What presenting a refresh token leads to. Pure: the refresh token rules of docs/security.md,
  * tested with a fixed clock.
  */
 public enum RefreshDecision {

@@ -1,5 +1,6 @@
 package dev.jwtauth.refresh;
 
+import dev.jwtauth.audit.AuditEventType;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.config.RefreshSettings;
 import dev.jwtauth.faults.DatabaseAvailability;
@@ -173,7 +174,7 @@ public class RefreshService {
   public boolean endSession(String userId, String sessionId, String reason) {
     boolean ended = store.revokeSession(userId, sessionId, reason);
     if (ended) {
-      audit.record("session_revoked", userId, userId, sessionId, reason);
+      audit.record(AuditEventType.SESSION_REVOKED, userId, userId, sessionId, reason);
     }
     return ended;
   }
@@ -198,7 +199,8 @@ public class RefreshService {
     revocations.denyAccessToken(jti, expiresAt, "logout");
     boolean ended = sessionId != null && endSession(userId, sessionId, "logout");
     if (!ended) {
-      audit.record("access_token_revoked", userId, userId, sessionId, "logout, jti " + jti);
+      audit.record(
+          AuditEventType.ACCESS_TOKEN_REVOKED, userId, userId, sessionId, "logout, jti " + jti);
     }
   }
 
@@ -221,7 +223,12 @@ public class RefreshService {
 
   public void endAllSessions(String userId, String actorId, String reason) {
     int count = store.revokeAllSessions(userId, reason);
-    audit.record("sessions_revoked", actorId, userId, null, reason + " (" + count + " sessions)");
+    audit.record(
+        AuditEventType.SESSIONS_REVOKED,
+        actorId,
+        userId,
+        null,
+        reason + " (" + count + " sessions)");
   }
 
   private TokenGrant grant(IssuedAccessToken access, RefreshTokenStore.Issued refresh) {

@@ -1,5 +1,6 @@
 package dev.jwtauth.refresh;
 
+import dev.jwtauth.audit.AuditEventType;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.config.RefreshSettings;
 import dev.jwtauth.crypto.OpaqueValues;
@@ -70,7 +71,7 @@ public class RefreshTokenStore {
   @Transactional
   public Outcome rotate(String value, String clientId) {
     Instant now = clock.instant();
-    // The token, its session and its user in one round trip (issue 15: a refresh's statements).
+    // The token, its session and its user in one round trip (a refresh's statements).
     Object[] found =
         em.createQuery(
                 "select t, s, u from RefreshToken t, LoginSession s, UserAccount u left join fetch u.roles"
@@ -147,7 +148,7 @@ public class RefreshTokenStore {
     for (LoginSession session : oldest) {
       revoke(session, now, "session_limit");
       audit.record(
-          "session_ended",
+          AuditEventType.SESSION_ENDED,
           null,
           userId,
           session.id(),
@@ -175,7 +176,7 @@ public class RefreshTokenStore {
   private Refused reuse(LoginSession session, Instant now) {
     revoke(session, now, "refresh_token_reuse");
     audit.record(
-        "refresh_token_reuse",
+        AuditEventType.REFRESH_TOKEN_REUSE,
         null,
         session.userId(),
         session.id(),
@@ -338,7 +339,7 @@ public class RefreshTokenStore {
     session.used(now);
     // In the rotation's transaction: a refresh is never done without its row, nor the reverse.
     audit.recordForClient(
-        "token_refreshed",
+        AuditEventType.TOKEN_REFRESHED,
         user.id(),
         user.id(),
         session.id(),

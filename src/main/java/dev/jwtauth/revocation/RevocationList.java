@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Rule 6 of PRODUCT.md §5 from memory: lock-free lookups in concurrent maps, no database, no I/O.
- * Each entry carries the instant after which it can no longer matter (the last moment a token it
- * concerns could still be valid) and is purged then.
+ * The revocation rule of the bearer check (docs/security.md) from memory: lock-free lookups in
+ * concurrent maps, no database, no I/O. Each entry carries the instant after which it can no longer
+ * matter (the last moment a token it concerns could still be valid) and is purged then.
  */
 public final class RevocationList implements RevocationCheck {
 

@@ -1,12 +1,11 @@
 package dev.jwtauth.security;
 
-import dev.jwtauth.config.AuthSettings;
-import dev.jwtauth.logging.RequestContext;
-import dev.jwtauth.metrics.AuthMetrics;
+import dev.jwtauth.guard.GuardSettings;
 import dev.jwtauth.verify.InvalidTokenException;
 import dev.jwtauth.verify.Reason;
 import dev.jwtauth.verify.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -19,7 +18,7 @@ import java.util.Collections;
  * Authenticates every request that carries {@code Authorization: Bearer}. It only extracts,
  * delegates and reports: a refused token leaves the caller anonymous with an {@link
  * AuthenticationFailure} on the request, so public endpoints still work and protected ones answer
- * per RFC 6750.
+ * per RFC 6750. Each decision is fired as a {@link BearerChecked} event (metrics observe it).
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -34,16 +33,14 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
   static final String DEFAULT_REALM = "auth";
 
   @Inject TokenVerifier verifier;
-  @Inject AuthSettings settings;
-  @Inject AuthMetrics metrics;
+  @Inject GuardSettings settings;
+  @Inject Event<BearerChecked> checked;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     // The authorization feature answers with the realm; it has no configuration of its own.
     request.setAttribute(REALM_ATTRIBUTE, settings.realm());
-    // Every answer carries the request's id, also the 401s this stage leads to.
-    response.setHeader(RequestContext.HEADER, RequestContext.idOf(request));
     BearerCredentials credentials =
         BearerCredentials.extract(Collections.list(request.getHeaders("Authorization")));
     switch (credentials.kind()) {
@@ -52,7 +49,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
       case MULTIPLE:
         return refuse(request, context, AuthenticationFailure.multipleCredentials());
       case EMPTY:
-        metrics.verification(Reason.MALFORMED, 0);
+        checked.fire(new BearerChecked(Reason.MALFORMED, 0));
         return refuse(
             request,
             context,
@@ -61,10 +58,10 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         long start = System.nanoTime();
         try {
           JwtCallerPrincipal caller = new JwtCallerPrincipal(verifier.verify(credentials.token()));
-          metrics.verification(null, System.nanoTime() - start);
+          checked.fire(new BearerChecked(null, System.nanoTime() - start));
           return context.notifyContainerAboutLogin(caller, caller.getGroups());
         } catch (InvalidTokenException e) {
-          metrics.verification(e.reason(), System.nanoTime() - start);
+          checked.fire(new BearerChecked(e.reason(), System.nanoTime() - start));
           return refuse(
               request, context, AuthenticationFailure.invalidToken(e.reason(), e.getMessage()));
         }

@@ -21,11 +21,11 @@ import java.util.function.Predicate;
 
 /**
  * Enforces {@code @RolesAllowed} / {@code @DenyAll} and {@link RequiresScope} on resource methods
- * with the answers of PRODUCT.md §4 "Errors on protected endpoints": 400 for a malformed
- * credential, 401 with a Bearer challenge when the token is missing or refused, 403 {@code
- * forbidden} when a role is missing. The container's own answers are HTML without {@code
- * WWW-Authenticate}, hence this filter. The realm comes with each request from {@link
- * BearerAuthenticationMechanism}, which runs first.
+ * with the answers docs/api.md lists for protected endpoints: 400 for a malformed credential, 401
+ * with a Bearer challenge when the token is missing or refused, 403 {@code forbidden} when a role
+ * is missing. The container's own answers are HTML without {@code WWW-Authenticate}, hence this
+ * filter. The realm comes with each request from {@link BearerAuthenticationMechanism}, which runs
+ * first.
  */
 @Provider
 public class BearerAuthorizationFeature implements DynamicFeature {

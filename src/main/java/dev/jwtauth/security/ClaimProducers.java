@@ -1,6 +1,6 @@
 package dev.jwtauth.security;
 
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.InjectionPoint;

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Makes {@code @Inject JsonWebToken} work: the caller's token, or an anonymous one with no claims.
  * The token is the request's caller principal, the one {@link BearerAuthenticationMechanism} gave
  * the container; read from the request rather than by searching the security subject, which cost
- * more than the rest of the bearer check (issue 15).
+ * more than the rest of the bearer check.
  */
 @ApplicationScoped
 public class JsonWebTokenProducer {

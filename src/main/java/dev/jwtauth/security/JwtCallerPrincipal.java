@@ -1,6 +1,6 @@
 package dev.jwtauth.security;
 
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.verify.VerifiedToken;
 import java.util.LinkedHashSet;
 import java.util.List;

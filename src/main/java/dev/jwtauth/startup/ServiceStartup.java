@@ -7,11 +7,12 @@ import dev.jwtauth.config.OperationsSettings;
 import dev.jwtauth.config.Secrets;
 import dev.jwtauth.db.PoolSettings;
 import dev.jwtauth.db.SchemaMigration;
+import dev.jwtauth.keys.KeyLifecycle;
 import dev.jwtauth.keys.KeyRotationJob;
-import dev.jwtauth.keys.KeyService;
 import dev.jwtauth.logging.JsonLogs;
 import dev.jwtauth.metrics.MetricsAccess;
 import dev.jwtauth.refresh.RefreshPurge;
+import dev.jwtauth.secrets.ServerSecrets;
 import dev.jwtauth.sync.SharedStateSync;
 import dev.jwtauth.users.BootstrapAdmin;
 import dev.jwtauth.users.DemoUsers;
@@ -40,7 +41,8 @@ public class ServiceStartup {
   @Inject PoolSettings pool;
   @Inject SchemaMigration schema;
   @Inject DemoUsers demoUsers;
-  @Inject KeyService keys;
+  @Inject KeyLifecycle keys;
+  @Inject ServerSecrets serverSecrets;
   @Inject Secrets secrets;
   @Inject BootstrapAdmin bootstrapAdmin;
   @Inject RefreshPurge refreshPurge;
@@ -80,9 +82,9 @@ public class ServiceStartup {
       startTogether(bootstrapAdmin::ensure, bootstrapAdmin::exists, "the bootstrap admin");
     }
     keys.ensureActiveKey();
-    startTogether(keys::ensureServerSecret, keys::hasServerSecret, "the server secret");
+    startTogether(serverSecrets::ensure, serverSecrets::exists, "the server secret");
     keys.encryptPlaintextAtRest();
-    keys.loadServerSecret(); // the configured clients' secrets are hashed with a key from it
+    serverSecrets.load(); // the configured clients' secrets are hashed with a key from it
     configuredClients.ensure();
     sharedState.start(); // loads the keys and the revocation lists, then follows changes
     keyRotation.start();

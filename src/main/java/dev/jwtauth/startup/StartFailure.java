@@ -4,9 +4,8 @@ import dev.jwtauth.error.ServiceException;
 import java.sql.SQLException;
 
 /**
- * Turns whatever stopped the start-up into the one sentence an operator needs (PRODUCT.md §9 "A
- * start that cannot deploy stops"): {@code scripts/run.sh} prints it as its last line, after the
- * marker.
+ * Turns whatever stopped the start-up into the one sentence an operator needs (docs/operations.md
+ * "Start and stop"): {@code scripts/run.sh} prints it as its last line, after the marker.
  */
 final class StartFailure {
 

@@ -3,7 +3,7 @@ package dev.jwtauth.tasks;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** A task body as clients send it (PRODUCT.md §8 "Tasks"), checked by Bean Validation. */
+/** A task body as clients send it (README.md, the API table), checked by Bean Validation. */
 public class TaskInput {
 
   @NotBlank(message = "title is required")

@@ -4,7 +4,7 @@ import dev.jwtauth.error.ServiceException;
 import java.time.Duration;
 import java.util.Map;
 
-/** 429 {@code too_many_attempts} with {@code Retry-After} in seconds (PRODUCT.md §8). */
+/** 429 {@code too_many_attempts} with {@code Retry-After} in seconds (docs/api.md). */
 public final class TooManyAttemptsException extends ServiceException {
 
   private final long retryAfterSeconds;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where a request comes from (PRODUCT.md §9 "Client address"): the TCP peer, unless the peer is a
+ * Where a request comes from (docs/security.md "Brute force"): the TCP peer, unless the peer is a
  * proxy listed in {@code auth.trusted-proxies}; then the forwarding headers are read from the
  * right, skipping further trusted proxies, and the first address that is not one is the client.
  * Anything that is not an IP literal ends the walk: a header can never make us resolve a name.

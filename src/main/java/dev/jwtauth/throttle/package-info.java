@@ -1,6 +1,6 @@
 /**
- * Brute-force limits in front of every credential check (PRODUCT.md §8 "Brute force"): failures per
- * (username, client address) and per address, lockouts that double, and where the client address
- * comes from (§9 "Client address").
+ * Brute-force limits in front of every credential check (docs/security.md "Brute force"): failures
+ * per (username, client address) and per address, lockouts that double, and where the client
+ * address comes from (§9 "Client address").
  */
 package dev.jwtauth.throttle;

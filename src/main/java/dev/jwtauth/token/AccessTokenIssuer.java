@@ -20,8 +20,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Builds and signs access tokens shaped per PRODUCT.md §3 (RFC 9068 claims that MP-JWT verifiers
- * accept).
+ * Builds and signs access tokens shaped as docs/security.md says (RFC 9068 claims that MP-JWT
+ * verifiers accept).
  */
 public final class AccessTokenIssuer {
 

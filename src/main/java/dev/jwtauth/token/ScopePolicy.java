@@ -8,13 +8,13 @@ import java.util.TreeSet;
 
 /**
  * Which scopes a caller gets: everything their roles allow when none are asked for, otherwise
- * exactly what was asked, provided all of it is allowed (PRODUCT.md §8 "Scopes").
+ * exactly what was asked, provided all of it is allowed (docs/oauth.md).
  */
 public final class ScopePolicy {
 
   /**
    * The scope every administrative call needs in the token, besides the role {@code admin}
-   * (PRODUCT.md §9).
+   * (docs/security.md).
    */
   public static final String ADMIN = "admin";
 

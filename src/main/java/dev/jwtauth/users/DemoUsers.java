@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * The documented demo users of the embedded mode (PRODUCT.md §8); never created with another
+ * The documented demo users of the embedded mode (docs/api.md); never created with another
  * database.
  */
 @ApplicationScoped

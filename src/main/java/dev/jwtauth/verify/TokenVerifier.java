@@ -9,7 +9,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.guard.GuardSettings;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Applies the verification rules of PRODUCT.md §5 (1–6) to a presented access token. Checks run
- * from the cheapest to the dearest, and no claim is trusted before the signature is.
+ * Applies the verification rules (docs/security.md, "Access tokens") to a presented access token.
+ * Checks run from the cheapest to the dearest, and no claim is trusted before the signature is.
  */
 public final class TokenVerifier {
 
@@ -41,19 +41,19 @@ public final class TokenVerifier {
 
   /** Without a cache: every token is verified in full. */
   public TokenVerifier(
-      AuthSettings settings, VerificationKeys keys, RevocationCheck revocation, Clock clock) {
+      GuardSettings settings, VerificationKeys keys, RevocationCheck revocation, Clock clock) {
     this(settings, keys, revocation, clock, VerifiedTokenCache.disabled());
   }
 
   public TokenVerifier(
-      AuthSettings settings,
+      GuardSettings settings,
       VerificationKeys keys,
       RevocationCheck revocation,
       Clock clock,
       VerifiedTokenCache cache) {
     this.cache = cache;
     this.issuer = settings.issuer();
-    this.audience = settings.requiredAudience();
+    this.audience = settings.audience();
     this.type = normalizedType(settings.accessTokenType());
     this.skew = settings.clockSkew();
     this.keys = keys;
@@ -65,12 +65,12 @@ public final class TokenVerifier {
     if (token == null || token.isBlank()) {
       throw new InvalidTokenException(Reason.MALFORMED);
     }
-    if (token.length() > AuthSettings.MAX_TOKEN_LENGTH) {
+    if (token.length() > GuardSettings.MAX_TOKEN_LENGTH) {
       throw new InvalidTokenException(Reason.TOO_LARGE);
     }
     VerifiedTokenCache.Entry hit = cache.get(token);
     if (hit != null) {
-      if (keys.find(hit.key().kid()).orElse(null) == hit.key()) {
+      if (keys.find(issuer, hit.key().kid()).orElse(null) == hit.key()) {
         // Signature and claims cannot have changed; time and revocations can.
         checkNotExpired(hit.token().expiresAt());
         if (revocation.isRevoked(hit.token())) {
@@ -146,7 +146,7 @@ public final class TokenVerifier {
       throw new InvalidTokenException(Reason.WRONG_TYPE);
     }
     String kid = header.getKeyID();
-    VerificationKey key = kid == null ? null : keys.find(kid).orElse(null);
+    VerificationKey key = kid == null ? null : keys.find(issuer, kid).orElse(null);
     if (key == null) {
       throw new InvalidTokenException(Reason.UNKNOWN_KEY);
     }

@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Tokens verified before, by their exact string (issue 15): the same access token is presented
- * again and again during its life, and its signature and claims cannot change. What can change is
- * checked on every hit by {@link TokenVerifier}: expiry, revocation (rule 6), and that the key
- * which verified it is still the one published under its kid (a withdrawn key, or any reload of the
- * keys, sends the token through full verification again).
+ * Tokens verified before, by their exact string: the same access token is presented again and again
+ * during its life, and its signature and claims cannot change. What can change is checked on every
+ * hit by {@link TokenVerifier}: expiry, revocation (rule 6), and that the key which verified it is
+ * still the one published under its kid (a withdrawn key, or any reload of the keys, sends the
+ * token through full verification again).
  *
  * <p>Bounded by memory (an entry weighs about four times its token: the string and its parsed
  * claims), and an entry never outlives its token's expiry plus the skew.

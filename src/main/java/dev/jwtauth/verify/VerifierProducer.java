@@ -1,7 +1,6 @@
 package dev.jwtauth.verify;
 
-import dev.jwtauth.config.AuthSettings;
-import dev.jwtauth.config.TokenCacheSettings;
+import dev.jwtauth.guard.GuardSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -17,14 +16,14 @@ public class VerifierProducer {
 
   @Produces
   @Singleton
-  VerifiedTokenCache cache(TokenCacheSettings settings, Clock clock) {
-    return VerifiedTokenCache.ofMaxBytes(settings.maxBytes(), clock);
+  VerifiedTokenCache cache(GuardSettings settings, Clock clock) {
+    return VerifiedTokenCache.ofMaxBytes(settings.tokenCacheMaxBytes(), clock);
   }
 
   @Produces
   @Singleton
   TokenVerifier verifier(
-      AuthSettings settings,
+      GuardSettings settings,
       VerificationKeys keys,
       RevocationCheck revocation,
       Clock clock,

@@ -1,6 +1,6 @@
 package dev.jwtauth.bench;
 
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

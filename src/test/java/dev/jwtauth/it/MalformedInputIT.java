@@ -219,6 +219,13 @@ class MalformedInputIT extends ServiceIT {
       cases.add(
           get("audit since " + date, "/admin/audit?since=" + date, admin, 400, "invalid_request"));
     }
+    cases.add(
+        get(
+            "an audit type that does not exist",
+            "/admin/audit?type=no_such_event",
+            admin,
+            400,
+            "invalid_request"));
     // 3. Parity of limits and media types.
     cases.add(
         post(

@@ -32,7 +32,7 @@ class EdDsaVerificationTest {
   private final TokenVerifier verifier =
       new TokenVerifier(
           TestTokens.settings(),
-          kid -> Optional.ofNullable(keys().get(kid)),
+          (issuer, kid) -> Optional.ofNullable(keys().get(kid)),
           token -> false,
           TestTokens.CLOCK);
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jwtauth.json.Jsons;
+import dev.jwtauth.guard.Jsons;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.logging.Level;
@@ -25,7 +25,7 @@ class JsonLogFormatterTest {
   @Test
   void aPlainLineHasTheFourFields() {
     LogRecord record = new LogRecord(Level.WARNING, "Key \"k1\" retired\nnext line");
-    record.setLoggerName("dev.jwtauth.keys.KeyService");
+    record.setLoggerName("dev.jwtauth.keys.KeyLifecycle");
 
     String line = formatter.format(record);
 
@@ -33,7 +33,7 @@ class JsonLogFormatterTest {
     assertEquals(1, line.strip().lines().count(), "one line, whatever the message holds");
     JsonObject json = parse(line);
     assertEquals("WARNING", json.getString("level"));
-    assertEquals("dev.jwtauth.keys.KeyService", json.getString("logger"));
+    assertEquals("dev.jwtauth.keys.KeyLifecycle", json.getString("logger"));
     assertEquals("Key \"k1\" retired\nnext line", json.getString("message"));
     assertTrue(json.getString("timestamp").endsWith("Z"));
     assertFalse(json.containsKey("request_id"), "no request on this thread");

@@ -41,7 +41,7 @@ class TokenEndpointTest {
   TokenEndpointTest() {
     clientCredentials.issuer =
         new AccessTokenIssuer(
-            TestTokens.settings(),
+            TestTokens.authSettings(),
             () -> new ActiveSigner(TestTokens.KEY.getKeyID(), JWSAlgorithm.RS256, signer()),
             TestTokens.CLOCK);
     clientCredentials.metrics = new AuthMetrics();

@@ -22,7 +22,7 @@ class AccessTokenIssuerTest {
 
   private final AccessTokenIssuer issuer =
       new AccessTokenIssuer(
-          TestTokens.settings(),
+          TestTokens.authSettings(),
           () -> new ActiveSigner(TestTokens.KEY.getKeyID(), JWSAlgorithm.RS256, signer()),
           TestTokens.CLOCK);
 

@@ -135,7 +135,7 @@ class Es256VerificationTest {
               EC.getKeyID(),
               new VerificationKey(
                   EC.getKeyID(), JWSAlgorithm.ES256, new ECDSAVerifier(EC.toECPublicKey())));
-      return kid -> Optional.ofNullable(known.get(kid));
+      return (issuer, kid) -> Optional.ofNullable(known.get(kid));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

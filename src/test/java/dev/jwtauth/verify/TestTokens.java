@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.guard.GuardSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,8 @@ public final class TestTokens {
   public static final RSAKey KEY = generate("test-key");
   public static final RSAKey OTHER_KEY = generate("other-key");
 
-  public static AuthSettings settings() {
+  /** The issuing side's settings, matching {@link #settings()}. */
+  public static AuthSettings authSettings() {
     return new AuthSettings(
         ISSUER,
         List.of("api"),
@@ -50,13 +52,21 @@ public final class TestTokens {
         "demo-service");
   }
 
+  /** The guard's settings. */
+  public static GuardSettings settings() {
+    return new GuardSettings(ISSUER, "api", "JWT", Duration.ofSeconds(30), "auth", 0);
+  }
+
   /** Only {@link #KEY} is known, as RS256. */
   public static VerificationKeys keys() {
     try {
       VerificationKey known =
           new VerificationKey(
               KEY.getKeyID(), JWSAlgorithm.RS256, new RSASSAVerifier(KEY.toRSAPublicKey()));
-      return kid -> KEY.getKeyID().equals(kid) ? Optional.of(known) : Optional.empty();
+      return (issuer, kid) ->
+          ISSUER.equals(issuer) && KEY.getKeyID().equals(kid)
+              ? Optional.of(known)
+              : Optional.empty();
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

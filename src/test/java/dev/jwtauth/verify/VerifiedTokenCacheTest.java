@@ -26,7 +26,7 @@ class VerifiedTokenCacheTest {
   private final TokenVerifier verifier =
       new TokenVerifier(
           TestTokens.settings(),
-          kid -> Optional.ofNullable(published.get(kid)),
+          (issuer, kid) -> Optional.ofNullable(published.get(kid)),
           token -> revokedJtis.contains(token.jti()),
           clock,
           cache);
@@ -102,7 +102,7 @@ class VerifiedTokenCacheTest {
     TokenVerifier uncached =
         new TokenVerifier(
             TestTokens.settings(),
-            kid -> Optional.ofNullable(published.get(kid)),
+            (issuer, kid) -> Optional.ofNullable(published.get(kid)),
             token -> false,
             clock,
             off);

@@ -1,4 +1,4 @@
-package dev.jwtauth.keys;
+package dev.jwtauth.secrets;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +9,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * CSRF tokens of the cookie mode, bound to the session (PRODUCT.md §9): HMAC-SHA256 of the session
- * id under a secret every node shares ({@code server_secrets}, kept and encrypted with the signing
- * keys). A cookie/header pair an attacker picks, or the token of another session, never matches.
+ * CSRF tokens of the cookie mode, bound to the session (docs/security.md): HMAC-SHA256 of the
+ * session id under a secret every node shares ({@code server_secrets}, kept and encrypted with the
+ * signing keys). A cookie/header pair an attacker picks, or the token of another session, never
+ * matches.
  */
 @ApplicationScoped
 public class CsrfTokens {
@@ -21,7 +22,7 @@ public class CsrfTokens {
 
   private volatile SecretKeySpec key;
 
-  /** Called at start-up by {@link KeyService} with the shared secret. */
+  /** Called by {@link ServerSecrets} with the shared secret. */
   void load(byte[] secret) {
     key = new SecretKeySpec(secret, "HmacSHA256");
   }

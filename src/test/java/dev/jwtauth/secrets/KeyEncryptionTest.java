@@ -1,4 +1,4 @@
-package dev.jwtauth.keys;
+package dev.jwtauth.secrets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.jwtauth.keys;
+package dev.jwtauth.secrets;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package dev.jwtauth.config;
+package dev.jwtauth.guard;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package dev.jwtauth.json;
+package dev.jwtauth.guard;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * JSON-P builders and readers from one provider, looked up once. Why not {@code jakarta.json.Json}:
  * each of its static factories looks the provider up through {@code ServiceLoader}, which searches
- * the class path's jars on every call — a measurable share of a request's CPU (issues 13 and 15).
+ * the class path's jars on every call — a measurable share of a request's CPU (docs/benchmarks.md).
  * ArchitectureTest keeps {@code Json} out of the rest of the code.
  */
 public final class Jsons {

@@ -1,4 +1,4 @@
-package dev.jwtauth.keys;
+package dev.jwtauth.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -78,7 +78,8 @@ public final class KeyEncryption {
   public String reveal(String kid, String stored) {
     if (!isEncrypted(stored)) {
       if (secret != null) {
-        // KeyService encrypts plaintext rows at start; one still here was written by a node without
+        // KeyLifecycle encrypts plaintext rows at start; one still here was written by a node
+        // without
         // the secret.
         throw new UnreadableKeyException(
             "The signing key "

@@ -1,2 +1,0 @@
-/** JSON-P from one provider, looked up once instead of on every builder (see {@link Jsons}). */
-package dev.jwtauth.json;
