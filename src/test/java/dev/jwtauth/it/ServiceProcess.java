@@ -116,7 +116,8 @@ final class ServiceProcess implements AutoCloseable {
         "JAVA_OPTS",
         environment.getOrDefault("JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1")
             + " -Djava.io.tmpdir="
-            + tmp.getAbsolutePath());
+            + tmp.getAbsolutePath()
+            + coverageAgent(script));
     File serverLog = new File(workDir, name + "-server.log");
     env.put("AUTH_LOG_FILE", serverLog.getAbsolutePath());
     environment.forEach(
@@ -133,6 +134,28 @@ final class ServiceProcess implements AutoCloseable {
     String bind = environment.get("AUTH_BIND_ADDRESS");
     String host = bind != null && bind.startsWith("127.") ? bind : "127.0.0.1";
     return new ServiceProcess(builder.start(), log, serverLog, host, port, managementPort, script);
+  }
+
+  /**
+   * The JaCoCo agent for a Payara Micro started by run.sh, when the build provides it (pom.xml):
+   * the service's classes, not the tests', counted into one file every server appends to when it
+   * stops. WildFly is left out: its modular class loading would need the agent's packages exported
+   * to every module.
+   */
+  private static String coverageAgent(String script) {
+    String agent = System.getProperty("it.jacoco.agent");
+    String destination = System.getProperty("it.jacoco.destfile");
+    if (agent == null || destination == null || !new File(agent).isFile()) {
+      return "";
+    }
+    if (!script.endsWith("/run.sh")) {
+      return "";
+    }
+    return " -javaagent:"
+        + agent
+        + "=destfile="
+        + destination
+        + ",append=true,includes=dev.jwtauth.*,excludes=dev.jwtauth.it.*";
   }
 
   /**
