@@ -28,7 +28,7 @@ public class JdbcUrlDataSource implements DataSource {
   private String url;
   private String user;
   private String password;
-  private int loginTimeout;
+  private volatile int loginTimeout;
   private PrintWriter logWriter;
   private volatile Driver driver;
 

@@ -16,14 +16,20 @@ import java.util.logging.StreamHandler;
 public final class JsonLogs {
 
   private static final Logger ROOT = Logger.getLogger("dev.jwtauth");
+  private static final Object LOCK = new Object();
   private static Handler installed;
 
   private JsonLogs() {}
 
-  public static synchronized void install() {
-    if (installed != null) {
-      return;
+  public static void install() {
+    synchronized (LOCK) {
+      if (installed == null) {
+        installed = newHandler();
+      }
     }
+  }
+
+  private static Handler newHandler() {
     // Straight to the process's stdout: servers may route System.out through their own logging.
     StreamHandler handler =
         new StreamHandler(new FileOutputStream(FileDescriptor.out), new JsonLogFormatter()) {
@@ -41,17 +47,18 @@ public final class JsonLogs {
     handler.setLevel(Level.ALL);
     ROOT.addHandler(handler);
     ROOT.setUseParentHandlers(false);
-    installed = handler;
+    return handler;
   }
 
   /** Back to the server's handlers (the application stops). */
-  public static synchronized void uninstall() {
-    if (installed == null) {
-      return;
+  public static void uninstall() {
+    synchronized (LOCK) {
+      if (installed != null) {
+        ROOT.removeHandler(installed);
+        ROOT.setUseParentHandlers(true);
+        installed.flush();
+        installed = null;
+      }
     }
-    ROOT.removeHandler(installed);
-    ROOT.setUseParentHandlers(true);
-    installed.flush();
-    installed = null;
   }
 }

@@ -55,12 +55,21 @@ final class ChangeListener implements Runnable {
     thread.start();
   }
 
+  /** Outside the pool: a LISTEN lives as long as its connection. */
+  private Connection connect() throws SQLException {
+    Connection opened = new org.postgresql.Driver().connect(url, properties);
+    if (opened == null) {
+      throw new SQLException("Not a PostgreSQL URL: the change listener cannot connect");
+    }
+    return opened;
+  }
+
   @Override
   public void run() {
     boolean warned = false;
     boolean first = true;
     while (running) {
-      try (Connection listening = new org.postgresql.Driver().connect(url, properties)) {
+      try (Connection listening = connect()) {
         connection = listening;
         try (Statement statement = listening.createStatement()) {
           statement.execute("LISTEN " + CHANNEL);

@@ -51,7 +51,7 @@ public class SharedStateSync {
   private final RepeatingTask task = new RepeatingTask(this::poll);
   private volatile boolean failing;
   private volatile Instant lastSuccess;
-  private ChangeListener listener;
+  private volatile ChangeListener listener;
 
   /** Loads every shared state, then follows the changes. */
   public synchronized void start() {
