@@ -63,12 +63,7 @@ public class ThrottleRecords {
   /** The pair's failures within its window. */
   @Transactional
   public long pairFailures(String pair, Instant now) {
-    return em.createQuery(
-            "select count(f) from LoginFailure f where f.pairKey = :pair and f.occurredAt > :since",
-            Long.class)
-        .setParameter("pair", pair)
-        .setParameter("since", now.minus(settings.pairWindow()))
-        .getSingleResult();
+    return failuresSince("pairKey", pair, now.minus(settings.pairWindow()));
   }
 
   /** Uncounts one attempt. */
@@ -80,11 +75,17 @@ public class ThrottleRecords {
   }
 
   private long addressFailures(String address, Instant now) {
+    return failuresSince("address", address, now.minus(settings.addressWindow()));
+  }
+
+  private long failuresSince(String field, String value, Instant since) {
     return em.createQuery(
-            "select count(f) from LoginFailure f where f.address = :address and f.occurredAt > :since",
+            "select count(f) from LoginFailure f where f."
+                + field
+                + " = :value and f.occurredAt > :since",
             Long.class)
-        .setParameter("address", address)
-        .setParameter("since", now.minus(settings.addressWindow()))
+        .setParameter("value", value)
+        .setParameter("since", since)
         .getSingleResult();
   }
 

@@ -1,0 +1,15 @@
+package dev.jwtauth.api.admin;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+
+/** The body of {@code POST /admin/users}; without roles the user gets {@code user}. */
+public record UserRequest(
+    @NotEmpty(message = "username is required")
+        @Size(max = 100, message = "username must have at most 100 characters")
+        String username,
+    @NotEmpty(message = "password is required")
+        @Size(max = 1024, message = "password must have at most 1024 characters")
+        String password,
+    Set<@NotEmpty(message = "roles must not be empty strings") String> roles) {}

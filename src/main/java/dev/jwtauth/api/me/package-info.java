@@ -1,0 +1,2 @@
+/** Caller self-service (`/api/me`): who am I, my sessions, my password. */
+package dev.jwtauth.api.me;

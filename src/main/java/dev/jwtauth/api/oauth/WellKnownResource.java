@@ -1,0 +1,95 @@
+package dev.jwtauth.api.oauth;
+
+import dev.jwtauth.clients.Client;
+import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.KeySettings;
+import dev.jwtauth.guard.Jsons;
+import dev.jwtauth.keys.KeyRing;
+import dev.jwtauth.token.ScopePolicy;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Set;
+
+/** Discovery: the server metadata (RFC 8414); the public keys are {@link JwksServlet}'s. */
+@RequestScoped
+@Path(".well-known")
+@PermitAll
+public class WellKnownResource {
+
+  @Inject KeyRing keys;
+  @Inject AuthSettings settings;
+  @Inject KeySettings keySettings;
+  @Inject ScopePolicy scopes;
+
+  private static final List<String> CLIENT_AUTH_METHODS =
+      List.of("client_secret_basic", "client_secret_post");
+
+  @GET
+  @Path("oauth-authorization-server")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String authorizationServerMetadata() {
+    return metadata();
+  }
+
+  @GET
+  @Path("openid-configuration")
+  @Produces(MediaType.APPLICATION_JSON)
+  public String openIdConfiguration() {
+    return metadata();
+  }
+
+  /**
+   * RFC 8414: what a standard client needs to find and call the token, revocation and introspection
+   * endpoints.
+   */
+  private String metadata() {
+    Set<String> allScopes = scopes.allowed(settings.roleScopes().keySet());
+    String issuer = settings.issuer();
+    return Jsons.object()
+        .add("issuer", issuer)
+        .add("jwks_uri", issuer + "/.well-known/jwks.json")
+        .add("token_endpoint", issuer + "/oauth2/token")
+        .add("revocation_endpoint", issuer + "/oauth2/revoke")
+        .add("introspection_endpoint", issuer + "/oauth2/introspect")
+        .add(
+            "grant_types_supported",
+            Jsons.array(
+                List.of(
+                    Client.PASSWORD,
+                    Client.REFRESH_TOKEN,
+                    Client.CLIENT_CREDENTIALS,
+                    Client.TOKEN_EXCHANGE)))
+        .add("token_endpoint_auth_methods_supported", Jsons.array(CLIENT_AUTH_METHODS).add("none"))
+        .add(
+            "revocation_endpoint_auth_methods_supported",
+            Jsons.array(CLIENT_AUTH_METHODS).add("none"))
+        .add("introspection_endpoint_auth_methods_supported", Jsons.array(CLIENT_AUTH_METHODS))
+        .add("scopes_supported", Jsons.array(allScopes))
+        .add(
+            "claims_supported",
+            Jsons.array(
+                List.of(
+                    "iss",
+                    "sub",
+                    "aud",
+                    "exp",
+                    "iat",
+                    "nbf",
+                    "jti",
+                    "client_id",
+                    "scope",
+                    "groups",
+                    "upn",
+                    "preferred_username",
+                    "sid",
+                    "act")))
+        .build()
+        .toString();
+  }
+}

@@ -1,0 +1,2 @@
+/** The sample protected resource (`/api/tasks`). */
+package dev.jwtauth.api.tasks;
