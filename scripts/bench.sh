@@ -21,7 +21,7 @@
 #              -Dseconds=10 -Drounds=3 -Dconnections=16 (http)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -DskipTests package test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+./mvnw -B -q -DskipTests -Dspotbugs.skip=true package test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
 

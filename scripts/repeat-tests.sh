@@ -35,7 +35,7 @@ for run in $(seq 1 "$runs"); do
   start=$SECONDS
   # The unit tests, the formatter and the enforcer are not what is being repeated.
   if ./mvnw -B verify "$@" -Dit.test="$class" -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dspotless.check.skip=true -Denforcer.skip=true > "$log" 2>&1; then
+    -Dspotless.check.skip=true -Denforcer.skip=true -Dspotbugs.skip=true > "$log" 2>&1; then
     passed=$((passed + 1))
     outcome=pass
   else

@@ -20,7 +20,7 @@ source scripts/lib/service.sh
 
 PORT="${PORT:-8080}"
 if [ "${AUTH_SKIP_BUILD:-}" != "1" ]; then
-  ./mvnw -B -q -DskipTests package
+  ./mvnw -B -q -DskipTests -Dspotbugs.skip=true package
 fi
 prepare_service_environment
 choose_bind_address
