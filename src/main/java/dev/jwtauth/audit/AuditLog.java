@@ -46,14 +46,14 @@ public class AuditLog {
 
   /** As {@link #record}, for an event a client asked for. */
   @Transactional
-  public void recordForClient(
+  public String recordForClient(
       AuditEventType type,
       String actor,
       String subject,
       String sessionId,
       String clientId,
       String detail) {
-    write(type, actor, subject, sessionId, clientId, detail);
+    return write(type, actor, subject, sessionId, clientId, detail);
   }
 
   /**
@@ -83,8 +83,8 @@ public class AuditLog {
   }
 
   /**
-   * Sets how often an aggregated event happened (see {@link RepeatedLoginRefusals}); one statement
-   * per row.
+   * Sets how often an aggregated event happened (see {@link RepeatedEvents}); one statement per
+   * row.
    */
   @Transactional
   public void occurred(String id, long occurrences, Instant last) {
@@ -138,14 +138,14 @@ public class AuditLog {
         .executeUpdate();
   }
 
-  private void write(
+  private String write(
       AuditEventType type,
       String actor,
       String subject,
       String sessionId,
       String clientId,
       String detail) {
-    persistAndLog(
+    return persistAndLog(
         type,
         actor,
         subject,

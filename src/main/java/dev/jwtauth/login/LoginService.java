@@ -2,7 +2,7 @@ package dev.jwtauth.login;
 
 import dev.jwtauth.audit.AuditEventType;
 import dev.jwtauth.audit.AuditLog;
-import dev.jwtauth.audit.RepeatedLoginRefusals;
+import dev.jwtauth.audit.RepeatedEvents;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.faults.DatabaseAvailability;
 import dev.jwtauth.metrics.AuthMetrics;
@@ -39,7 +39,7 @@ public class LoginService {
   @Inject RefreshService sessions;
   @Inject LoginThrottle throttle;
   @Inject AuditLog audit;
-  @Inject RepeatedLoginRefusals refusals;
+  @Inject RepeatedEvents repeated;
   @Inject AuthMetrics metrics;
   @Inject DatabaseAvailability database;
 
@@ -66,12 +66,19 @@ public class LoginService {
       database.succeeded();
     } catch (TooManyAttemptsException e) {
       database.succeeded();
-      refusals.refused(
-          e.refused(),
+      String refused = e.refused() != null ? e.refused() : "address:" + clientAddress;
+      repeated.record(
+          refused,
           Duration.ofSeconds(e.retryAfterSeconds()),
-          username,
-          clientAddress,
-          client.id());
+          AuditEventType.LOGIN_THROTTLED,
+          () ->
+              audit.login(
+                  AuditEventType.LOGIN_THROTTLED,
+                  username,
+                  clientAddress,
+                  client.id(),
+                  null,
+                  "too_many_attempts"));
       metrics.login(AuthMetrics.LoginOutcome.THROTTLED);
       throw e;
     }

@@ -1,6 +1,6 @@
 package dev.jwtauth.startup;
 
-import dev.jwtauth.audit.RepeatedLoginRefusals;
+import dev.jwtauth.audit.RepeatedEvents;
 import dev.jwtauth.clients.ConfiguredClients;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.config.OperationsSettings;
@@ -46,7 +46,7 @@ public class ServiceStartup {
   @Inject Secrets secrets;
   @Inject BootstrapAdmin bootstrapAdmin;
   @Inject RefreshPurge refreshPurge;
-  @Inject RepeatedLoginRefusals loginRefusals;
+  @Inject RepeatedEvents repeatedEvents;
   @Inject SharedStateSync sharedState;
   @Inject KeyRotationJob keyRotation;
   @Inject ConfiguredClients configuredClients;
@@ -89,7 +89,7 @@ public class ServiceStartup {
     sharedState.start(); // loads the keys and the revocation lists, then follows changes
     keyRotation.start();
     refreshPurge.start();
-    loginRefusals.start();
+    repeatedEvents.start();
     LOG.info(
         () ->
             "Token service ready: issuer "
@@ -122,7 +122,7 @@ public class ServiceStartup {
     sharedState.stop();
     keyRotation.stop();
     refreshPurge.stop();
-    loginRefusals.stop();
+    repeatedEvents.stop();
     JsonLogs.uninstall();
   }
 

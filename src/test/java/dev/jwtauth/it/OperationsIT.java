@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -299,6 +300,35 @@ class OperationsIT extends ServiceIT {
     assertEquals(1, rowsMentioning("token_exchanged", userId, start, exchangedJti));
     assertEquals(1, rowsMentioning("access_token_revoked", userId, start, revokedJti));
     assertEquals(1, rowsMentioning("access_token_revoked", null, start, serviceJti));
+  }
+
+  /**
+   * A session refreshed in a loop is one {@code token_refreshed} row a minute with a count, not one
+   * row per refresh: one account cannot grow the audit table at its refresh rate.
+   */
+  @Test
+  void aSessionRefreshedInALoopIsOneAuditRowWithACount() {
+    Instant start = Instant.now().minusSeconds(1);
+    JsonObject session = http.loginResponse(username, PASSWORD);
+    String userId = Http.claims(session.getString("access_token")).getString("sub");
+    String refreshToken = session.getString("refresh_token");
+    for (int i = 0; i < 20; i++) {
+      HttpResponse<String> refreshed =
+          http.postJson("auth/refresh", "{\"refresh_token\":\"" + refreshToken + "\"}");
+      assertEquals(200, refreshed.statusCode(), refreshed.body());
+      refreshToken = Http.json(refreshed).getString("refresh_token");
+    }
+    List<JsonObject> rows =
+        Poll.until(
+            "the refreshes' count to reach 20",
+            Duration.ofSeconds(30),
+            Duration.ofMillis(250),
+            () ->
+                auditItems(
+                    adminToken, "type=token_refreshed&subject=" + userId + "&since=" + start),
+            found -> found.size() == 1 && found.get(0).getInt("occurrences") >= 20);
+    assertEquals(1, rows.size(), rows.toString());
+    assertEquals(20, rows.get(0).getInt("occurrences"), rows.toString());
   }
 
   private long rowsMentioning(String type, String subject, Instant since, String jti) {

@@ -14,39 +14,43 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Refused (throttled) logins, audited as one {@code login_throttled} row per locked pair or refused
- * address and refusal window, with a count, and never one row or log line per request: a caller
- * without credentials must not be able to grow the database or the log by hammering a lockout.
+ * Events that can repeat at an abusive rate, audited as one row per key and window, with a count,
+ * and never one row or log line each: a refused (throttled) login — per locked pair or refused
+ * address, for as long as the refusal lasts —, so that a caller without credentials cannot grow the
+ * database or the log by hammering a lockout; a refresh — per session and minute —, so that one
+ * account refreshing in a loop cannot either.
  *
- * <p>The first refusal of a window writes its row (and its log line) at once; later ones are
- * counted in memory and written to that row every {@link #FLUSH_EVERY}. Each node counts its own
- * refusals, so a pair refused by two nodes has a row from each. At most {@link #MAX_OPEN} windows
- * are open at once; refusals beyond them are counted in one warning per flush instead.
+ * <p>The first event of a window writes its row (and its log line) at once, in the caller's
+ * transaction; later ones are counted in memory and written to that row every {@link #FLUSH_EVERY}.
+ * Each node counts its own, so a key seen by two nodes has a row from each. At most {@link
+ * #MAX_OPEN} windows are open at once; events beyond them are counted in one warning per flush
+ * instead.
  */
 @ApplicationScoped
-public class RepeatedLoginRefusals {
+public class RepeatedEvents {
 
   static final int MAX_OPEN = 10_000;
   static final Duration FLUSH_EVERY = Duration.ofSeconds(2);
 
   private static final Logger LOG = Logger.getLogger("dev.jwtauth.audit");
 
-  /** A refusal window: its row (null while the first refusal writes it) and its count. */
+  /** A window: its row (null while the first event writes it) and its count. */
   private static final class Window {
     final Instant until;
-    final String address;
+    final AuditEventType type;
     String rowId;
     long occurrences = 1;
     long written = 1;
     Instant last;
 
-    Window(Instant until, String address) {
+    Window(Instant until, AuditEventType type) {
       this.until = until;
-      this.address = address;
+      this.type = type;
     }
   }
 
@@ -67,17 +71,18 @@ public class RepeatedLoginRefusals {
   }
 
   /**
-   * @param refused what is refused ({@code pair:…} or {@code address:…}); refusals of one such key
-   *     within one window are one row
-   * @param retryAfter how long the refusal lasts: the window
+   * Records one event: writes its row if no window of its key is open, else counts it.
+   *
+   * @param key what the events are about (a locked pair, an address, a session)
+   * @param window how long after the first event later ones are counted into its row
+   * @param writeRow writes the first row, in the caller's transaction, and answers its id
    */
-  public void refused(
-      String refused, Duration retryAfter, String username, String address, String clientId) {
+  public void record(String key, Duration window, AuditEventType type, Supplier<String> writeRow) {
     Instant now = clock.instant();
-    String key = refused != null ? refused : "address:" + address;
-    Window window;
+    String scoped = type.code() + ":" + key;
+    Window opened;
     synchronized (this) {
-      Window current = open.get(key);
+      Window current = open.get(scoped);
       if (current != null && now.isBefore(current.until)) {
         current.occurrences++;
         current.last = now;
@@ -87,24 +92,17 @@ public class RepeatedLoginRefusals {
         unrecorded++;
         return;
       }
-      window = new Window(now.plus(retryAfter), address);
-      open.put(key, window);
+      opened = new Window(now.plus(window), type);
+      open.put(scoped, opened);
     }
     try {
-      String rowId =
-          audit.login(
-              AuditEventType.LOGIN_THROTTLED,
-              username,
-              address,
-              clientId,
-              null,
-              "too_many_attempts");
+      String rowId = writeRow.get();
       synchronized (this) {
-        window.rowId = rowId;
+        opened.rowId = rowId;
       }
     } catch (RuntimeException e) {
       synchronized (this) {
-        open.remove(key, window);
+        open.remove(scoped, opened);
       }
       throw e;
     }
@@ -143,16 +141,16 @@ public class RepeatedLoginRefusals {
       LOG.log(
           Level.INFO,
           "{0}",
-          LogEvent.of("login_throttled_window_closed")
-              .with("address", window.address)
+          LogEvent.of(window.type.code() + "_repeated")
+              .with("audit_id", window.rowId)
               .with("occurrences", Long.toString(window.occurrences)));
     }
     if (lost > 0) {
       LOG.warning(
           lost
-              + " throttled logins were not audited: more than "
+              + " repeated events were not audited: more than "
               + MAX_OPEN
-              + " pairs and addresses were refused at once");
+              + " windows were open at once");
     }
   }
 
