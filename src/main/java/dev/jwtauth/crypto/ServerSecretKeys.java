@@ -3,6 +3,8 @@ package dev.jwtauth.crypto;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,25 +22,32 @@ public class ServerSecretKeys {
   /** Hashes of client secrets chosen by an operator ({@code ClientSecrets}). */
   public static final String CLIENT_SECRETS = "client-secrets";
 
-  private volatile SecretKeySpec secret;
+  /** The secret and the keys derived from it so far (each derived once, not per call). */
+  private record Loaded(SecretKeySpec secret, Map<String, byte[]> derived) {}
+
+  private volatile Loaded loaded;
 
   /**
    * Called by {@code ServerSecrets} with the shared secret, at start-up and whenever it is read.
    */
   public void load(byte[] sharedSecret) {
-    secret = new SecretKeySpec(sharedSecret, "HmacSHA256");
+    loaded = new Loaded(new SecretKeySpec(sharedSecret, "HmacSHA256"), new ConcurrentHashMap<>());
   }
 
   public boolean loaded() {
-    return secret != null;
+    return loaded != null;
   }
 
-  /** The key of this purpose. */
+  /** The key of this purpose (callers must not change the array). */
   public byte[] derive(String purpose) {
-    SecretKeySpec current = secret;
+    Loaded current = loaded;
     if (current == null) {
       throw new IllegalStateException("The server secret is not loaded");
     }
+    return current.derived().computeIfAbsent(purpose, p -> derive(current.secret(), p));
+  }
+
+  private static byte[] derive(SecretKeySpec current, String purpose) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(current);
