@@ -4,7 +4,7 @@ import dev.jwtauth.audit.AuditEventType;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
-import dev.jwtauth.clients.OAuthClient;
+import dev.jwtauth.clients.ClientView;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.revocation.RevocationService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,12 +30,12 @@ public class ClientAdministration {
     return registered;
   }
 
-  public List<OAuthClient> list() {
-    return registry.list();
+  public List<ClientView> list() {
+    return registry.views();
   }
 
-  public Optional<OAuthClient> get(String id) {
-    return registry.list().stream().filter(client -> client.id().equals(id)).findFirst();
+  public Optional<ClientView> get(String id) {
+    return registry.views().stream().filter(view -> view.client().id().equals(id)).findFirst();
   }
 
   /**

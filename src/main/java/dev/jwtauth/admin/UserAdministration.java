@@ -11,6 +11,7 @@ import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.users.Roles;
 import dev.jwtauth.users.UserAccount;
 import dev.jwtauth.users.UserRepository;
+import dev.jwtauth.users.UserView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -31,7 +32,7 @@ public class UserAdministration {
   @Inject AuditLog audit;
   @Inject DatabaseAvailability database;
 
-  public UserAccount create(String username, char[] password, Set<String> roles, String adminId) {
+  public UserView create(String username, char[] password, Set<String> roles, String adminId) {
     database.check();
     if (!username.matches("[A-Za-z0-9._@-]{1,100}")) {
       throw new InvalidUserException("username must be 1-100 letters, digits or . _ @ -");
@@ -60,19 +61,19 @@ public class UserAdministration {
       throw e; // a database out of reach is 503 (ExceptionMappers), never a false 409
     }
     audit.record(AuditEventType.USER_CREATED, adminId, user.id(), null, "roles " + roles);
-    return user;
+    return UserView.of(user);
   }
 
-  public List<UserAccount> page(int page, int size) {
-    return users.page(page, size);
+  public List<UserView> page(int page, int size) {
+    return users.page(page, size).stream().map(UserView::of).toList();
   }
 
   public long count() {
     return users.count();
   }
 
-  public Optional<UserAccount> get(String id) {
-    return id.length() > 36 ? Optional.empty() : users.findById(id);
+  public Optional<UserView> get(String id) {
+    return id.length() > 36 ? Optional.empty() : users.findById(id).map(UserView::of);
   }
 
   /** Disables the user and revokes everything of theirs; false if no such user. */

@@ -127,7 +127,7 @@ public class AuditLog {
         rows.setFirstResult(query.page() * query.size())
             .setMaxResults(query.size())
             .getResultList();
-    return new AuditPage(events, count.getSingleResult());
+    return new AuditPage(events.stream().map(AuditEventView::of).toList(), count.getSingleResult());
   }
 
   /** Deletes the rows older than the retention (auth.audit.retention); returns how many. */

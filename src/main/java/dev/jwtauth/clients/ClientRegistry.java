@@ -122,7 +122,12 @@ public class ClientRegistry implements SharedState {
     return secretKeys.derive(ServerSecretKeys.CLIENT_SECRETS);
   }
 
-  public List<OAuthClient> list() {
+  /** Every registered client, oldest first, for the admin API. */
+  public List<ClientView> views() {
+    return list().stream().map(ClientView::of).toList();
+  }
+
+  List<OAuthClient> list() {
     return em.createQuery(
             "select c from OAuthClient c order by c.createdAt, c.id", OAuthClient.class)
         .getResultList();

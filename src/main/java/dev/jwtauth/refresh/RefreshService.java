@@ -186,8 +186,8 @@ public class RefreshService {
   }
 
   /** The session a refresh token value belongs to, whatever its state. */
-  public Optional<LoginSession> sessionOfToken(String refreshToken) {
-    return store.sessionOf(refreshToken);
+  public Optional<SessionView> sessionOfToken(String refreshToken) {
+    return store.sessionOf(refreshToken).map(SessionView::of);
   }
 
   /**
@@ -212,8 +212,8 @@ public class RefreshService {
         .orElse(false);
   }
 
-  public List<LoginSession> activeSessions(String userId) {
-    return store.activeSessions(userId);
+  public List<SessionView> activeSessions(String userId) {
+    return store.activeSessions(userId).stream().map(SessionView::of).toList();
   }
 
   /** Ends every session of a client (a deleted one); returns how many. */

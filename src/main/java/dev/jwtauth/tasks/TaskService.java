@@ -23,29 +23,31 @@ public class TaskService {
 
   @Inject Clock clock;
 
-  public List<Task> listOwn(Caller caller) {
+  public List<TaskView> listOwn(Caller caller) {
     return em.createQuery(
             "select t from Task t where t.owner = :owner order by t.createdAt", Task.class)
         .setParameter("owner", caller.subject())
-        .getResultList();
+        .getResultStream()
+        .map(TaskView::of)
+        .toList();
   }
 
   @Transactional
-  public Task create(Caller caller, TaskInput input) {
+  public TaskView create(Caller caller, TaskInput input) {
     Task task = new Task(caller.subject(), input, clock.instant());
     em.persist(task);
-    return task;
+    return TaskView.of(task);
   }
 
-  public Task get(Caller caller, String id) {
-    return owned(caller, id);
+  public TaskView get(Caller caller, String id) {
+    return TaskView.of(owned(caller, id));
   }
 
   @Transactional
-  public Task update(Caller caller, String id, TaskInput input) {
+  public TaskView update(Caller caller, String id, TaskInput input) {
     Task task = owned(caller, id);
     task.update(input, clock.instant());
-    return task;
+    return TaskView.of(task);
   }
 
   @Transactional

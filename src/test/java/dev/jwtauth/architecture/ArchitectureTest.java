@@ -96,6 +96,22 @@ class ArchitectureTest {
   }
 
   /**
+   * No entity past the service layer: resources get records ({@code UserView}, {@code
+   * SessionView}…), so a managed or lazily loaded object never reaches the HTTP edge and the edge's
+   * JSON never follows a column rename by accident.
+   */
+  @Test
+  void theApiSeesNoEntity() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.jwtauth.api..")
+            .should()
+            .dependOnClassesThat()
+            .areAnnotatedWith(Entity.class));
+  }
+
+  /**
    * Entities live in the feature that owns their table, never in the edge, the guard or shared
    * helpers.
    */
@@ -118,7 +134,7 @@ class ArchitectureTest {
 
   /**
    * JSON-P's static factories look their provider up through ServiceLoader on every call; the code
-   * builds JSON through {@code Jsons}, which looked it up once (issue 15).
+   * builds JSON through {@code Jsons}, which looked it up once.
    */
   @Test
   void jsonComesFromOneProvider() {

@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The HTTP side of issue 15's harness: server CPU per request (utime + stime of the server JVM from
- * /proc, over a wrk run) for the protected {@code GET /api/me}, its unprotected twin, the same
+ * The HTTP side of the benchmark harness: server CPU per request (utime + stime of the server JVM
+ * from /proc, over a wrk run) for the protected {@code GET /api/me}, its unprotected twin, the same
  * resource behind Payara's stock MP-JWT (another JVM), refresh, introspection, JWKS and login.
  * Every scenario runs once to warm up, then the scenarios take turns for several rounds, so that
  * the machine's noise falls on all of them alike; the table shows each round and the median.
@@ -217,7 +217,7 @@ public final class HttpBench {
             cpu.get("GET /api/me (our bearer check)"),
             cpu.get("GET /api/me (stock Payara MP-JWT)"));
     System.out.printf(
-        "%nratios (targets of issue 15): of medians, and the median of each round's ratio%n"
+        "%nratios: of medians, and the median of each round's ratio%n"
             + "  /api/me / unprotected twin:   %.2f, %.2f  (≤ 1.15)%n"
             + "  /api/me / stock MP-JWT:       %.2f, %.2f  (≤ 0.35)%n"
             + "  refresh:       %.3f ms = %.2f × 10 ms      (≤ 0.5)%n"

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Halfway points between {@link UnprotectedMeResource} and {@code GET /api/me}, to find where the
- * protected resource's extra cost lies (HTTP benchmark, issue 15): the role check alone, and the
- * injected token alone.
+ * protected resource's extra cost lies (the HTTP benchmark): the role check alone, and the injected
+ * token alone.
  */
 public final class ProbeMeResources {
 

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * {@code GET /api/me} as a team would write it behind Payara's stock MP-JWT: the reference the
- * bearer check is compared with (issue 15). It builds its answer like ours, with one JSON-P
- * provider looked up once, so that only the token checks differ.
+ * bearer check is compared with. It builds its answer like ours, with one JSON-P provider looked up
+ * once, so that only the token checks differ.
  */
 @RequestScoped
 @Path("api/me")

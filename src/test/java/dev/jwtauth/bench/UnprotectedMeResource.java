@@ -9,9 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * The benchmark's unprotected twin of {@code GET /api/me} (issue 15): the same answer built the
- * same way, from fixed values instead of the caller's token, with no role check. Added to the WAR
- * by {@link BenchWars} only; never shipped.
+ * The benchmark's unprotected twin of {@code GET /api/me}: the same answer built the same way, from
+ * fixed values instead of the caller's token, with no role check. Added to the WAR by {@link
+ * BenchWars} only; never shipped.
  */
 @RequestScoped
 @Path("bench/me")

@@ -10,7 +10,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link VerifierBenchmark} with JMH and prints the ratios issue 15 sets targets for: cached
+ * Runs {@link VerifierBenchmark} with JMH and prints the ratios docs/benchmarks.md reports: cached
  * check ≤ 2 µs, uncached ≤ 1.25 × the bare Nimbus verification. With {@code -Dsmoke=true}: one
  * short iteration in this JVM (keeps the harness working; the figures mean nothing).
  */

@@ -21,10 +21,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The bearer check against a bare RS256 verification of the same token, in one run (issue 15):
- * {@link TokenVerifier} without its cache (every rule of PRODUCT.md §5), with the cache (a token
- * presented again), Nimbus parsing and verifying the signature only, and the JCA verifying the
- * signature of the signing input only. Run by {@link VerifierBench} (scripts/bench.sh verify).
+ * The bearer check against a bare RS256 verification of the same token, in one run: {@link
+ * TokenVerifier} without its cache (every verification rule), with the cache (a token presented
+ * again), Nimbus parsing and verifying the signature only, and the JCA verifying the signature of
+ * the signing input only. Run by {@link VerifierBench} (scripts/bench.sh verify).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import org.junit.jupiter.api.Test;
 
 /**
- * PRODUCT.md §9 "Defaults that leak into production mode": the H2 default password stays with H2.
+ * docs/security.md: "Defaults that leak into production mode": the H2 default password stays with
+ * H2.
  */
 class JdbcUrlDataSourceTest {
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 14: with {@code auth.keys.algorithm=ES256} the token service signs with a P-256 key, and a
- * stock MP-JWT resource server told {@code mp.jwt.verify.publickey.algorithm=ES256} accepts the
- * tokens through our JWKS, and refuses a forged one.
+ * With {@code auth.keys.algorithm=ES256} the token service signs with a P-256 key, and a stock
+ * MP-JWT resource server told {@code mp.jwt.verify.publickey.algorithm=ES256} accepts the tokens
+ * through our JWKS, and refuses a forged one.
  */
 @ExtendWith(ArquillianExtension.class)
 class Es256ResourceServerIT {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The holes of the first release's security review (issue 12, PRODUCT.md §9), each shown closed
- * through HTTP against the real WAR. Each test fails on the release before the fix.
+ * The holes of the first release's security review, each shown closed through HTTP against the real
+ * WAR. Each test fails on the release before the fix.
  */
 class HardeningIT extends ServiceIT {
 

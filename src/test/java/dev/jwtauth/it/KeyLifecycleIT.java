@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 14, PRODUCT.md §9 "Key lifecycle": rotation on request, withdrawal, the admin key list and
- * the JWKS's caching headers. Each test leaves one key behind (the suite's other tests, and the
+ * Key lifecycle (docs/security.md): rotation on request, withdrawal, the admin key list and the
+ * JWKS's caching headers. Each test leaves one key behind (the suite's other tests, and the
  * PostgreSQL suite's run.sh services on the same database, expect one).
  */
 @Tag("sql")

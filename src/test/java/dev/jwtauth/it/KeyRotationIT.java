@@ -15,10 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 14: scheduled rotation on a service started by scripts/run.sh with seconds instead of days
- * (a key signs for 8 s, the JWKS is cached for 3 s, tokens live 5 s): the next key is published
- * before it signs, signs on time, and the retired key leaves the JWKS once its tokens have expired.
- * On a database of its own (embedded, or with -Ppostgres a fresh PostgreSQL database).
+ * Scheduled rotation on a service started by scripts/run.sh with seconds instead of days (a key
+ * signs for 8 s, the JWKS is cached for 3 s, tokens live 5 s): the next key is published before it
+ * signs, signs on time, and the retired key leaves the JWKS once its tokens have expired. On a
+ * database of its own (embedded, or with -Ppostgres a fresh PostgreSQL database).
  */
 class KeyRotationIT {
 

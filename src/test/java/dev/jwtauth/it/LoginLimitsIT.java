@@ -24,9 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 13 on a service started by scripts/run.sh with short settings (every number is a setting):
- * lockouts of seconds, 20 failures a minute per address, two hashing slots without waiting, and a
- * 256 MiB heap — where 200 parallel Argon2id hashes of 19 MiB each could never fit.
+ * Login limits on a service started by scripts/run.sh with short settings (every number is a
+ * setting): lockouts of seconds, 20 failures a minute per address, two hashing slots without
+ * waiting, and a 256 MiB heap — where 200 parallel Argon2id hashes of 19 MiB each could never fit.
  */
 class LoginLimitsIT {
 

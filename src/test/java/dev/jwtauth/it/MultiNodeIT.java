@@ -216,9 +216,9 @@ class MultiNodeIT extends ServiceIT {
   }
 
   /**
-   * Issue 14: two nodes started at the same moment on an empty database end with one active key
-   * (the change feed's row lock, and the unique active slot behind it); a rotation on one node is
-   * signed with and published by the other within a second or so (printed; the bound is 10 s).
+   * Two nodes started at the same moment on an empty database end with one active key (the change
+   * feed's row lock, and the unique active slot behind it); a rotation on one node is signed with
+   * and published by the other within a second or so (printed; the bound is 10 s).
    */
   @Test
   void twoNodesStartedTogetherShareOneKeyAndFollowEachOthersRotation() throws Exception {
@@ -346,8 +346,8 @@ class MultiNodeIT extends ServiceIT {
   }
 
   /**
-   * Issue 15: the client registry is in memory on every node and follows the change feed: a client
-   * registered on node A authenticates on node B, and once deleted on A is refused on B.
+   * The client registry is in memory on every node and follows the change feed: a client registered
+   * on node A authenticates on node B, and once deleted on A is refused on B.
    */
   private static void aClientRegisteredOrDeletedOnOneNodeIsKnownOnTheOther(
       Http a, Http b, String password) throws InterruptedException {
@@ -382,7 +382,7 @@ class MultiNodeIT extends ServiceIT {
         answer -> answer == status);
   }
 
-  /** Issue 13: the login throttle counts in the shared database, not per node. */
+  /** The login throttle counts in the shared database, not per node. */
   private static void failuresOnBothNodesLockThePairOnBoth(Http a, Http b) {
     String nobody = "nobody-" + System.nanoTime();
     String wrong = "{\"username\":\"" + nobody + "\",\"password\":\"wrong-password\"}";

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 16 through HTTP: /metrics (its counters move with logins, refresh reuse, revocations and
+ * Operations through HTTP: /metrics (its counters move with logins, refresh reuse, revocations and
  * bearer checks; who may read it), the X-Request-Id of every answer, and GET /admin/audit.
  */
 class OperationsIT extends ServiceIT {

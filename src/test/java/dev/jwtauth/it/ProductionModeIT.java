@@ -125,7 +125,7 @@ class ProductionModeIT {
         assertEquals(200, http.get("api/me", valid).statusCode());
         assertEquals(401, http.get("api/me", revoked).statusCode());
       }
-      // Issue 16: the node says it may be stale once the polls have failed for the max lag (2 s).
+      // The node says it may be stale once the polls have failed for the max lag (2 s).
       awaitReadinessCheck(service, "shared-state", "DOWN");
     } finally {
       PostgresTestDatabase.execute(dbUrl, "ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");

@@ -123,9 +123,9 @@ class ResourceServerIT {
   }
 
   /**
-   * Issue 14: the token service rotates its key every 5 s here, and Payara's MP-JWT caches the JWKS
-   * for its max-age (2 s) and never refetches it for an unknown kid. Every token is accepted all
-   * the same, through at least two rotations: each next key was published before it signed.
+   * The token service rotates its key every 5 s here, and Payara's MP-JWT caches the JWKS for its
+   * max-age (2 s) and never refetches it for an unknown kid. Every token is accepted all the same,
+   * through at least two rotations: each next key was published before it signed.
    */
   @Test
   void stockMpJwtKeepsAcceptingOurTokensAcrossScheduledRotations() throws Exception {

@@ -77,7 +77,7 @@ class RunScriptIT {
       assertEquals(200, me.statusCode(), me.body());
       assertEquals(username, Http.json(me).getString("username"));
       kidBefore = onlyKid(first.http);
-      // The operations endpoints answer where each server serves them (issue 18).
+      // The operations endpoints answer where each server serves them.
       HttpResponse<String> ready =
           first.http.exchange(HttpRequest.newBuilder(first.healthUri("/health/ready")).build());
       assertEquals(200, ready.statusCode(), ready.body());
@@ -163,8 +163,8 @@ class RunScriptIT {
   }
 
   /**
-   * PRODUCT.md §9 "Embedded mode files": the H2 file holds the private key; nobody but its owner
-   * reads it.
+   * docs/security.md: "Embedded mode files": the H2 file holds the private key; nobody but its
+   * owner reads it.
    */
   private void dataFilesAreTheOwnersOnly() throws IOException {
     Path data = workDir.toPath().resolve("data");
@@ -250,7 +250,7 @@ class RunScriptIT {
   }
 
   /**
-   * PRODUCT.md §9 "A start that cannot deploy stops": a pool setting the server cannot use, a
+   * docs/security.md: "A start that cannot deploy stops": a pool setting the server cannot use, a
    * missing secret, an unreachable database — run.sh exits non-zero within a minute, the cause is
    * its last line, and no stack trace reaches the console.
    */

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Brute-force limits (issue 13, PRODUCT.md §8 "Brute force", §9 "Client address") and Argon2id
- * password hashes, through HTTP. The suite trusts the loopback as a proxy (AUTH_TRUSTED_PROXIES in
- * pom.xml), so each test speaks from addresses of its own with X-Forwarded-For.
+ * Brute-force limits (docs/security.md "Brute force") and Argon2id password hashes, through HTTP.
+ * The suite trusts the loopback as a proxy (AUTH_TRUSTED_PROXIES in pom.xml), so each test speaks
+ * from addresses of its own with X-Forwarded-For.
  */
 @Tag("sql")
 class ThrottleIT extends ServiceIT {
@@ -294,9 +294,7 @@ class ThrottleIT extends ServiceIT {
     assertEquals(200, login(user, PASSWORD, newAddress()).statusCode(), "and the new one too");
   }
 
-  /**
-   * Issue 13 "Flooding the revocation list": token exchanges per user are limited (60 a minute).
-   */
+  /** Token exchanges per user are limited (60 a minute). */
   @Test
   void tokenExchangesPerUserAreLimited() {
     String token = http.login(user, PASSWORD);

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The rotation decisions of PRODUCT.md §3 "Refresh token", with time fixed. */
+/** The rotation decisions of docs/security.md "Refresh tokens and sessions", with time fixed. */
 class RefreshDecisionTest {
 
   private static final Instant LOGIN = Instant.parse("2026-06-01T12:00:00Z");
@@ -64,7 +64,7 @@ class RefreshDecisionTest {
   }
 
   /**
-   * PRODUCT.md §9 "Defaults that leak": the grace path checks expiry and the account like the
+   * docs/security.md: "Defaults that leak": the grace path checks expiry and the account like the
    * normal path.
    */
   @Test

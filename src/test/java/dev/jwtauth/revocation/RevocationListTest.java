@@ -79,8 +79,8 @@ class RevocationListTest {
   }
 
   /**
-   * PRODUCT.md §9 "Impersonation dies with its actor": act.sid and act.sub are checked like sid and
-   * sub.
+   * docs/security.md: "Impersonation dies with its actor": act.sid and act.sub are checked like sid
+   * and sub.
    */
   @Test
   void anImpersonationTokenIsRevokedWithItsActorsSession() {
@@ -127,7 +127,7 @@ class RevocationListTest {
   }
 
   /**
-   * PRODUCT.md §9 "Revocations outlive what they cover": a user's (or session's) revocation is
+   * docs/security.md: "Revocations outlive what they cover": a user's (or session's) revocation is
    * kept, in memory and in the database ({@code keep_until}), as long as the longest-lived token it
    * can cover — here a client's 10-minute token while the default lifetime is 15 s — not the
    * default lifetime (on the first release such a token passed again after 20 s). Was watched for

@@ -56,8 +56,8 @@ class KeyEncryptionTest {
   }
 
   /**
-   * PRODUCT.md §9 "Embedded mode files": once a secret is configured, a plaintext private key is
-   * never used.
+   * docs/security.md: "Embedded mode files": once a secret is configured, a plaintext private key
+   * is never used.
    */
   @Test
   void withASecretAPlaintextKeyIsRefused() {

@@ -6,7 +6,7 @@ import dev.jwtauth.security.BearerCredentials.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Rule 1 of PRODUCT.md §5: where the token comes from. */
+/** Verification rule 1 (docs/security.md): where the token comes from. */
 class BearerCredentialsTest {
 
   @Test

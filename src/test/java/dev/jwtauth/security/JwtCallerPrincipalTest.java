@@ -13,7 +13,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rule 7 of PRODUCT.md §5: the caller is a MicroProfile JsonWebToken whose groups are the roles.
+ * Verification rule 7 (docs/security.md): the caller is a MicroProfile JsonWebToken whose groups
+ * are the roles.
  */
 class JwtCallerPrincipalTest {
 

@@ -6,7 +6,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
-/** The one sentence scripts/run.sh prints when the service cannot start (PRODUCT.md §9). */
+/** The one sentence scripts/run.sh prints when the service cannot start (docs/operations.md). */
 class StartFailureTest {
 
   @Test

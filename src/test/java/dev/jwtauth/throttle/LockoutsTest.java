@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** PRODUCT.md §8 "Brute force": 5 minutes, doubling on repeat, at most an hour. */
+/** docs/security.md: "Brute force": 5 minutes, doubling on repeat, at most an hour. */
 class LockoutsTest {
 
   private static final Duration FIRST = Duration.ofMinutes(5);

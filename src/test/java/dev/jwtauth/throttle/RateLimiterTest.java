@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Issue 13 "Flooding the revocation list": at most N a minute per user. */
+/** At most N a minute per user. */
 class RateLimiterTest {
 
   private final MovableClock clock = new MovableClock(Instant.parse("2026-06-01T12:00:10Z"));

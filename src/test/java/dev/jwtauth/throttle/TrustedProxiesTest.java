@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** PRODUCT.md §9 "Client address": the peer, unless a trusted proxy forwards for someone. */
+/** docs/security.md: "Client address": the peer, unless a trusted proxy forwards for someone. */
 class TrustedProxiesTest {
 
   private final TrustedProxies none = new TrustedProxies(List.of());

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** One test per verification rule of PRODUCT.md §5; each token breaks exactly one rule. */
+/**
+ * One test per verification rule (docs/security.md, Access tokens); each token breaks exactly one
+ * rule.
+ */
 class TokenVerifierTest {
 
   private final TokenVerifier verifier = TestTokens.verifier();

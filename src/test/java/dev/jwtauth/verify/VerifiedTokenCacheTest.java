@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The verified-token cache (issue 15): a hit skips the signature and claims, never expiry,
- * revocation or the key's withdrawal, and is only ever for the exact same string.
+ * The verified-token cache: a hit skips the signature and claims, never expiry, revocation or the
+ * key's withdrawal, and is only ever for the exact same string.
  */
 class VerifiedTokenCacheTest {
 

@@ -2,8 +2,8 @@ package dev.jwtauth.api.admin;
 
 import dev.jwtauth.api.http.InvalidRequestException;
 import dev.jwtauth.api.http.QueryParams;
-import dev.jwtauth.audit.AuditEvent;
 import dev.jwtauth.audit.AuditEventType;
+import dev.jwtauth.audit.AuditEventView;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.audit.AuditPage;
 import dev.jwtauth.audit.AuditQuery;
@@ -88,7 +88,7 @@ public class AdminAuditResource {
                             .collect(Collectors.joining(", "))));
   }
 
-  private static JsonObjectBuilder json(AuditEvent event) {
+  private static JsonObjectBuilder json(AuditEventView event) {
     JsonObjectBuilder json =
         Jsons.object()
             .add("id", event.id())

@@ -3,7 +3,7 @@ package dev.jwtauth.api.admin;
 import dev.jwtauth.admin.ClientAdministration;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
-import dev.jwtauth.clients.OAuthClient;
+import dev.jwtauth.clients.ClientView;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.security.RequiresScope;
@@ -85,7 +85,7 @@ public class AdminClientsResource {
   @GET
   public String list() {
     JsonArrayBuilder items = Jsons.array();
-    administration.list().forEach(client -> items.add(json(client.toClient(), client)));
+    administration.list().forEach(view -> items.add(json(view.client(), view)));
     return items.build().toString();
   }
 
@@ -94,13 +94,13 @@ public class AdminClientsResource {
   public String get(@PathParam("id") String id) {
     return administration
         .get(id)
-        .map(client -> json(client.toClient(), client).build().toString())
+        .map(view -> json(view.client(), view).build().toString())
         .orElseThrow(NotFoundException::new);
   }
 
   /**
-   * 204; the first-party client {@code web} cannot be deleted (409). Tokens already issued stay
-   * valid until they expire.
+   * 204; the first-party client {@code web} cannot be deleted (409). Every token the client was
+   * issued stops working (docs/api.md).
    */
   @DELETE
   @Path("{id}")
@@ -115,7 +115,7 @@ public class AdminClientsResource {
     return values == null ? Set.of() : values;
   }
 
-  private static JsonObjectBuilder json(Client client, OAuthClient entity) {
+  private static JsonObjectBuilder json(Client client, ClientView registered) {
     JsonObjectBuilder json =
         Jsons.object()
             .add("client_id", client.id())
@@ -127,8 +127,8 @@ public class AdminClientsResource {
     if (client.accessTokenTtl() != null) {
       json.add("access_token_ttl", client.accessTokenTtl().toSeconds());
     }
-    if (entity != null) {
-      json.add("created_at", entity.createdAt().toString());
+    if (registered != null) {
+      json.add("created_at", registered.createdAt().toString());
     }
     return json;
   }

@@ -6,7 +6,7 @@ import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.users.Roles;
-import dev.jwtauth.users.UserAccount;
+import dev.jwtauth.users.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -55,7 +55,7 @@ public class AdminUsersResource {
   public Response create(
       @Valid @NotNull(message = "The request body must be a JSON object") UserRequest request) {
     Set<String> roles = request.roles() == null ? Set.of(Roles.USER) : request.roles();
-    UserAccount user =
+    UserView user =
         administration.create(
             request.username(), request.password().toCharArray(), roles, caller.getSubject());
     return Response.created(uri.getAbsolutePathBuilder().path(user.id()).build())
@@ -106,7 +106,7 @@ public class AdminUsersResource {
     return Response.noContent().build();
   }
 
-  private static JsonObjectBuilder json(UserAccount user) {
+  private static JsonObjectBuilder json(UserView user) {
     return Jsons.object()
         .add("id", user.id())
         .add("username", user.username())

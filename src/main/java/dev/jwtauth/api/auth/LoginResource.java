@@ -9,8 +9,8 @@ import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.login.LoginService;
-import dev.jwtauth.refresh.LoginSession;
 import dev.jwtauth.refresh.RefreshService;
+import dev.jwtauth.refresh.SessionView;
 import dev.jwtauth.secrets.CsrfTokens;
 import dev.jwtauth.security.AuthenticationFailure;
 import dev.jwtauth.security.ErrorResponses;
@@ -90,7 +90,7 @@ public class LoginResource {
       throw new InvalidRequestException("refresh_token is required");
     }
     String value = checkedLength(refreshCookie);
-    LoginSession session =
+    SessionView session =
         sessions
             .sessionOfToken(value)
             .orElseThrow(() -> new InvalidGrantException("The refresh token is not valid"));
@@ -109,7 +109,7 @@ public class LoginResource {
       @CookieParam(RefreshCookies.CSRF) String csrfCookie,
       @HeaderParam(RefreshCookies.CSRF_HEADER) String csrfHeader) {
     if (refreshCookie != null && !refreshCookie.isEmpty()) {
-      Optional<LoginSession> session = sessions.sessionOfToken(checkedLength(refreshCookie));
+      Optional<SessionView> session = sessions.sessionOfToken(checkedLength(refreshCookie));
       if (session.isPresent()) {
         requireCsrf(session.get().id(), csrfCookie, csrfHeader);
         sessions.logoutSession(session.get().userId(), session.get().id());

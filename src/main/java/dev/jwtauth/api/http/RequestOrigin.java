@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 
-/** Where the current request comes from: the TCP peer, or what trusted proxies say (§9). */
+/**
+ * Where the current request comes from: the TCP peer, or what trusted proxies say
+ * (docs/security.md).
+ */
 @RequestScoped
 public class RequestOrigin {
 

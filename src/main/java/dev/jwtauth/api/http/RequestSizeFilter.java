@@ -19,9 +19,9 @@ import java.nio.charset.Charset;
 
 /**
  * Request bodies over 64 KB are refused with 413 before the application reads them (docs/api.md
- * "Limits", §9 "Body limits count bytes"). A declared {@code Content-Length} over the limit is
- * refused unread. A body of unknown length (chunked) is read here, counting bytes, and refused as
- * soon as it passes the limit; a smaller one is handed on from memory (at most 64 KB per request).
+ * "Limits", docs/security.md). A declared {@code Content-Length} over the limit is refused unread.
+ * A body of unknown length (chunked) is read here, counting bytes, and refused as soon as it passes
+ * the limit; a smaller one is handed on from memory (at most 64 KB per request).
  */
 @WebFilter(urlPatterns = "/*")
 public class RequestSizeFilter extends HttpFilter {

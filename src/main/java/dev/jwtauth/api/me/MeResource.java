@@ -3,8 +3,8 @@ package dev.jwtauth.api.me;
 import dev.jwtauth.api.http.RequestOrigin;
 import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.login.PasswordChangeService;
-import dev.jwtauth.refresh.LoginSession;
 import dev.jwtauth.refresh.RefreshService;
+import dev.jwtauth.refresh.SessionView;
 import dev.jwtauth.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +65,7 @@ public class MeResource {
   public String sessions() {
     String current = caller.getClaim("sid");
     JsonArrayBuilder list = Jsons.array();
-    for (LoginSession session : sessions.activeSessions(caller.getSubject())) {
+    for (SessionView session : sessions.activeSessions(caller.getSubject())) {
       list.add(
           Jsons.object()
               .add("id", session.id())

@@ -2,10 +2,10 @@ package dev.jwtauth.api.tasks;
 
 import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.security.RequiresScope;
-import dev.jwtauth.tasks.Task;
 import dev.jwtauth.tasks.TaskInput;
 import dev.jwtauth.tasks.TaskService;
 import dev.jwtauth.tasks.TaskService.Caller;
+import dev.jwtauth.tasks.TaskView;
 import dev.jwtauth.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -53,7 +53,7 @@ public class TaskResource {
   @RequiresScope("tasks:write")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(@Valid @NotNull(message = "a task body is required") TaskInput input) {
-    Task task = tasks.create(caller(), input);
+    TaskView task = tasks.create(caller(), input);
     return Response.created(uri.getAbsolutePathBuilder().path(task.id()).build())
         .entity(json(task).build().toString())
         .build();
@@ -88,7 +88,7 @@ public class TaskResource {
     return new Caller(caller.getSubject(), security.isUserInRole(Roles.ADMIN));
   }
 
-  private static JsonObjectBuilder json(Task task) {
+  private static JsonObjectBuilder json(TaskView task) {
     JsonObjectBuilder json =
         Jsons.object()
             .add("id", task.id())

@@ -1,0 +1,17 @@
+package dev.jwtauth.users;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** A user as the edge sees it: no password hash, detached from the persistence context. */
+public record UserView(
+    String id, String username, Set<String> roles, boolean enabled, Instant createdAt) {
+
+  public UserView {
+    roles = Set.copyOf(roles);
+  }
+
+  public static UserView of(UserAccount user) {
+    return new UserView(user.id(), user.username(), user.roles(), user.enabled(), user.createdAt());
+  }
+}
