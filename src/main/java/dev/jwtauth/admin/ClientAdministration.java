@@ -25,7 +25,6 @@ public class ClientAdministration {
   /** Registers the client; a confidential client's secret is in the answer and nowhere else. */
   public ClientRegistry.Registered register(Client client, String adminId) {
     ClientRegistry.Registered registered = registry.register(client);
-    registry.load(); // this node at once; the others through the change feed
     audit.record(AuditEventType.CLIENT_CREATED, adminId, null, null, "client " + client.id());
     return registered;
   }
@@ -51,7 +50,6 @@ public class ClientAdministration {
     }
     revocations.revokeClient(id, "client_deleted");
     int sessions = this.sessions.endClientSessions(id, "client_deleted");
-    registry.load(); // this node at once; the others through the change feed
     audit.record(
         AuditEventType.CLIENT_DELETED,
         adminId,

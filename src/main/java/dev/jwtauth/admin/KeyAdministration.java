@@ -1,7 +1,6 @@
 package dev.jwtauth.admin;
 
 import dev.jwtauth.keys.KeyLifecycle;
-import dev.jwtauth.keys.KeyLoader;
 import dev.jwtauth.keys.KeyState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,19 +8,17 @@ import java.util.List;
 
 /**
  * Signing keys for admins: rotate, import, list, withdraw, each audited by {@link KeyLifecycle}.
- * This node reloads its keys as soon as the change has committed, so its next token is signed with
- * the new key; the other nodes follow within a second through the change feed.
+ * This node reloads its keys as soon as the change has committed (the change feed's {@code
+ * StateChanged}), so its next token is signed with the new key; the other nodes follow within a
+ * second.
  */
 @ApplicationScoped
 public class KeyAdministration {
 
   @Inject KeyLifecycle keys;
-  @Inject KeyLoader loader;
 
   public KeyState rotate(String adminId) {
-    KeyState fresh = keys.rotate(adminId);
-    loader.loadIntoMemory();
-    return fresh;
+    return keys.rotate(adminId);
   }
 
   /**
@@ -31,10 +28,7 @@ public class KeyAdministration {
    * @throws dev.jwtauth.keys.DuplicateKeyException when its kid is taken
    */
   public KeyState importKey(String pem, String jwk, boolean activate, String adminId) {
-    KeyState imported =
-        keys.importKey(pem != null ? keys.parsePem(pem) : keys.parseJwk(jwk), activate, adminId);
-    loader.loadIntoMemory();
-    return imported;
+    return keys.importKey(pem != null ? keys.parsePem(pem) : keys.parseJwk(jwk), activate, adminId);
   }
 
   public List<KeyState> list() {
@@ -43,10 +37,6 @@ public class KeyAdministration {
 
   /** False if there is no such key. */
   public boolean withdraw(String kid, String adminId) {
-    boolean withdrawn = keys.withdraw(kid, adminId);
-    if (withdrawn) {
-      loader.loadIntoMemory();
-    }
-    return withdrawn;
+    return keys.withdraw(kid, adminId);
   }
 }

@@ -27,7 +27,6 @@ public class KeyRotationJob {
 
   @Inject KeyRing ring;
   @Inject KeyLifecycle keys;
-  @Inject KeyLoader loader;
   @Inject KeySettings settings;
   @Inject Clock clock;
 
@@ -47,8 +46,8 @@ public class KeyRotationJob {
                   settings.rotationInterval(),
                   settings.jwksMaxAge())
               .isEmpty();
-      if (due && keys.advanceSchedule()) {
-        loader.loadIntoMemory(); // this node at once; the others through the change feed
+      if (due) {
+        keys.advanceSchedule(); // reloaded on every node by the change feed
       }
       if (failing) {
         LOG.info("The key rotation schedule runs again");

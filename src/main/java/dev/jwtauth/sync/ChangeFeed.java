@@ -1,6 +1,8 @@
 package dev.jwtauth.sync;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -15,11 +17,15 @@ public class ChangeFeed {
   @PersistenceContext(unitName = "auth")
   EntityManager em;
 
+  @Inject Event<StateChanged> changed;
+
   /**
    * Announces a change of the topic to every node, within the caller's transaction: the version
    * goes up when the change commits, and not at all if it rolls back. The topic's row stays locked
    * until then, so changes of one topic happen one after the other, across nodes; a change that
-   * must see the latest state (one active key) reads it after this call.
+   * must see the latest state (one active key) reads it after this call. Once the change has
+   * committed, this node reloads the topic's state at once ({@link StateChanged}): no caller
+   * reloads by hand.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void announce(String topic) {
@@ -29,6 +35,7 @@ public class ChangeFeed {
       throw new IllegalStateException("No change-feed topic " + topic);
     }
     row.increment();
+    changed.fire(new StateChanged(topic));
   }
 
   /** Every topic's version. */

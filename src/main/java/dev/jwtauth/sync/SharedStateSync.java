@@ -8,6 +8,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -41,13 +43,14 @@ public class SharedStateSync {
 
   @Inject @Any Instance<SharedState> states;
   @Inject ChangeFeed feed;
+  @Inject NewTransaction newTransaction;
   @Inject Clock clock;
   @Inject SyncSettings settings;
   @Inject AuthMetrics metrics;
   @Inject Config config;
 
   private final Map<String, Long> seen = new HashMap<>();
-  private List<SharedState> followed = List.of();
+  private volatile List<SharedState> followed = List.of();
   private final RepeatingTask task = new RepeatingTask(this::poll);
   private volatile boolean failing;
   private volatile Instant lastSuccess;
@@ -69,6 +72,29 @@ public class SharedStateSync {
               config.getOptionalValue("auth.db.password", String.class).orElse(null),
               this::pushed);
       listener.start(threads);
+    }
+  }
+
+  /**
+   * A change made on this node has committed: its state reloads now, so that this node's next
+   * answer shows it (the next token signed with the new key, a new client's first request); the
+   * other nodes follow through the feed. A reload that fails here is logged and left to the poll,
+   * which sees the version moved; the change itself stands.
+   */
+  void changedHere(@Observes(during = TransactionPhase.AFTER_SUCCESS) StateChanged change) {
+    for (SharedState state : followed) {
+      if (change.topic().equals(state.topic())) {
+        try {
+          newTransaction.run(state::catchUp);
+        } catch (RuntimeException e) {
+          LOG.log(
+              Level.WARNING,
+              "Reloading "
+                  + state.getClass().getSimpleName()
+                  + " after a change failed; the next poll tries again",
+              e);
+        }
+      }
     }
   }
 

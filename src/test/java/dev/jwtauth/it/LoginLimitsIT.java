@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * Login limits on a service started by scripts/run.sh with short settings (every number is a
  * setting): lockouts of seconds, 20 failures a minute per address, two hashing slots without
  * waiting, and a 256 MiB heap — where 200 parallel Argon2id hashes of 19 MiB each could never fit.
+ * Its shared-state poll runs once a minute, so a change made on this node must hold here without
+ * the poll's help.
  */
 class LoginLimitsIT {
 
@@ -51,6 +53,8 @@ class LoginLimitsIT {
     environment.put("AUTH_LOGIN_THROTTLE_ADDRESS_FAILURES", Integer.toString(ADDRESS_FAILURES));
     environment.put("AUTH_PASSWORD_MAX_CONCURRENT_HASHES", "2");
     environment.put("AUTH_PASSWORD_HASH_WAIT", "0s");
+    environment.put("AUTH_SYNC_POLL_INTERVAL", "1m");
+    environment.put("AUTH_READINESS_MAX_SYNC_LAG", "10m");
     service = ServiceProcess.start(WORK_DIR, "login-limits", environment).awaitReady();
   }
 
@@ -177,6 +181,52 @@ class LoginLimitsIT {
     assertEquals("invalid_grant", Http.json(ended).getString("error"));
     HttpResponse<String> kept = refresh(http, second);
     assertEquals(200, kept.statusCode(), "the 50 newest live on: " + kept.body());
+  }
+
+  /**
+   * A change made through the admin API holds on this node as soon as it has committed, not at the
+   * next poll (a minute away here): a registered client gets tokens, a deleted one is refused, a
+   * rotated key signs the next token and a withdrawn one verifies nothing.
+   */
+  @Test
+  void aChangeMadeHereHoldsHereAtOnce() {
+    Http http = service.http;
+    ServiceProcess.Login admin =
+        "admin".equals(login.username())
+            ? login
+            : new ServiceProcess.Login("admin", "admin-password");
+    String adminToken = http.login(admin.username(), admin.password());
+    String clientId = "local-" + System.nanoTime();
+    HttpResponse<String> created =
+        http.postJson(
+            "admin/clients",
+            "{\"client_id\":\"" + clientId + "\",\"grant_types\":[\"client_credentials\"]}",
+            adminToken);
+    assertEquals(201, created.statusCode(), created.body());
+    String secret = Http.json(created).getString("client_secret");
+    assertEquals(200, clientToken(http, clientId, secret).statusCode(), "a new client at once");
+
+    String oldKid = Http.kid(adminToken);
+    HttpResponse<String> rotated =
+        http.exchange(
+            http.request("admin/keys/rotate")
+                .header("Authorization", "Bearer " + adminToken)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertEquals(200, rotated.statusCode(), rotated.body());
+    String newAdminToken = http.login(admin.username(), admin.password());
+    assertEquals(Http.json(rotated).getString("kid"), Http.kid(newAdminToken), "the new key signs");
+    assertEquals(204, http.delete("admin/keys/" + oldKid, newAdminToken).statusCode());
+    assertEquals(
+        401, http.get("api/me", adminToken).statusCode(), "the withdrawn key verifies nothing");
+
+    assertEquals(204, http.delete("admin/clients/" + clientId, newAdminToken).statusCode());
+    assertEquals(401, clientToken(http, clientId, secret).statusCode(), "a deleted client at once");
+  }
+
+  private static HttpResponse<String> clientToken(Http http, String clientId, String secret) {
+    return http.postForm(
+        "oauth2/token", Http.basic(clientId, secret), "grant_type", "client_credentials");
   }
 
   private static String refreshTokenOfANewLogin() {
