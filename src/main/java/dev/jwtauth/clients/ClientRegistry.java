@@ -1,6 +1,6 @@
 package dev.jwtauth.clients;
 
-import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.crypto.OpaqueValues;
 import dev.jwtauth.crypto.ServerSecretKeys;
 import dev.jwtauth.sync.ChangeFeed;
@@ -240,7 +240,7 @@ public class ClientRegistry implements SharedState {
     if (client.accessTokenTtl() != null
         && (client.accessTokenTtl().isNegative()
             || client.accessTokenTtl().isZero()
-            || client.accessTokenTtl().compareTo(AuthSettings.MAX_ACCESS_TOKEN_TTL) > 0)) {
+            || client.accessTokenTtl().compareTo(TokenSettings.MAX_ACCESS_TOKEN_TTL) > 0)) {
       throw new InvalidClientDefinitionException(
           "access_token_ttl of client " + client.id() + " must be from 1 second to 1 day");
     }

@@ -1,9 +1,10 @@
 package dev.jwtauth.clients;
 
-import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.config.ClientDefinition;
 import dev.jwtauth.config.ClientSettings;
 import dev.jwtauth.config.Secrets;
+import dev.jwtauth.config.TokenSettings;
+import dev.jwtauth.db.DatabaseSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
@@ -23,8 +24,9 @@ public class ConfiguredClients {
   private static final Logger LOG = Logger.getLogger(ConfiguredClients.class.getName());
 
   @Inject ClientRegistry registry;
-  @Inject AuthSettings settings;
+  @Inject TokenSettings settings;
   @Inject ClientSettings clientSettings;
+  @Inject DatabaseSettings database;
   @Inject Secrets secrets;
 
   public void ensure() {
@@ -41,9 +43,9 @@ public class ConfiguredClients {
             null),
         null);
 
-    String serviceId = settings.resourceServerClientId();
+    String serviceId = clientSettings.serviceClientId();
     secrets
-        .resourceServerClientSecret(settings.embedded())
+        .resourceServerClientSecret(database.embedded())
         .ifPresentOrElse(
             secret -> {
               registry.define(

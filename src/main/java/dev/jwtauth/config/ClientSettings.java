@@ -7,6 +7,8 @@ import java.util.Set;
 /**
  * Settings of OAuth clients and of the token endpoint.
  *
+ * @param serviceClientId the configured confidential service client, which may introspect tokens
+ *     ({@code auth.resource-server.client-id})
  * @param serviceClientScopes the scopes of the configured service client ({@code
  *     auth.resource-server.client-id})
  * @param serviceClientRoles the {@code groups} of its client_credentials tokens (none by default)
@@ -16,6 +18,7 @@ import java.util.Set;
  * @param definedClients further clients defined in configuration ({@code auth.clients})
  */
 public record ClientSettings(
+    String serviceClientId,
     Set<String> serviceClientScopes,
     Set<String> serviceClientRoles,
     Set<String> impersonationRoles,

@@ -3,7 +3,7 @@ package dev.jwtauth.config;
 import java.util.Optional;
 
 /**
- * Secrets from configuration (normally the environment). Kept apart from {@link AuthSettings} so
+ * Secrets from configuration (normally the environment). Kept apart from {@link TokenSettings} so
  * that nothing prints them: {@link #toString()} never shows a value.
  */
 public final class Secrets {

@@ -1,5 +1,6 @@
 package dev.jwtauth.config;
 
+import dev.jwtauth.db.DatabaseSettings;
 import dev.jwtauth.db.PoolSettings;
 import dev.jwtauth.guard.Durations;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,17 +28,20 @@ public class SettingsProducer {
 
   @Produces
   @Singleton
-  public AuthSettings settings() {
-    return new AuthSettings(
+  public TokenSettings tokenSettings() {
+    return new TokenSettings(
         text("auth.issuer"),
         words(text("auth.audience")),
-        Durations.parse("auth.access-token.ttl", text("auth.access-token.ttl")),
-        Durations.parse("auth.clock-skew", text("auth.clock-skew")),
+        duration("auth.access-token.ttl"),
+        duration("auth.clock-skew"),
         text("auth.access-token.typ"),
-        text("auth.realm"),
-        roleScopes(text("auth.role-scopes")),
-        text("auth.db.url"),
-        text("auth.resource-server.client-id"));
+        roleScopes(text("auth.role-scopes")));
+  }
+
+  @Produces
+  @Singleton
+  public DatabaseSettings databaseSettings() {
+    return new DatabaseSettings(text("auth.db.url"));
   }
 
   @Produces
@@ -119,6 +123,7 @@ public class SettingsProducer {
   @Singleton
   public ClientSettings clientSettings() {
     return new ClientSettings(
+        text("auth.resource-server.client-id"),
         new LinkedHashSet<>(words(text("auth.resource-server.scopes"))),
         new LinkedHashSet<>(words(optionalText("auth.resource-server.roles"))),
         new LinkedHashSet<>(words(text("auth.impersonation.roles"))),
@@ -141,7 +146,6 @@ public class SettingsProducer {
             prefix + "grant-types must be set for the client " + id + " listed in auth.clients");
       }
       String audiences = optionalText(prefix + "audiences");
-      String ttl = optionalText(prefix + "access-token-ttl");
       String secret = optionalText(prefix + "secret");
       clients.add(
           new ClientDefinition(
@@ -151,7 +155,7 @@ public class SettingsProducer {
               new LinkedHashSet<>(words(optionalText(prefix + "scopes"))),
               audiences.isEmpty() ? words(text("auth.audience")) : words(audiences),
               new LinkedHashSet<>(words(optionalText(prefix + "roles"))),
-              ttl.isEmpty() ? null : Durations.parse(prefix + "access-token-ttl", ttl)));
+              optionalDuration(prefix + "access-token-ttl")));
     }
     return clients;
   }
@@ -160,8 +164,23 @@ public class SettingsProducer {
     return config.getOptionalValue(name, String.class).orElse("").trim();
   }
 
+  /** Through {@link DurationConverter}; its refusal is said again with the setting's name. */
   private Duration duration(String name) {
-    return Durations.parse(name, text(name));
+    try {
+      return config.getValue(name, Duration.class);
+    } catch (IllegalArgumentException e) {
+      Durations.parse(name, text(name)); // throws, naming the setting
+      throw e; // it reads: DurationConverter was not the converter used
+    }
+  }
+
+  private Duration optionalDuration(String name) {
+    try {
+      return config.getOptionalValue(name, Duration.class).orElse(null);
+    } catch (IllegalArgumentException e) {
+      Durations.parse(name, optionalText(name)); // throws, naming the setting
+      throw e; // it reads: DurationConverter was not the converter used
+    }
   }
 
   @Produces

@@ -4,8 +4,8 @@ import com.nimbusds.jose.jwk.JWK;
 import dev.jwtauth.audit.AuditEventType;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.clients.ClientRegistry;
-import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.config.KeySettings;
+import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.secrets.KeyEncryption;
 import dev.jwtauth.secrets.ServerSecrets;
 import dev.jwtauth.sync.ChangeFeed;
@@ -40,7 +40,7 @@ public class KeyLifecycle {
   @Inject Clock clock;
   @Inject ChangeFeed feed;
   @Inject KeySettings settings;
-  @Inject AuthSettings authSettings;
+  @Inject TokenSettings authSettings;
   @Inject ClientRegistry clients;
   @Inject AuditLog audit;
 

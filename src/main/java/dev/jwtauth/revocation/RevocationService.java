@@ -1,6 +1,6 @@
 package dev.jwtauth.revocation;
 
-import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.sync.SharedState;
 import dev.jwtauth.verify.RevocationCheck;
@@ -34,7 +34,7 @@ public class RevocationService implements SharedState {
   @PersistenceContext(unitName = "auth")
   EntityManager em;
 
-  @Inject AuthSettings settings;
+  @Inject TokenSettings settings;
   @Inject Clock clock;
   @Inject AuthMetrics metrics;
 
@@ -143,7 +143,7 @@ public class RevocationService implements SharedState {
 
   /**
    * The last instant a token issued up to now can still be accepted. Not the default lifetime: a
-   * client may have its own (up to {@link AuthSettings#MAX_ACCESS_TOKEN_TTL}), and a session's or
+   * client may have its own (up to {@link TokenSettings#MAX_ACCESS_TOKEN_TTL}), and a session's or
    * user's tokens may come from any client, so the row is kept for the longest lifetime any token
    * can have.
    */
@@ -152,7 +152,7 @@ public class RevocationService implements SharedState {
   }
 
   static Instant lastValidityOfTokensIssuedAt(Instant issuedAt, Duration clockSkew) {
-    return issuedAt.plus(AuthSettings.MAX_ACCESS_TOKEN_TTL).plus(clockSkew);
+    return issuedAt.plus(TokenSettings.MAX_ACCESS_TOKEN_TTL).plus(clockSkew);
   }
 
   private void apply(List<RevocationEntry> entries) {

@@ -2,9 +2,10 @@ package dev.jwtauth.startup;
 
 import dev.jwtauth.audit.RepeatedEvents;
 import dev.jwtauth.clients.ConfiguredClients;
-import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.config.OperationsSettings;
 import dev.jwtauth.config.Secrets;
+import dev.jwtauth.config.TokenSettings;
+import dev.jwtauth.db.DatabaseSettings;
 import dev.jwtauth.db.PoolSettings;
 import dev.jwtauth.db.SchemaMigration;
 import dev.jwtauth.keys.KeyLifecycle;
@@ -37,8 +38,9 @@ public class ServiceStartup {
 
   private static final Logger LOG = Logger.getLogger(ServiceStartup.class.getName());
 
-  @Inject AuthSettings settings;
+  @Inject TokenSettings settings;
   @Inject PoolSettings pool;
+  @Inject DatabaseSettings database;
   @Inject SchemaMigration schema;
   @Inject DemoUsers demoUsers;
   @Inject KeyLifecycle keys;
@@ -72,11 +74,11 @@ public class ServiceStartup {
     metricsAccess.get(); // parses auth.metrics.allowed-addresses
     pool.validate();
     requireKnownRoles();
-    if (!settings.embedded()) {
+    if (!database.embedded()) {
       requireProductionSecrets();
     }
     schema.migrate();
-    if (settings.embedded()) {
+    if (database.embedded()) {
       demoUsers.ensure();
     } else {
       startTogether(bootstrapAdmin::ensure, bootstrapAdmin::exists, "the bootstrap admin");
@@ -96,7 +98,7 @@ public class ServiceStartup {
                 + settings.issuer()
                 + ", audience "
                 + settings.audiences()
-                + (settings.embedded() ? ", embedded database " + settings.databaseUrl() : ""));
+                + (database.embedded() ? ", embedded database " + database.url() : ""));
   }
 
   /**

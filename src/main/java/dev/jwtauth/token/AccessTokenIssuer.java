@@ -5,7 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.keys.ActiveSigner;
 import dev.jwtauth.verify.Scopes;
 import java.time.Clock;
@@ -25,11 +25,11 @@ import java.util.function.Supplier;
  */
 public final class AccessTokenIssuer {
 
-  private final AuthSettings settings;
+  private final TokenSettings settings;
   private final Supplier<ActiveSigner> signer;
   private final Clock clock;
 
-  public AccessTokenIssuer(AuthSettings settings, Supplier<ActiveSigner> signer, Clock clock) {
+  public AccessTokenIssuer(TokenSettings settings, Supplier<ActiveSigner> signer, Clock clock) {
     this.settings = settings;
     this.signer = signer;
     this.clock = clock;

@@ -1,6 +1,6 @@
 package dev.jwtauth.token;
 
-import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.keys.KeyRing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -13,13 +13,13 @@ public class TokenProducers {
 
   @Produces
   @Singleton
-  AccessTokenIssuer issuer(AuthSettings settings, KeyRing keys, Clock clock) {
+  AccessTokenIssuer issuer(TokenSettings settings, KeyRing keys, Clock clock) {
     return new AccessTokenIssuer(settings, keys::signer, clock);
   }
 
   @Produces
   @Singleton
-  ScopePolicy scopePolicy(AuthSettings settings) {
+  ScopePolicy scopePolicy(TokenSettings settings) {
     return new ScopePolicy(settings.roleScopes());
   }
 }

@@ -49,6 +49,17 @@ class SettingsProducerTest {
     }
   }
 
+  /** The MicroProfile Config converter reads what {@link Durations} reads, and refuses the same. */
+  @Test
+  void theDurationConverterReadsTheSettingsFormat() {
+    DurationConverter converter = new DurationConverter();
+    assertEquals(Duration.ofMinutes(15), converter.convert("15m"));
+    assertEquals(Duration.ofMillis(500), converter.convert("500ms"));
+    assertEquals(Duration.ofSeconds(900), converter.convert("900"));
+    assertEquals(null, converter.convert(" "));
+    assertThrows(IllegalArgumentException.class, () -> converter.convert("15 minutes"));
+  }
+
   @Test
   void anUnreadableDurationNamesItsSetting() {
     for (String text : List.of("", "15 minutes", "m", "15w", "P", "ms", "1.5ms")) {
@@ -83,16 +94,13 @@ class SettingsProducerTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                new AuthSettings(
+                new TokenSettings(
                     "http://issuer",
                     List.of("api"),
                     Duration.ofHours(25),
                     Duration.ofSeconds(30),
                     "JWT",
-                    "auth",
-                    Map.of(),
-                    "jdbc:h2:mem:x",
-                    "demo-service"));
+                    Map.of()));
     assertTrue(e.getMessage().contains("at most 1 day"), e.getMessage());
   }
 }

@@ -5,7 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.keys.ActiveSigner;
 import dev.jwtauth.keys.KeyRing;
 import jakarta.annotation.security.PermitAll;
@@ -29,7 +29,7 @@ import java.text.ParseException;
 public class TestTokenMint {
 
   @Inject KeyRing keys;
-  @Inject AuthSettings settings;
+  @Inject TokenSettings settings;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)

@@ -11,7 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.guard.GuardSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,17 +39,14 @@ public final class TestTokens {
   public static final RSAKey OTHER_KEY = generate("other-key");
 
   /** The issuing side's settings, matching {@link #settings()}. */
-  public static AuthSettings authSettings() {
-    return new AuthSettings(
+  public static TokenSettings authSettings() {
+    return new TokenSettings(
         ISSUER,
         List.of("api"),
         Duration.ofMinutes(15),
         Duration.ofSeconds(30),
         "JWT",
-        "auth",
-        Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")),
-        "jdbc:h2:mem:test",
-        "demo-service");
+        Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")));
   }
 
   /** The guard's settings. */

@@ -19,7 +19,8 @@ import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.TokenSettings;
+import dev.jwtauth.guard.GuardSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,16 +51,16 @@ class TokenVerifierTest {
     /** The shortest refused token is one character over 8 KB. */
     @Test
     void oneCharacterOverEightKilobytesIsRefusedUnparsed() {
-      String big = tokenOfLength(AuthSettings.MAX_TOKEN_LENGTH + 1);
-      assertEquals(AuthSettings.MAX_TOKEN_LENGTH + 1, big.length());
+      String big = tokenOfLength(GuardSettings.MAX_TOKEN_LENGTH + 1);
+      assertEquals(GuardSettings.MAX_TOKEN_LENGTH + 1, big.length());
       assertReason(Reason.TOO_LARGE, big);
     }
 
     /** The longest accepted token is exactly 8 KB. */
     @Test
     void exactlyEightKilobytesIsAccepted() throws Exception {
-      String token = tokenOfLength(AuthSettings.MAX_TOKEN_LENGTH);
-      assertEquals(AuthSettings.MAX_TOKEN_LENGTH, token.length());
+      String token = tokenOfLength(GuardSettings.MAX_TOKEN_LENGTH);
+      assertEquals(GuardSettings.MAX_TOKEN_LENGTH, token.length());
       verifier.verify(token);
     }
 
@@ -290,7 +291,7 @@ class TokenVerifierTest {
               c ->
                   c.issueTime(Date.from(iat))
                       .expirationTime(Date.from(iat.plus(Duration.ofDays(1))))));
-      assertEquals(AuthSettings.MAX_ACCESS_TOKEN_TTL, TokenVerifier.MAX_LIFETIME);
+      assertEquals(TokenSettings.MAX_ACCESS_TOKEN_TTL, TokenVerifier.MAX_LIFETIME);
     }
 
     @Test

@@ -4,7 +4,7 @@ import dev.jwtauth.admin.ClientAdministration;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.clients.ClientView;
-import dev.jwtauth.config.AuthSettings;
+import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.token.ScopePolicy;
@@ -46,7 +46,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class AdminClientsResource {
 
   @Inject ClientAdministration administration;
-  @Inject AuthSettings settings;
+  @Inject TokenSettings settings;
   @Inject JsonWebToken caller;
   @Context UriInfo uri;
 

@@ -6,8 +6,8 @@ import dev.jwtauth.api.http.RequestOrigin;
 import dev.jwtauth.api.http.TokenResponses;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
-import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.crypto.OpaqueValues;
+import dev.jwtauth.guard.GuardSettings;
 import dev.jwtauth.login.LoginService;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.refresh.SessionView;
@@ -45,7 +45,7 @@ public class LoginResource {
   @Inject LoginService logins;
   @Inject ClientRegistry clients;
   @Inject RefreshService sessions;
-  @Inject AuthSettings settings;
+  @Inject GuardSettings guard;
   @Inject CsrfTokens csrfTokens;
   @Inject RequestOrigin origin;
   @Inject JsonWebToken caller;
@@ -121,7 +121,7 @@ public class LoginResource {
     }
     Object failure = request.getAttribute(AuthenticationFailure.ATTRIBUTE);
     if (failure != null || caller.getSubject() == null) {
-      return ErrorResponses.unauthenticated((AuthenticationFailure) failure, settings.realm());
+      return ErrorResponses.unauthenticated((AuthenticationFailure) failure, guard.realm());
     }
     endBearerSession();
     return Response.noContent().build();

@@ -1,8 +1,8 @@
 package dev.jwtauth.api.oauth;
 
 import dev.jwtauth.clients.Client;
-import dev.jwtauth.config.AuthSettings;
 import dev.jwtauth.config.KeySettings;
+import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.keys.KeyRing;
 import dev.jwtauth.token.ScopePolicy;
@@ -23,7 +23,7 @@ import java.util.Set;
 public class WellKnownResource {
 
   @Inject KeyRing keys;
-  @Inject AuthSettings settings;
+  @Inject TokenSettings settings;
   @Inject KeySettings keySettings;
   @Inject ScopePolicy scopes;
 

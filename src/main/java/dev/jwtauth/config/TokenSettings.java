@@ -1,13 +1,14 @@
 package dev.jwtauth.config;
 
-import dev.jwtauth.guard.GuardSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Every setting of the service, read once from MicroProfile Config by {@link SettingsProducer}.
+ * The settings of the tokens we issue, read once from MicroProfile Config by {@link
+ * SettingsProducer}. (What the guard checks is {@code GuardSettings}; the store, the clients, the
+ * sessions have records of their own.)
  *
  * @param issuer the {@code iss} of every token we issue and the only one we accept
  * @param audiences the {@code aud} of issued tokens; a presented token must contain the first
@@ -15,24 +16,15 @@ import java.util.Set;
  * @param clockSkew tolerance when checking {@code exp}, {@code nbf} and {@code iat}
  * @param accessTokenType the JOSE {@code typ} header of access tokens ({@code JWT} or {@code
  *     at+jwt})
- * @param realm the realm named in {@code WWW-Authenticate}
  * @param roleScopes which scopes each role may hold
- * @param databaseUrl JDBC URL of the store; an H2 URL means embedded (demo) mode
- * @param resourceServerClientId the confidential client that may introspect tokens
  */
-public record AuthSettings(
+public record TokenSettings(
     String issuer,
     List<String> audiences,
     Duration accessTokenTtl,
     Duration clockSkew,
     String accessTokenType,
-    String realm,
-    Map<String, Set<String>> roleScopes,
-    String databaseUrl,
-    String resourceServerClientId) {
-
-  /** Tokens longer than this are refused before any parsing (the first verification rule). */
-  public static final int MAX_TOKEN_LENGTH = GuardSettings.MAX_TOKEN_LENGTH;
+    Map<String, Set<String>> roleScopes) {
 
   /**
    * The longest lifetime any access token can have: the default and every client's own lifetime are
@@ -40,7 +32,7 @@ public record AuthSettings(
    */
   public static final Duration MAX_ACCESS_TOKEN_TTL = Duration.ofDays(1);
 
-  public AuthSettings {
+  public TokenSettings {
     if (issuer == null || issuer.isBlank()) {
       throw new IllegalArgumentException("auth.issuer must be set");
     }
@@ -66,10 +58,5 @@ public record AuthSettings(
   /** The audience a presented token must contain. */
   public String requiredAudience() {
     return audiences.get(0);
-  }
-
-  /** Embedded mode: file-backed H2, demo users, no encryption secret required. */
-  public boolean embedded() {
-    return databaseUrl.startsWith("jdbc:h2:");
   }
 }
