@@ -95,8 +95,8 @@ public class RefreshService {
     database.check();
     RefreshTokenStore.Outcome outcome = rotate(refreshToken, clientId, true);
     if (outcome instanceof RefreshTokenStore.Refused refused) {
-      LOG.info(() -> "Refresh refused: " + refused.reason());
-      metrics.refresh(outcomeOf(refused.reason()));
+      LOG.info(() -> "Refresh refused: " + refused.reason().code());
+      metrics.refresh(refused.reason().outcome());
       throw new InvalidGrantException("The refresh token is not valid");
     }
     RefreshTokenStore.Rotated rotated = (RefreshTokenStore.Rotated) outcome;
@@ -144,7 +144,7 @@ public class RefreshService {
       if (DatabaseFailures.isConflict(e)) {
         // A concurrent refresh of the same token changed the row first; the database let it win.
         LOG.fine(() -> "Refresh lost a race: " + e);
-        outcome = new RefreshTokenStore.Refused("concurrent_refresh");
+        outcome = new RefreshTokenStore.Refused(RefreshRefusal.CONCURRENT_REFRESH);
       } else if (DatabaseFailures.isUnavailable(e)) {
         // Not an answer about the token: it stays valid, and works once the database is back.
         throw database.failed(e);
@@ -156,18 +156,10 @@ public class RefreshService {
     if (firstTry
         && !settings.retryWindow().isZero() // without the window, a second look would be reuse
         && outcome instanceof RefreshTokenStore.Refused refused
-        && refused.reason().equals("concurrent_refresh")) {
+        && refused.reason() == RefreshRefusal.CONCURRENT_REFRESH) {
       return rotate(refreshToken, clientId, false);
     }
     return outcome;
-  }
-
-  private static AuthMetrics.RefreshOutcome outcomeOf(String refusal) {
-    return switch (refusal) {
-      case "reused" -> AuthMetrics.RefreshOutcome.REUSE_DETECTED;
-      case "session_expired", "idle_expired" -> AuthMetrics.RefreshOutcome.EXPIRED;
-      default -> AuthMetrics.RefreshOutcome.INVALID;
-    };
   }
 
   /** Ends one of the user's sessions; false if they have no such live session. */

@@ -44,7 +44,7 @@ public class RefreshTokenStore {
    */
   public record Rotated(Issued next, UserAccount user, boolean retried) implements Outcome {}
 
-  public record Refused(String reason) implements Outcome {}
+  public record Refused(RefreshRefusal reason) implements Outcome {}
 
   @PersistenceContext(unitName = "auth")
   EntityManager em;
@@ -122,12 +122,12 @@ public class RefreshTokenStore {
       case ROTATE_WITHIN_GRACE:
         RefreshToken current = activeToken(session.id());
         return current == null
-            ? new Refused("reused")
+            ? new Refused(RefreshRefusal.REUSED)
             : rotateFrom(current, null, session, user.get(), now);
       case REUSE_DETECTED:
         return reuse(session, now);
       default:
-        return new Refused(decision.name().toLowerCase());
+        return new Refused(RefreshRefusal.of(decision));
     }
   }
 
@@ -169,11 +169,11 @@ public class RefreshTokenStore {
     Optional<RefreshTokenTags.Tag> tag =
         RefreshTokenTags.read(secretKeys.derive(ServerSecretKeys.REFRESH_TOKEN_TAGS), value);
     if (tag.isEmpty() || !now.isBefore(tag.get().expiresAt())) {
-      return new Refused("unknown");
+      return new Refused(RefreshRefusal.UNKNOWN);
     }
     LoginSession session = em.find(LoginSession.class, tag.get().sessionId());
     if (session == null || session.revoked() || !now.isBefore(session.expiresAt())) {
-      return new Refused("unknown");
+      return new Refused(RefreshRefusal.UNKNOWN);
     }
     return reuse(session, now);
   }
@@ -186,7 +186,7 @@ public class RefreshTokenStore {
         session.userId(),
         session.id(),
         "a rotated refresh token was presented again; the session is revoked");
-    return new Refused("reused");
+    return new Refused(RefreshRefusal.REUSED);
   }
 
   /** The session a refresh token value belongs to, whatever its state. */
@@ -329,7 +329,7 @@ public class RefreshTokenStore {
             .setParameter("active", State.ACTIVE)
             .executeUpdate();
     if (won == 0) {
-      return new Refused("concurrent_refresh");
+      return new Refused(RefreshRefusal.CONCURRENT_REFRESH);
     }
     em.persist(next.entity());
     // The session's tokens rotated before the windows: gone now, not at the next purge, so that a
