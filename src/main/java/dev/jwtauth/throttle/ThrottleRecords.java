@@ -48,16 +48,20 @@ public class ThrottleRecords {
 
   /**
    * The counts as they are now; a pair locked meanwhile counts as full (locking it cleared its
-   * failures, so its count alone would let attempts through).
+   * failures, so its count alone would let attempts through). The failures are read before the
+   * lockout: under read committed each statement sees its own moment, and a lock committing between
+   * the two reads is then seen by the second (read the other way round, the lockout read could miss
+   * it and the count then find the failures it cleared: two hashes where one was left).
    */
   @Transactional
   public Counts countsSince(String pair, String address, Instant now) {
+    long pairCount = pairFailures(pair, now);
+    long addressCount = addressFailures(address, now);
     LoginLockout lockout = em.find(LoginLockout.class, pair);
-    long pairCount =
-        lockout != null && lockout.lockedUntil().isAfter(now)
-            ? Long.MAX_VALUE
-            : pairFailures(pair, now);
-    return new Counts(pairCount, addressFailures(address, now));
+    if (lockout != null && lockout.lockedUntil().isAfter(now)) {
+      pairCount = Long.MAX_VALUE;
+    }
+    return new Counts(pairCount, addressCount);
   }
 
   /** The pair's failures within its window. */
