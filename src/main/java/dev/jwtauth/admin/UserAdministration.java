@@ -8,8 +8,11 @@ import dev.jwtauth.faults.DatabaseAvailability;
 import dev.jwtauth.faults.DatabaseFailures;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.revocation.RevocationService;
+import dev.jwtauth.token.PermissionPolicy;
 import dev.jwtauth.users.Roles;
 import dev.jwtauth.users.UserAccount;
+import dev.jwtauth.users.UserPatch;
+import dev.jwtauth.users.UserProfile;
 import dev.jwtauth.users.UserRepository;
 import dev.jwtauth.users.UserView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +36,22 @@ public class UserAdministration {
   @Inject DatabaseAvailability database;
 
   public UserView create(String username, char[] password, Set<String> roles, String adminId) {
+    return create(username, password, roles, UserProfile.EMPTY, Set.of(), adminId);
+  }
+
+  /**
+   * A new user with a profile and direct permissions.
+   *
+   * @throws dev.jwtauth.users.InvalidProfileException naming the field that cannot be stored
+   */
+  public UserView create(
+      String username,
+      char[] password,
+      Set<String> roles,
+      UserProfile profile,
+      Set<String> permissions,
+      String adminId) {
+    Set<String> direct = PermissionPolicy.checkedDirect(permissions);
     database.check();
     if (!username.matches("[A-Za-z0-9._@-]{1,100}")) {
       throw new InvalidUserException("username must be 1-100 letters, digits or . _ @ -");
@@ -53,7 +72,7 @@ public class UserAdministration {
     }
     UserAccount user;
     try {
-      user = users.create(username, password, roles);
+      user = users.create(username, password, roles, profile, direct);
     } catch (PersistenceException | TransactionalException e) {
       if (DatabaseFailures.isConflict(e)) {
         throw new DuplicateUserException(); // created concurrently: the unique constraint decided
@@ -74,6 +93,62 @@ public class UserAdministration {
 
   public Optional<UserView> get(String id) {
     return id.length() > 36 ? Optional.empty() : users.findById(id).map(UserView::of);
+  }
+
+  /**
+   * Applies a JSON Merge Patch to the user. A change of roles or permissions ends the user's access
+   * tokens issued before it (not their sessions): the old tokens stop within a second on every node
+   * and the next refresh carries the new claims. {@code enabled: false} disables the user as {@code
+   * DELETE} does.
+   *
+   * @return the user after, or empty if there is no such user
+   * @throws dev.jwtauth.users.InvalidProfileException naming the field that cannot be stored
+   */
+  public Optional<UserView> patch(String userId, UserPatch patch, String adminId) {
+    database.check();
+    if (userId.length() > 36) {
+      return Optional.empty();
+    }
+    Optional<UserAccount> current = users.findById(userId);
+    if (current.isEmpty()) {
+      return Optional.empty();
+    }
+    UserProfile profile = patch.applyTo(current.get().profile());
+    Set<String> roles = patch.roles().map(this::checkedRoles).orElse(null);
+    Set<String> direct = patch.permissions().map(PermissionPolicy::checkedDirect).orElse(null);
+    Optional<UserRepository.Change> changed = users.update(userId, profile, roles, direct);
+    if (changed.isEmpty()) {
+      return Optional.empty();
+    }
+    UserView before = changed.get().before();
+    UserView after = changed.get().after();
+    boolean claimsChanged =
+        !before.roles().equals(after.roles()) || !before.permissions().equals(after.permissions());
+    if (claimsChanged) {
+      revocations.revokeUser(userId, "claims_changed");
+    }
+    audit.record(
+        AuditEventType.USER_UPDATED,
+        adminId,
+        userId,
+        null,
+        "fields " + patch.fields() + (claimsChanged ? ", access tokens revoked" : ""));
+    Optional<Boolean> enabled = patch.enabled();
+    if (enabled.isPresent() && enabled.get() != after.enabled()) {
+      if (enabled.get()) {
+        users.enable(userId);
+      } else {
+        disable(userId, adminId);
+      }
+    }
+    return users.findById(userId).map(UserView::of);
+  }
+
+  private Set<String> checkedRoles(Set<String> roles) {
+    if (roles.isEmpty() || !Roles.ALL.containsAll(roles)) {
+      throw new InvalidUserException("roles must be a non-empty subset of " + Roles.ALL);
+    }
+    return roles;
   }
 
   /** Disables the user and revokes everything of theirs; false if no such user. */

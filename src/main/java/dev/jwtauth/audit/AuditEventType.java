@@ -26,6 +26,8 @@ public enum AuditEventType {
   PASSWORD_CHANGED,
   PASSWORD_CHANGE_FAILED,
   USER_CREATED,
+  /** A patch through the admin API: profile, roles, permissions or enabled. */
+  USER_UPDATED,
   USER_DISABLED,
   CLIENT_CREATED,
   CLIENT_DELETED,

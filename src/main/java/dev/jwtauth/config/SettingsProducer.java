@@ -35,7 +35,8 @@ public class SettingsProducer {
         duration("auth.access-token.ttl"),
         duration("auth.clock-skew"),
         text("auth.access-token.typ"),
-        roleScopes(text("auth.role-scopes")));
+        roleScopes(text("auth.role-scopes")),
+        roleMap("auth.role-permissions", optionalText("auth.role-permissions")));
   }
 
   @Produces
@@ -220,6 +221,11 @@ public class SettingsProducer {
 
   /** {@code user=tasks:read tasks:write;admin=admin}: each role and the scopes it may hold. */
   static Map<String, Set<String>> roleScopes(String text) {
+    return roleMap("auth.role-scopes", text);
+  }
+
+  /** {@code role=a,b;role2=c}: each role and the words it maps to. */
+  static Map<String, Set<String>> roleMap(String setting, String text) {
     Map<String, Set<String>> result = new LinkedHashMap<>();
     for (String entry : text.split(";")) {
       if (entry.isBlank()) {
@@ -227,7 +233,7 @@ public class SettingsProducer {
       }
       int eq = entry.indexOf('=');
       if (eq < 1) {
-        throw new IllegalArgumentException("auth.role-scopes entry is not role=scopes: " + entry);
+        throw new IllegalArgumentException(setting + " entry is not role=values: " + entry);
       }
       result.put(
           entry.substring(0, eq).trim(), new LinkedHashSet<>(words(entry.substring(eq + 1))));

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param accessTokenType the JOSE {@code typ} header of access tokens ({@code JWT} or {@code
  *     at+jwt})
  * @param roleScopes which scopes each role may hold
+ * @param rolePermissions which permissions each role grants ({@code auth.role-permissions})
  */
 public record TokenSettings(
     String issuer,
@@ -24,7 +25,8 @@ public record TokenSettings(
     Duration accessTokenTtl,
     Duration clockSkew,
     String accessTokenType,
-    Map<String, Set<String>> roleScopes) {
+    Map<String, Set<String>> roleScopes,
+    Map<String, Set<String>> rolePermissions) {
 
   /**
    * The longest lifetime any access token can have: the default and every client's own lifetime are
@@ -53,6 +55,7 @@ public record TokenSettings(
     }
     audiences = List.copyOf(audiences);
     roleScopes = Map.copyOf(roleScopes);
+    rolePermissions = Map.copyOf(rolePermissions);
   }
 
   /** The audience a presented token must contain. */

@@ -11,9 +11,12 @@ import dev.jwtauth.throttle.LoginThrottle;
 import dev.jwtauth.throttle.TooManyAttemptsException;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.InvalidScopeException;
+import dev.jwtauth.token.PermissionPolicy;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
 import dev.jwtauth.users.HashingBusyException;
+import dev.jwtauth.users.UserAccount;
+import dev.jwtauth.users.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Password;
@@ -36,6 +39,8 @@ public class LoginService {
 
   @Inject IdentityStoreHandler identityStores;
   @Inject ScopePolicy scopePolicy;
+  @Inject PermissionPolicy permissionPolicy;
+  @Inject UserRepository users;
   @Inject RefreshService sessions;
   @Inject LoginThrottle throttle;
   @Inject AuditLog audit;
@@ -111,11 +116,17 @@ public class LoginService {
             : result.getCallerPrincipal().getName();
     Set<String> roles = result.getCallerGroups();
     Set<String> scopes = scopePolicy.grant(roles, requestedScope, client.scopes());
+    // Direct grants of our own users (another identity store's callers have their roles' only).
+    Set<String> direct =
+        subject.length() > 36
+            ? Set.of()
+            : users.findById(subject).map(UserAccount::permissions).orElse(Set.of());
     TokenGrant grant =
         sessions.startSession(
             subject,
             result.getCallerPrincipal().getName(),
             roles,
+            permissionPolicy.of(roles, direct),
             scopes,
             client.id(),
             client.accessTokenTtl());

@@ -39,6 +39,7 @@ public class ClientCredentialsGrant implements Grant {
                 null,
                 client.accessTokenTtl(),
                 null,
+                null,
                 null));
     metrics.tokenIssued(type(), client.id());
     return TokenGrant.accessOnly(access, null);

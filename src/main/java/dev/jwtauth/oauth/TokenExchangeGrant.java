@@ -9,6 +9,7 @@ import dev.jwtauth.throttle.RateLimiter;
 import dev.jwtauth.token.AccessTokenIssuer;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.IssuedAccessToken;
+import dev.jwtauth.token.PermissionPolicy;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
 import dev.jwtauth.token.TokenRequest;
@@ -40,6 +41,7 @@ public class TokenExchangeGrant implements Grant {
 
   @Inject AccessTokenIssuer issuer;
   @Inject ScopePolicy scopePolicy;
+  @Inject PermissionPolicy permissionPolicy;
   @Inject TokenVerifier verifier;
   @Inject UserRepository users;
   @Inject ClientSettings clientSettings;
@@ -106,7 +108,8 @@ public class TokenExchangeGrant implements Grant {
                 audiences,
                 lifetime,
                 subject.actorSubject().orElse(null),
-                subject.actorSessionId().orElse(null)));
+                subject.actorSessionId().orElse(null),
+                subject.permissions()));
     audit.recordForClient(
         AuditEventType.TOKEN_EXCHANGED,
         subject.subject(),
@@ -157,7 +160,8 @@ public class TokenExchangeGrant implements Grant {
                 audiences,
                 lifetime,
                 caller.subject(),
-                caller.sessionId().orElse(null)));
+                caller.sessionId().orElse(null),
+                permissionPolicy.of(target.roles(), target.permissions())));
     audit.recordForClient(
         AuditEventType.IMPERSONATION,
         caller.subject(),

@@ -11,6 +11,7 @@ import dev.jwtauth.throttle.RateLimiter;
 import dev.jwtauth.token.AccessTokenIssuer;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.IssuedAccessToken;
+import dev.jwtauth.token.PermissionPolicy;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
 import dev.jwtauth.token.TokenRequest;
@@ -39,6 +40,7 @@ public class RefreshService {
   @Inject RefreshTokenStore store;
   @Inject AccessTokenIssuer issuer;
   @Inject ScopePolicy scopes;
+  @Inject PermissionPolicy permissionPolicy;
   @Inject AuditLog audit;
   @Inject AuthMetrics metrics;
   @Inject RevocationService revocations;
@@ -57,6 +59,7 @@ public class RefreshService {
       String userId,
       String username,
       Set<String> roles,
+      Set<String> permissions,
       Set<String> grantedScopes,
       String clientId,
       Duration accessTokenLifetime) {
@@ -74,7 +77,8 @@ public class RefreshService {
                 null,
                 accessTokenLifetime,
                 null,
-                null));
+                null,
+                permissions));
     return grant(access, refresh);
   }
 
@@ -117,7 +121,8 @@ public class RefreshService {
                 null,
                 accessTokenLifetime,
                 null,
-                null));
+                null,
+                permissionPolicy.of(rotated.user().roles(), rotated.user().permissions())));
     if (rotated.retried()) {
       // Nothing changed: the successor handed out again was audited when it was made.
       LOG.info("Refresh retried: a token rotated moments ago gets its unused successor again");

@@ -23,9 +23,9 @@ import java.util.function.Predicate;
  * Enforces {@code @RolesAllowed} / {@code @DenyAll} and {@link RequiresScope} on resource methods
  * with the answers docs/api.md lists for protected endpoints: 400 for a malformed credential, 401
  * with a Bearer challenge when the token is missing or refused, 403 {@code forbidden} when a role
- * is missing. The container's own answers are HTML without {@code WWW-Authenticate}, hence this
- * filter. The realm comes with each request from {@link BearerAuthenticationMechanism}, which runs
- * first.
+ * or a {@link RequiresPermission} permission is missing. The container's own answers are HTML
+ * without {@code WWW-Authenticate}, hence this filter. The realm comes with each request from
+ * {@link BearerAuthenticationMechanism}, which runs first.
  */
 @Provider
 public class BearerAuthorizationFeature implements DynamicFeature {
@@ -40,6 +40,13 @@ public class BearerAuthorizationFeature implements DynamicFeature {
             : type.getAnnotation(RequiresScope.class);
     if (scope != null) {
       context.register(new ScopeCheck(scope.value()));
+    }
+    RequiresPermission permission =
+        method.isAnnotationPresent(RequiresPermission.class)
+            ? method.getAnnotation(RequiresPermission.class)
+            : type.getAnnotation(RequiresPermission.class);
+    if (permission != null) {
+      context.register(new PermissionCheck(permission.value()));
     }
     if (method.isAnnotationPresent(PermitAll.class)) {
       return;
@@ -79,6 +86,33 @@ public class BearerAuthorizationFeature implements DynamicFeature {
                 ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm(request)));
         case INSUFFICIENT_SCOPE ->
             request.abortWith(ErrorResponses.insufficientScope(realm(request), scope));
+        default -> {}
+      }
+    }
+  }
+
+  /** After the role and scope checks: the token's user must hold the permission. */
+  @Priority(Priorities.AUTHORIZATION + 1)
+  static final class PermissionCheck implements ContainerRequestFilter {
+
+    private final String permission;
+
+    PermissionCheck(String permission) {
+      this.permission = permission;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      Object failure = request.getProperty(AuthenticationFailure.ATTRIBUTE);
+      switch (permissionDecision(
+          failure != null, request.getSecurityContext().getUserPrincipal(), permission)) {
+        case UNAUTHENTICATED ->
+            request.abortWith(
+                ErrorResponses.unauthenticated((AuthenticationFailure) failure, realm(request)));
+        case FORBIDDEN ->
+            request.abortWith(
+                ErrorResponses.json(
+                    403, "forbidden", "The caller lacks the permission " + permission));
         default -> {}
       }
     }
@@ -174,6 +208,16 @@ public class BearerAuthorizationFeature implements DynamicFeature {
     return caller instanceof JwtCallerPrincipal jwt && jwt.token().scopes().contains(scope)
         ? Decision.ALLOW
         : Decision.INSUFFICIENT_SCOPE;
+  }
+
+  static Decision permissionDecision(boolean refused, Principal caller, String permission) {
+    if (refused || caller == null) {
+      return Decision.UNAUTHENTICATED;
+    }
+    return caller instanceof JwtCallerPrincipal jwt
+            && jwt.token().permissions().contains(permission)
+        ? Decision.ALLOW
+        : Decision.FORBIDDEN;
   }
 
   /** The realm the mechanism put on the request (every request passes through it first). */

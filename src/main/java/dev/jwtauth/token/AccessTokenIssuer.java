@@ -62,6 +62,9 @@ public final class AccessTokenIssuer {
     if (!request.groups().isEmpty()) {
       claims.claim("groups", List.copyOf(new TreeSet<>(request.groups())));
     }
+    if (!request.permissions().isEmpty()) {
+      claims.claim("permissions", List.copyOf(new TreeSet<>(request.permissions())));
+    }
     if (request.actor() != null) {
       claims.claim(
           "act",

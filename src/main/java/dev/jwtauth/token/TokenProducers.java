@@ -19,6 +19,12 @@ public class TokenProducers {
 
   @Produces
   @Singleton
+  PermissionPolicy permissionPolicy(TokenSettings settings) {
+    return new PermissionPolicy(settings.rolePermissions());
+  }
+
+  @Produces
+  @Singleton
   ScopePolicy scopePolicy(TokenSettings settings) {
     return new ScopePolicy(settings.roleScopes());
   }

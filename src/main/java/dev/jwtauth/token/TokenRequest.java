@@ -18,6 +18,7 @@ import java.util.Set;
  * @param actor the {@code act.sub} of an impersonation or delegated token, or null
  * @param actorSessionId the {@code act.sid}: the actor's session, which the token dies with; or
  *     null
+ * @param permissions the {@code permissions} claim (omitted when empty)
  */
 public record TokenRequest(
     String subject,
@@ -29,10 +30,12 @@ public record TokenRequest(
     List<String> audiences,
     Duration lifetime,
     String actor,
-    String actorSessionId) {
+    String actorSessionId,
+    Set<String> permissions) {
 
   public TokenRequest {
     groups = Set.copyOf(groups);
+    permissions = permissions == null ? Set.of() : Set.copyOf(permissions);
     scopes = Set.copyOf(scopes);
     audiences = audiences == null ? null : List.copyOf(audiences);
     if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
@@ -48,6 +51,6 @@ public record TokenRequest(
       Set<String> scopes,
       String clientId,
       String sessionId) {
-    this(subject, username, groups, scopes, clientId, sessionId, null, null, null, null);
+    this(subject, username, groups, scopes, clientId, sessionId, null, null, null, null, null);
   }
 }

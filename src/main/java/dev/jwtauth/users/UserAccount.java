@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -37,6 +38,28 @@ public class UserAccount {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "email", length = 320)
+  private String email;
+
+  @Column(name = "email_verified", nullable = false)
+  private boolean emailVerified;
+
+  @Column(name = "name", length = 200)
+  private String name;
+
+  @Column(name = "given_name", length = 100)
+  private String givenName;
+
+  @Column(name = "family_name", length = 100)
+  private String familyName;
+
+  @Column(name = "attributes", length = 16384)
+  private String attributes;
+
+  /** Directly granted permissions, space-separated (null: none). */
+  @Column(name = "permissions", length = 8192)
+  private String permissions;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
   @Column(name = "role", length = 50)
@@ -53,8 +76,30 @@ public class UserAccount {
     this.createdAt = createdAt;
   }
 
+  void profile(UserProfile profile) {
+    this.email = profile.email();
+    this.emailVerified = profile.emailVerified();
+    this.name = profile.name();
+    this.givenName = profile.givenName();
+    this.familyName = profile.familyName();
+    this.attributes = profile.attributesColumn();
+  }
+
+  void permissions(Set<String> direct) {
+    this.permissions = direct.isEmpty() ? null : String.join(" ", new TreeSet<>(direct));
+  }
+
   void disable() {
     this.enabled = false;
+  }
+
+  void enable() {
+    this.enabled = true;
+  }
+
+  void roles(Set<String> roles) {
+    this.roles.clear();
+    this.roles.addAll(roles);
   }
 
   void passwordHash(String hash) {
@@ -83,5 +128,20 @@ public class UserAccount {
 
   public Set<String> roles() {
     return Set.copyOf(roles);
+  }
+
+  public UserProfile profile() {
+    return new UserProfile(
+        email,
+        emailVerified,
+        name,
+        givenName,
+        familyName,
+        UserProfile.attributesOfColumn(attributes));
+  }
+
+  /** The permissions granted to this user directly (roles grant more). */
+  public Set<String> permissions() {
+    return permissions == null || permissions.isEmpty() ? Set.of() : Set.of(permissions.split(" "));
   }
 }

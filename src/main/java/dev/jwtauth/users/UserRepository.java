@@ -63,6 +63,45 @@ public class UserRepository {
     return em.createQuery("select count(u) from UserAccount u", Long.class).getSingleResult();
   }
 
+  /**
+   * Applies a patch of the profile, roles and direct permissions (each checked by the caller), in
+   * one transaction; empty if there is no such user.
+   *
+   * @return the user before and after
+   */
+  @Transactional
+  public Optional<Change> update(
+      String id, UserProfile profile, Set<String> roles, Set<String> permissions) {
+    UserAccount user = em.find(UserAccount.class, id);
+    if (user == null) {
+      return Optional.empty();
+    }
+    UserView before = UserView.of(user);
+    user.profile(profile);
+    if (roles != null) {
+      user.roles(roles);
+    }
+    if (permissions != null) {
+      user.permissions(permissions);
+    }
+    em.flush();
+    return Optional.of(new Change(before, UserView.of(user)));
+  }
+
+  /** A user before and after a change. */
+  public record Change(UserView before, UserView after) {}
+
+  /** Enables a disabled user; false if there is no such user. */
+  @Transactional
+  public boolean enable(String id) {
+    UserAccount user = em.find(UserAccount.class, id);
+    if (user == null) {
+      return false;
+    }
+    user.enable();
+    return true;
+  }
+
   /** Disables the user; false if there is no such user. */
   @Transactional
   public boolean disable(String id) {
@@ -76,7 +115,20 @@ public class UserRepository {
 
   @Transactional
   public UserAccount create(String username, char[] password, Set<String> roles) {
+    return create(username, password, roles, UserProfile.EMPTY, Set.of());
+  }
+
+  /** A new user with a profile and direct permissions (both checked by the caller). */
+  @Transactional
+  public UserAccount create(
+      String username,
+      char[] password,
+      Set<String> roles,
+      UserProfile profile,
+      Set<String> permissions) {
     UserAccount user = new UserAccount(username, hasher.hash(password), roles, clock.instant());
+    user.profile(profile);
+    user.permissions(permissions);
     em.persist(user);
     // A username taken at the same moment fails here, as a PersistenceException the caller can
     // catch, on every server: left to the commit, WildFly throws a checked RollbackException.

@@ -62,6 +62,11 @@ public record VerifiedToken(String rawToken, Map<String, Object> claims) {
     return epochSeconds("exp");
   }
 
+  /** The {@code permissions} claim: what the user may do (empty without one). */
+  public Set<String> permissions() {
+    return stringSet("permissions");
+  }
+
   public Set<String> groups() {
     return stringSet("groups");
   }

@@ -100,6 +100,7 @@ class SettingsProducerTest {
                     Duration.ofHours(25),
                     Duration.ofSeconds(30),
                     "JWT",
+                    Map.of(),
                     Map.of()));
     assertTrue(e.getMessage().contains("at most 1 day"), e.getMessage());
   }

@@ -8,8 +8,10 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
@@ -231,6 +233,218 @@ class TasksAndAdminIT extends ServiceIT {
                     .toString())
             .statusCode(),
         "and they cannot log in");
+  }
+
+  /**
+   * A user's profile, attributes and direct permissions: stored, shown by the admin API, and their
+   * tokens' {@code permissions} claim is what their roles grant and the direct grants, sorted, at
+   * login and at refresh; {@code /api/me} shows it.
+   */
+  @Test
+  void aUsersProfileIsShownAndTheirTokensCarryTheirPermissions() {
+    String carol = "carol-" + UUID.randomUUID();
+    JsonObject attributes =
+        Json.createObjectBuilder()
+            .add("department", "research")
+            .add("projects", Json.createArrayBuilder().add("apollo").add("gemini"))
+            .build();
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "admin/users",
+            adminToken,
+            Json.createObjectBuilder()
+                .add("username", carol)
+                .add("password", PASSWORD)
+                .add("email", "carol@example.com")
+                .add("email_verified", true)
+                .add("name", "Carol Example")
+                .add("given_name", "Carol")
+                .add("family_name", "Example")
+                .add("attributes", attributes)
+                .add("permissions", Json.createArrayBuilder().add("reports:export"))
+                .build()
+                .toString());
+    assertEquals(201, created.statusCode(), created.body());
+    JsonObject shown =
+        Http.json(
+            send("GET", "admin/users/" + Http.json(created).getString("id"), adminToken, null));
+    assertEquals("carol@example.com", shown.getString("email"));
+    assertTrue(shown.getBoolean("email_verified"));
+    assertEquals("Carol Example", shown.getString("name"));
+    assertEquals("Carol", shown.getString("given_name"));
+    assertEquals("Example", shown.getString("family_name"));
+    assertEquals(attributes, shown.getJsonObject("attributes"));
+    assertEquals(List.of("reports:export"), strings(shown.getJsonArray("permissions")));
+
+    List<String> expected = List.of("reports:export", "tasks:delete", "tasks:read", "tasks:write");
+    JsonObject login = http.loginResponse(carol, PASSWORD);
+    String token = login.getString("access_token");
+    assertEquals(expected, strings(Http.claims(token).getJsonArray("permissions")));
+    assertEquals(
+        expected,
+        strings(Http.json(send("GET", "api/me", token, null)).getJsonArray("permissions")));
+    HttpResponse<String> refreshed =
+        http.postJson(
+            "auth/refresh", "{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}");
+    assertEquals(200, refreshed.statusCode(), refreshed.body());
+    assertEquals(
+        expected,
+        strings(
+            Http.claims(Http.json(refreshed).getString("access_token"))
+                .getJsonArray("permissions")));
+  }
+
+  /**
+   * {@code PATCH /admin/users/{id}} takes a JSON Merge Patch: present members change, null removes.
+   * A change of permissions ends the user's access tokens issued before it (within a second, from
+   * the revocation list) but not their session: the next refresh carries the new claims. A profile
+   * change alone ends nothing.
+   */
+  @Test
+  void aMergePatchChangesTheUserAndAPermissionChangeEndsTheirOldTokens() {
+    JsonObject login = http.loginResponse(alice, PASSWORD);
+    String before = login.getString("access_token");
+    String path = "admin/users/" + Http.claims(before).getString("sub");
+    // A revocation covers the tokens issued before its second: patch in the next one.
+    long issuedAt = Http.claims(before).getJsonNumber("iat").longValue();
+    Poll.until(
+        "the second after the token's",
+        Duration.ofSeconds(3),
+        Duration.ofMillis(20),
+        () -> System.currentTimeMillis() / 1000,
+        now -> now > issuedAt);
+
+    HttpResponse<String> plainJson = patch(path, "application/json", "{\"name\":\"A\"}");
+    assertEquals(415, plainJson.statusCode(), plainJson.body());
+    HttpResponse<String> patched =
+        patch(
+            path,
+            "application/merge-patch+json",
+            "{\"name\":\"Alice L\",\"attributes\":{\"team\":\"blue\"},"
+                + "\"permissions\":[\"reports:export\"]}");
+    assertEquals(200, patched.statusCode(), patched.body());
+    JsonObject user = Http.json(patched);
+    assertEquals("Alice L", user.getString("name"));
+    assertEquals("blue", user.getJsonObject("attributes").getString("team"));
+    assertEquals(List.of("reports:export"), strings(user.getJsonArray("permissions")));
+
+    Poll.until(
+        "the token issued before the change to be refused",
+        Duration.ofSeconds(3),
+        Duration.ofMillis(50),
+        () -> send("GET", "api/me", before, null).statusCode(),
+        status -> status == 401);
+    HttpResponse<String> refreshed =
+        http.postJson(
+            "auth/refresh", "{\"refresh_token\":\"" + login.getString("refresh_token") + "\"}");
+    assertEquals(200, refreshed.statusCode(), "the session lives on: " + refreshed.body());
+    String after = Http.json(refreshed).getString("access_token");
+    assertTrue(
+        strings(Http.claims(after).getJsonArray("permissions")).contains("reports:export"),
+        "the next token carries the new permission");
+    assertEquals(200, send("GET", "api/me", after, null).statusCode());
+
+    HttpResponse<String> renamed =
+        patch(path, "application/merge-patch+json", "{\"name\":null,\"attributes\":null}");
+    assertEquals(200, renamed.statusCode(), renamed.body());
+    assertTrue(!Http.json(renamed).containsKey("name"), renamed.body());
+    assertEquals(0, Http.json(renamed).getJsonObject("attributes").size());
+    assertEquals(
+        200, send("GET", "api/me", after, null).statusCode(), "a profile change ends nothing");
+
+    HttpResponse<String> unknownField =
+        patch(path, "application/merge-patch+json", "{\"username\":\"x\"}");
+    assertEquals(400, unknownField.statusCode(), unknownField.body());
+    assertTrue(Http.json(unknownField).getString("error_description").startsWith("username"));
+    assertEquals(
+        404,
+        patch("admin/users/" + UUID.randomUUID(), "application/merge-patch+json", "{}")
+            .statusCode());
+  }
+
+  private HttpResponse<String> patch(String path, String mediaType, String body) {
+    return http.exchange(
+        http.request(path)
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", mediaType)
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /** A profile field, attribute or permission that cannot be stored: 400 naming it. */
+  @Test
+  void aBadProfileFieldIsABadRequestThatNamesIt() {
+    Map<String, String> cases =
+        Map.of(
+            "\"attributes\":{\"Dept\":\"x\"}", "attributes.Dept",
+            "\"attributes\":{\"level\":3}", "attributes.level",
+            "\"email\":\"not-an-address\"", "email",
+            "\"given_name\":\"  \"", "given_name",
+            "\"permissions\":[\"Not A Name\"]", "permissions");
+    cases.forEach(
+        (field, named) -> {
+          String body =
+              "{\"username\":\"bad-"
+                  + UUID.randomUUID()
+                  + "\",\"password\":\""
+                  + PASSWORD
+                  + "\","
+                  + field
+                  + "}";
+          HttpResponse<String> refused = send("POST", "admin/users", adminToken, body);
+          assertEquals(400, refused.statusCode(), field + ": " + refused.body());
+          JsonObject error = Http.json(refused);
+          assertEquals("invalid_request", error.getString("error"), field);
+          assertTrue(error.getString("error_description").contains(named), refused.body());
+        });
+    HttpResponse<String> notAnObject =
+        send(
+            "POST",
+            "admin/users",
+            adminToken,
+            "{\"username\":\"bad-x\",\"password\":\"" + PASSWORD + "\",\"attributes\":\"x\"}");
+    assertEquals(400, notAnObject.statusCode(), notAnObject.body());
+  }
+
+  /**
+   * {@code DELETE /api/tasks/{id}} needs the permission {@code tasks:delete} in the token, beside
+   * the scope {@code tasks:write}: the owner's token without it gets 403 {@code forbidden}.
+   */
+  @Test
+  void deletingATaskNeedsTheDeletePermission() {
+    HttpResponse<String> task = send("POST", "api/tasks", aliceToken, "{\"title\":\"keep me\"}");
+    assertEquals(201, task.statusCode(), task.body());
+    String path = "api/tasks/" + Http.json(task).getString("id");
+    String withoutPermission = mintFor("tasks:read", "tasks:write");
+    HttpResponse<String> refused = send("DELETE", path, withoutPermission, null);
+    assertEquals(403, refused.statusCode(), refused.body());
+    assertEquals("forbidden", Http.json(refused).getString("error"));
+    assertEquals(200, send("GET", path, aliceToken, null).statusCode(), "the task is still there");
+    String withPermission = mintFor("tasks:delete");
+    assertEquals(204, send("DELETE", path, withPermission, null).statusCode());
+  }
+
+  /** Alice's token as the service issues it, with fresh times and exactly these permissions. */
+  private String mintFor(String... permissions) {
+    long now = System.currentTimeMillis() / 1000;
+    JsonObjectBuilder claims =
+        Json.createObjectBuilder(Http.claims(aliceToken))
+            .add("jti", UUID.randomUUID().toString())
+            .add("iat", now)
+            .add("nbf", now)
+            .add("exp", now + 300)
+            .remove("permissions");
+    if (permissions.length > 0) {
+      claims.add("permissions", Json.createArrayBuilder(List.of(permissions)));
+    }
+    HttpResponse<String> response = http.postJson("test-support/mint", claims.build().toString());
+    assertEquals(200, response.statusCode(), response.body());
+    return response.body();
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
   }
 
   @Test

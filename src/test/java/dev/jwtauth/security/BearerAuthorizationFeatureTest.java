@@ -4,6 +4,7 @@ import static dev.jwtauth.security.BearerAuthorizationFeature.Decision.ALLOW;
 import static dev.jwtauth.security.BearerAuthorizationFeature.Decision.FORBIDDEN;
 import static dev.jwtauth.security.BearerAuthorizationFeature.Decision.INSUFFICIENT_SCOPE;
 import static dev.jwtauth.security.BearerAuthorizationFeature.Decision.UNAUTHENTICATED;
+import static dev.jwtauth.security.BearerAuthorizationFeature.permissionDecision;
 import static dev.jwtauth.security.BearerAuthorizationFeature.roleDecision;
 import static dev.jwtauth.security.BearerAuthorizationFeature.scopeDecision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +23,16 @@ class BearerAuthorizationFeatureTest {
           new VerifiedToken(
               "raw",
               Map.of(
-                  "sub", "u-1", "jti", "j-1", "groups", List.of("user"), "scope", "tasks:read")));
+                  "sub",
+                  "u-1",
+                  "jti",
+                  "j-1",
+                  "groups",
+                  List.of("user"),
+                  "scope",
+                  "tasks:read",
+                  "permissions",
+                  List.of("tasks:read", "tasks:delete"))));
 
   @Test
   void noCallerOrARefusedTokenIsUnauthenticated() {
@@ -53,5 +63,17 @@ class BearerAuthorizationFeatureTest {
         INSUFFICIENT_SCOPE,
         scopeDecision(false, () -> "someone", "tasks:read"),
         "a principal that is not ours has no scopes");
+  }
+
+  /** {@code @RequiresPermission}: from the token's claim alone; no claim, no permission. */
+  @Test
+  void theTokenMustCarryThePermission() {
+    assertEquals(ALLOW, permissionDecision(false, caller, "tasks:delete"));
+    assertEquals(FORBIDDEN, permissionDecision(false, caller, "reports:export"));
+    assertEquals(UNAUTHENTICATED, permissionDecision(true, caller, "tasks:delete"));
+    assertEquals(UNAUTHENTICATED, permissionDecision(false, null, "tasks:delete"));
+    JwtCallerPrincipal without =
+        new JwtCallerPrincipal(new VerifiedToken("raw", Map.of("sub", "u-2", "jti", "j-2")));
+    assertEquals(FORBIDDEN, permissionDecision(false, without, "tasks:delete"));
   }
 }

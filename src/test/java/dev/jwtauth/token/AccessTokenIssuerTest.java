@@ -55,6 +55,7 @@ class AccessTokenIssuerTest {
     assertEquals("alice", claims.getStringClaim("upn"));
     assertEquals("alice", claims.getStringClaim("preferred_username"));
     assertEquals("session-1", claims.getStringClaim("sid"));
+    assertEquals(null, claims.getClaim("permissions"), "no permissions: no claim");
     assertEquals(900, issued.expiresInSeconds());
   }
 
@@ -83,9 +84,11 @@ class AccessTokenIssuerTest {
                 List.of("reports"),
                 Duration.ofMinutes(5),
                 "admin-id",
-                null));
+                null,
+                Set.of("tasks:read", "reports:export")));
     JWTClaimsSet claims = SignedJWT.parse(issued.token()).getJWTClaimsSet();
     assertEquals(List.of("reports"), claims.getAudience());
+    assertEquals(List.of("reports:export", "tasks:read"), claims.getStringListClaim("permissions"));
     assertEquals(TestTokens.NOW.plusSeconds(300), claims.getExpirationTime().toInstant());
     assertEquals(300, issued.expiresInSeconds());
     assertEquals(Map.of("sub", "admin-id"), claims.getJSONObjectClaim("act"));

@@ -46,7 +46,8 @@ public final class TestTokens {
         Duration.ofMinutes(15),
         Duration.ofSeconds(30),
         "JWT",
-        Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")));
+        Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")),
+        Map.of("user", Set.of("tasks:read", "tasks:write", "tasks:delete")));
   }
 
   /** The guard's settings. */

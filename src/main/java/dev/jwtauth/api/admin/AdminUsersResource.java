@@ -1,11 +1,14 @@
 package dev.jwtauth.api.admin;
 
 import dev.jwtauth.admin.UserAdministration;
+import dev.jwtauth.api.http.JsonBodies;
 import dev.jwtauth.api.http.QueryParams;
 import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.users.Roles;
+import dev.jwtauth.users.UserPatch;
+import dev.jwtauth.users.UserProfile;
 import dev.jwtauth.users.UserView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,6 +45,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class AdminUsersResource {
 
   private static final int MAX_PAGE_SIZE = 100;
+  static final String MERGE_PATCH = "application/merge-patch+json";
 
   @Inject UserAdministration administration;
   @Inject JsonWebToken caller;
@@ -55,9 +60,22 @@ public class AdminUsersResource {
   public Response create(
       @Valid @NotNull(message = "The request body must be a JSON object") UserRequest request) {
     Set<String> roles = request.roles() == null ? Set.of(Roles.USER) : request.roles();
+    UserProfile profile =
+        new UserProfile(
+            request.email(),
+            Boolean.TRUE.equals(request.emailVerified()),
+            request.name(),
+            request.givenName(),
+            request.familyName(),
+            UserProfile.attributesOf(request.attributes()));
     UserView user =
         administration.create(
-            request.username(), request.password().toCharArray(), roles, caller.getSubject());
+            request.username(),
+            request.password().toCharArray(),
+            roles,
+            profile,
+            request.permissions(),
+            caller.getSubject());
     return Response.created(uri.getAbsolutePathBuilder().path(user.id()).build())
         .entity(json(user).build().toString())
         .build();
@@ -87,6 +105,22 @@ public class AdminUsersResource {
     return json(administration.get(id).orElseThrow(NotFoundException::new)).build().toString();
   }
 
+  /**
+   * A JSON Merge Patch (RFC 7396) of the profile, attributes, roles, permissions and enabled; the
+   * user as it is afterwards. A change of roles or permissions ends the user's access tokens (not
+   * their sessions). Another media type → 415.
+   */
+  @PATCH
+  @Path("{id}")
+  @Consumes(MERGE_PATCH)
+  public String patch(@PathParam("id") String id, String body) {
+    return json(administration
+            .patch(id, new UserPatch(JsonBodies.object(body)), caller.getSubject())
+            .orElseThrow(NotFoundException::new))
+        .build()
+        .toString();
+  }
+
   /** Disables the user (kept for audit) and revokes all their sessions and tokens. */
   @DELETE
   @Path("{id}")
@@ -107,11 +141,26 @@ public class AdminUsersResource {
   }
 
   private static JsonObjectBuilder json(UserView user) {
-    return Jsons.object()
-        .add("id", user.id())
-        .add("username", user.username())
-        .add("roles", Jsons.array(new TreeSet<>(user.roles())))
-        .add("enabled", user.enabled())
-        .add("created_at", user.createdAt().toString());
+    UserProfile profile = user.profile();
+    JsonObjectBuilder json =
+        Jsons.object()
+            .add("id", user.id())
+            .add("username", user.username())
+            .add("roles", Jsons.array(new TreeSet<>(user.roles())))
+            .add("permissions", Jsons.array(new TreeSet<>(user.permissions())))
+            .add("enabled", user.enabled())
+            .add("created_at", user.createdAt().toString());
+    add(json, "email", profile.email());
+    json.add("email_verified", profile.emailVerified());
+    add(json, "name", profile.name());
+    add(json, "given_name", profile.givenName());
+    add(json, "family_name", profile.familyName());
+    return json.add("attributes", profile.attributesJson());
+  }
+
+  private static void add(JsonObjectBuilder json, String name, String value) {
+    if (value != null) {
+      json.add(name, value);
+    }
   }
 }

@@ -9,6 +9,7 @@ import dev.jwtauth.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -52,6 +53,9 @@ public class MeResource {
             .add("scope", scope == null ? "" : scope)
             .add("iat", caller.getIssuedAtTime())
             .add("exp", caller.getExpirationTime());
+    if (caller.getClaim("permissions") instanceof JsonArray permissions) {
+      me.add("permissions", permissions);
+    }
     if (caller.getClaim("act") instanceof JsonObject act) {
       me.add("act", act);
     }

@@ -1,6 +1,7 @@
 package dev.jwtauth.api.tasks;
 
 import dev.jwtauth.guard.Jsons;
+import dev.jwtauth.security.RequiresPermission;
 import dev.jwtauth.security.RequiresScope;
 import dev.jwtauth.tasks.TaskInput;
 import dev.jwtauth.tasks.TaskService;
@@ -79,6 +80,7 @@ public class TaskResource {
   @DELETE
   @Path("{id}")
   @RequiresScope("tasks:write")
+  @RequiresPermission("tasks:delete")
   public Response delete(@PathParam("id") String id) {
     tasks.delete(caller(), id);
     return Response.noContent().build();
