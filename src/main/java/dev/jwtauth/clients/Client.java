@@ -14,6 +14,8 @@ import java.util.Set;
  * @param audiences the audiences it may ask for in a token exchange
  * @param roles the {@code groups} of its client_credentials tokens (often none)
  * @param accessTokenTtl its access-token lifetime, or null for the service's default
+ * @param claims what its access tokens carry beyond the fixed claims ({@link ClaimSet}); never null
+ *     ({@link ClaimSet#DEFAULT} when none was given)
  */
 public record Client(
     String id,
@@ -22,7 +24,8 @@ public record Client(
     Set<String> scopes,
     List<String> audiences,
     Set<String> roles,
-    Duration accessTokenTtl) {
+    Duration accessTokenTtl,
+    Set<String> claims) {
 
   public static final String WEB = "web";
 
@@ -40,6 +43,19 @@ public record Client(
     scopes = Set.copyOf(scopes);
     audiences = List.copyOf(audiences);
     roles = Set.copyOf(roles);
+    claims = claims == null ? ClaimSet.DEFAULT : Set.copyOf(claims);
+  }
+
+  /** A client with the default claim set. */
+  public Client(
+      String id,
+      boolean confidential,
+      Set<String> grantTypes,
+      Set<String> scopes,
+      List<String> audiences,
+      Set<String> roles,
+      Duration accessTokenTtl) {
+    this(id, confidential, grantTypes, scopes, audiences, roles, accessTokenTtl, null);
   }
 
   public boolean mayUse(String grantType) {

@@ -72,7 +72,8 @@ public class ConfiguredClients {
               defined.scopes(),
               defined.audiences(),
               defined.roles(),
-              defined.accessTokenTtl()),
+              defined.accessTokenTtl(),
+              defined.claims()),
           defined.secret());
       LOG.info(() -> "Client " + defined + " defined from configuration");
     }

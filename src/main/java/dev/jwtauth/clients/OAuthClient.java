@@ -44,6 +44,10 @@ public class OAuthClient {
   @Column(name = "access_token_ttl_seconds")
   private Long accessTokenTtlSeconds;
 
+  /** The claim set, space-separated; null for the default. */
+  @Column(name = "claims", length = 2000)
+  private String claims;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -64,6 +68,7 @@ public class OAuthClient {
     this.roles = joined(client.roles());
     this.accessTokenTtlSeconds =
         client.accessTokenTtl() == null ? null : client.accessTokenTtl().toSeconds();
+    this.claims = client.claims().equals(ClaimSet.DEFAULT) ? null : joined(client.claims());
   }
 
   String secretHash() {
@@ -87,7 +92,8 @@ public class OAuthClient {
         words(scopes),
         List.copyOf(words(audiences)),
         words(roles),
-        accessTokenTtlSeconds == null ? null : Duration.ofSeconds(accessTokenTtlSeconds));
+        accessTokenTtlSeconds == null ? null : Duration.ofSeconds(accessTokenTtlSeconds),
+        claims == null ? null : words(claims));
   }
 
   private static String joined(Collection<String> values) {

@@ -10,6 +10,7 @@ import java.util.Set;
  *
  * @param secret null for a public client
  * @param accessTokenTtl null for the service's default
+ * @param claims its claim set ({@code auth.client.<id>.claims}), null for the default
  */
 public record ClientDefinition(
     String id,
@@ -18,13 +19,15 @@ public record ClientDefinition(
     Set<String> scopes,
     List<String> audiences,
     Set<String> roles,
-    Duration accessTokenTtl) {
+    Duration accessTokenTtl,
+    Set<String> claims) {
 
   public ClientDefinition {
     grantTypes = Set.copyOf(grantTypes);
     scopes = Set.copyOf(scopes);
     audiences = List.copyOf(audiences);
     roles = Set.copyOf(roles);
+    claims = claims == null ? null : Set.copyOf(claims);
   }
 
   @Override

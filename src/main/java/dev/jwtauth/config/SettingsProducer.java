@@ -135,7 +135,8 @@ public class SettingsProducer {
   /**
    * {@code auth.clients=id1,id2} and, for each, {@code auth.client.<id>.grant-types} (required),
    * {@code .secret} (absent: a public client), {@code .scopes}, {@code .audiences} (default {@code
-   * auth.audience}), {@code .roles}, {@code .access-token-ttl}.
+   * auth.audience}), {@code .roles}, {@code .access-token-ttl}, {@code .claims} (absent: the
+   * default claim set).
    */
   private List<ClientDefinition> definedClients() {
     List<ClientDefinition> clients = new ArrayList<>();
@@ -156,7 +157,10 @@ public class SettingsProducer {
               new LinkedHashSet<>(words(optionalText(prefix + "scopes"))),
               audiences.isEmpty() ? words(text("auth.audience")) : words(audiences),
               new LinkedHashSet<>(words(optionalText(prefix + "roles"))),
-              optionalDuration(prefix + "access-token-ttl")));
+              optionalDuration(prefix + "access-token-ttl"),
+              config.getOptionalValue(prefix + "claims", String.class).isPresent()
+                  ? new LinkedHashSet<>(words(optionalText(prefix + "claims")))
+                  : null));
     }
     return clients;
   }

@@ -9,9 +9,9 @@ import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.throttle.LoginThrottle;
 import dev.jwtauth.throttle.TooManyAttemptsException;
+import dev.jwtauth.token.IdentityClaims;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.InvalidScopeException;
-import dev.jwtauth.token.PermissionPolicy;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
 import dev.jwtauth.users.HashingBusyException;
@@ -24,6 +24,8 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -39,7 +41,7 @@ public class LoginService {
 
   @Inject IdentityStoreHandler identityStores;
   @Inject ScopePolicy scopePolicy;
-  @Inject PermissionPolicy permissionPolicy;
+  @Inject IdentityClaims identityClaims;
   @Inject UserRepository users;
   @Inject RefreshService sessions;
   @Inject LoginThrottle throttle;
@@ -116,17 +118,19 @@ public class LoginService {
             : result.getCallerPrincipal().getName();
     Set<String> roles = result.getCallerGroups();
     Set<String> scopes = scopePolicy.grant(roles, requestedScope, client.scopes());
-    // Direct grants of our own users (another identity store's callers have their roles' only).
-    Set<String> direct =
-        subject.length() > 36
-            ? Set.of()
-            : users.findById(subject).map(UserAccount::permissions).orElse(Set.of());
+    // Our own users' profile and direct grants; another identity store's callers have their roles.
+    Optional<UserAccount> account =
+        subject.length() > 36 ? Optional.empty() : users.findById(subject);
+    Map<String, Object> userClaims =
+        account.isPresent()
+            ? identityClaims.of(client.claims(), account.get())
+            : identityClaims.ofRoles(client.claims(), roles);
     TokenGrant grant =
         sessions.startSession(
             subject,
             result.getCallerPrincipal().getName(),
             roles,
-            permissionPolicy.of(roles, direct),
+            userClaims,
             scopes,
             client.id(),
             client.accessTokenTtl());

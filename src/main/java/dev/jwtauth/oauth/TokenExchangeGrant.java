@@ -7,9 +7,9 @@ import dev.jwtauth.config.ClientSettings;
 import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.throttle.RateLimiter;
 import dev.jwtauth.token.AccessTokenIssuer;
+import dev.jwtauth.token.IdentityClaims;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.IssuedAccessToken;
-import dev.jwtauth.token.PermissionPolicy;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
 import dev.jwtauth.token.TokenRequest;
@@ -41,7 +41,7 @@ public class TokenExchangeGrant implements Grant {
 
   @Inject AccessTokenIssuer issuer;
   @Inject ScopePolicy scopePolicy;
-  @Inject PermissionPolicy permissionPolicy;
+  @Inject IdentityClaims identityClaims;
   @Inject TokenVerifier verifier;
   @Inject UserRepository users;
   @Inject ClientSettings clientSettings;
@@ -109,7 +109,7 @@ public class TokenExchangeGrant implements Grant {
                 lifetime,
                 subject.actorSubject().orElse(null),
                 subject.actorSessionId().orElse(null),
-                subject.permissions()));
+                IdentityClaims.copied(client.claims(), subject.claims())));
     audit.recordForClient(
         AuditEventType.TOKEN_EXCHANGED,
         subject.subject(),
@@ -161,7 +161,7 @@ public class TokenExchangeGrant implements Grant {
                 lifetime,
                 caller.subject(),
                 caller.sessionId().orElse(null),
-                permissionPolicy.of(target.roles(), target.permissions())));
+                identityClaims.of(client.claims(), target)));
     audit.recordForClient(
         AuditEventType.IMPERSONATION,
         caller.subject(),

@@ -2,6 +2,7 @@ package dev.jwtauth.refresh;
 
 import dev.jwtauth.audit.AuditEventType;
 import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.config.RefreshSettings;
 import dev.jwtauth.faults.DatabaseAvailability;
 import dev.jwtauth.faults.DatabaseFailures;
@@ -9,9 +10,9 @@ import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.throttle.RateLimiter;
 import dev.jwtauth.token.AccessTokenIssuer;
+import dev.jwtauth.token.IdentityClaims;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.IssuedAccessToken;
-import dev.jwtauth.token.PermissionPolicy;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
 import dev.jwtauth.token.TokenRequest;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,7 +42,8 @@ public class RefreshService {
   @Inject RefreshTokenStore store;
   @Inject AccessTokenIssuer issuer;
   @Inject ScopePolicy scopes;
-  @Inject PermissionPolicy permissionPolicy;
+  @Inject IdentityClaims identityClaims;
+  @Inject ClientRegistry clients;
   @Inject AuditLog audit;
   @Inject AuthMetrics metrics;
   @Inject RevocationService revocations;
@@ -59,7 +62,7 @@ public class RefreshService {
       String userId,
       String username,
       Set<String> roles,
-      Set<String> permissions,
+      Map<String, Object> userClaims,
       Set<String> grantedScopes,
       String clientId,
       Duration accessTokenLifetime) {
@@ -78,7 +81,7 @@ public class RefreshService {
                 accessTokenLifetime,
                 null,
                 null,
-                permissions));
+                userClaims));
     return grant(access, refresh);
   }
 
@@ -122,7 +125,8 @@ public class RefreshService {
                 accessTokenLifetime,
                 null,
                 null,
-                permissionPolicy.of(rotated.user().roles(), rotated.user().permissions())));
+                identityClaims.of(
+                    IdentityClaims.claimSet(clients.find(clientId)), rotated.user())));
     if (rotated.retried()) {
       // Nothing changed: the successor handed out again was audited when it was made.
       LOG.info("Refresh retried: a token rotated moments ago gets its unused successor again");

@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.jwtauth.clients.ClaimSet;
 import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.keys.ActiveSigner;
 import dev.jwtauth.verify.Scopes;
@@ -62,9 +63,6 @@ public final class AccessTokenIssuer {
     if (!request.groups().isEmpty()) {
       claims.claim("groups", List.copyOf(new TreeSet<>(request.groups())));
     }
-    if (!request.permissions().isEmpty()) {
-      claims.claim("permissions", List.copyOf(new TreeSet<>(request.permissions())));
-    }
     if (request.actor() != null) {
       claims.claim(
           "act",
@@ -75,6 +73,16 @@ public final class AccessTokenIssuer {
     if (request.sessionId() != null) {
       claims.claim("sid", request.sessionId());
     }
+    JWTClaimsSet fixed = claims.build();
+    // Added last and only where nothing is set: no mapping or hook overrides a fixed claim.
+    request
+        .userClaims()
+        .forEach(
+            (name, value) -> {
+              if (fixed.getClaim(name) == null && !ClaimSet.FIXED.contains(name)) {
+                claims.claim(name, value);
+              }
+            });
     ActiveSigner key = signer.get();
     JWSHeader header =
         new JWSHeader.Builder(key.algorithm())

@@ -2,6 +2,7 @@ package dev.jwtauth.token;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,7 +19,8 @@ import java.util.Set;
  * @param actor the {@code act.sub} of an impersonation or delegated token, or null
  * @param actorSessionId the {@code act.sid}: the actor's session, which the token dies with; or
  *     null
- * @param permissions the {@code permissions} claim (omitted when empty)
+ * @param userClaims further claims about the user ({@link UserClaims}: profile, permissions,
+ *     compatibility claims); a fixed claim's name among them is ignored
  */
 public record TokenRequest(
     String subject,
@@ -31,11 +33,11 @@ public record TokenRequest(
     Duration lifetime,
     String actor,
     String actorSessionId,
-    Set<String> permissions) {
+    Map<String, Object> userClaims) {
 
   public TokenRequest {
     groups = Set.copyOf(groups);
-    permissions = permissions == null ? Set.of() : Set.copyOf(permissions);
+    userClaims = userClaims == null ? Map.of() : Map.copyOf(userClaims);
     scopes = Set.copyOf(scopes);
     audiences = audiences == null ? null : List.copyOf(audiences);
     if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {

@@ -34,10 +34,11 @@ public record UserProfile(
   public static final int MAX_ATTRIBUTES = 32;
   public static final int MAX_ATTRIBUTE_BYTES = 1024;
   public static final int MAX_ALL_ATTRIBUTE_BYTES = 8 * 1024;
-  public static final UserProfile EMPTY = new UserProfile(null, false, null, null, null, Map.of());
-
   private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
+
+  // After the patterns: the constructor uses them.
+  public static final UserProfile EMPTY = new UserProfile(null, false, null, null, null, Map.of());
 
   public UserProfile {
     if (email != null

@@ -372,6 +372,84 @@ class TasksAndAdminIT extends ServiceIT {
             .build());
   }
 
+  /**
+   * A client's claim set decides what its tokens say about the user: profile claims, an attribute,
+   * and the compatibility claims of other verifiers; the first-party client {@code web} (no claim
+   * set) gets the permissions only. A claim set naming a fixed claim is refused.
+   */
+  @Test
+  void aClientsClaimSetDecidesWhatItsTokensSayAboutTheUser() {
+    String dave = "dave-" + UUID.randomUUID();
+    HttpResponse<String> user =
+        send(
+            "POST",
+            "admin/users",
+            adminToken,
+            "{\"username\":\""
+                + dave
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\",\"email\":\"dave@example.com\",\"name\":\"Dave\","
+                + "\"attributes\":{\"department\":\"research\",\"floor\":\"3\"}}");
+    assertEquals(201, user.statusCode(), user.body());
+    String clientId = "claims-" + UUID.randomUUID();
+    HttpResponse<String> client =
+        send(
+            "POST",
+            "admin/clients",
+            adminToken,
+            "{\"client_id\":\""
+                + clientId
+                + "\",\"type\":\"public\","
+                + "\"grant_types\":[\"password\"],\"scopes\":[\"tasks:read\"],"
+                + "\"claims\":[\"email\",\"name\",\"attr:department\",\"roles\","
+                + "\"realm_access\",\"typ\"]}");
+    assertEquals(201, client.statusCode(), client.body());
+    assertEquals(
+        List.of("attr:department", "email", "name", "realm_access", "roles", "typ"),
+        strings(Http.json(client).getJsonArray("claims")));
+
+    HttpResponse<String> token =
+        http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            "password",
+            "client_id",
+            clientId,
+            "username",
+            dave,
+            "password",
+            PASSWORD);
+    assertEquals(200, token.statusCode(), token.body());
+    JsonObject claims = Http.claims(Http.json(token).getString("access_token"));
+    assertEquals("dave@example.com", claims.getString("email"));
+    assertEquals("Dave", claims.getString("name"));
+    assertEquals("research", claims.getString("department"));
+    assertTrue(!claims.containsKey("floor"), "an attribute the set does not name stays out");
+    assertEquals(List.of("user"), strings(claims.getJsonArray("roles")));
+    assertEquals(
+        List.of("user"), strings(claims.getJsonObject("realm_access").getJsonArray("roles")));
+    assertEquals("Bearer", claims.getString("typ"));
+    assertTrue(!claims.containsKey("permissions"), "not in the set: " + claims);
+
+    JsonObject web = Http.claims(http.login(dave, PASSWORD));
+    assertTrue(web.containsKey("permissions"), web.toString());
+    assertTrue(!web.containsKey("email") && !web.containsKey("typ"), web.toString());
+
+    HttpResponse<String> fixed =
+        send(
+            "POST",
+            "admin/clients",
+            adminToken,
+            "{\"client_id\":\"bad-"
+                + UUID.randomUUID()
+                + "\",\"type\":\"public\","
+                + "\"grant_types\":[\"password\"],\"claims\":[\"attr:sub\"]}");
+    assertEquals(400, fixed.statusCode(), fixed.body());
+    assertTrue(Http.json(fixed).getString("error_description").startsWith("claims: attr:sub"));
+  }
+
   /** A profile field, attribute or permission that cannot be stored: 400 naming it. */
   @Test
   void aBadProfileFieldIsABadRequestThatNamesIt() {

@@ -85,10 +85,18 @@ class AccessTokenIssuerTest {
                 Duration.ofMinutes(5),
                 "admin-id",
                 null,
-                Set.of("tasks:read", "reports:export")));
+                Map.of(
+                    "permissions",
+                    List.of("reports:export", "tasks:read"),
+                    "sub",
+                    "forged",
+                    "department",
+                    "research")));
     JWTClaimsSet claims = SignedJWT.parse(issued.token()).getJWTClaimsSet();
     assertEquals(List.of("reports"), claims.getAudience());
     assertEquals(List.of("reports:export", "tasks:read"), claims.getStringListClaim("permissions"));
+    assertEquals("research", claims.getStringClaim("department"));
+    assertEquals("target-id", claims.getSubject(), "a user claim never overrides a fixed one");
     assertEquals(TestTokens.NOW.plusSeconds(300), claims.getExpirationTime().toInstant());
     assertEquals(300, issued.expiresInSeconds());
     assertEquals(Map.of("sub", "admin-id"), claims.getJSONObjectClaim("act"));

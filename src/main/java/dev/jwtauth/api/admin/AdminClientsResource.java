@@ -1,6 +1,7 @@
 package dev.jwtauth.api.admin;
 
 import dev.jwtauth.admin.ClientAdministration;
+import dev.jwtauth.clients.ClaimSet;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.clients.ClientView;
@@ -70,7 +71,8 @@ public class AdminClientsResource {
             orEmpty(request.roles()),
             request.accessTokenTtl() == null
                 ? null
-                : Duration.ofSeconds(request.accessTokenTtl().longValueExact()));
+                : Duration.ofSeconds(request.accessTokenTtl().longValueExact()),
+            ClaimSet.checked(request.claims()));
     ClientRegistry.Registered registered = administration.register(client, caller.getSubject());
     JsonObjectBuilder answer = json(client, null);
     if (registered.secret() != null) {
@@ -123,7 +125,8 @@ public class AdminClientsResource {
             .add("grant_types", Jsons.array(new TreeSet<>(client.grantTypes())))
             .add("scopes", Jsons.array(new TreeSet<>(client.scopes())))
             .add("audiences", Jsons.array(client.audiences()))
-            .add("roles", Jsons.array(new TreeSet<>(client.roles())));
+            .add("roles", Jsons.array(new TreeSet<>(client.roles())))
+            .add("claims", Jsons.array(new TreeSet<>(client.claims())));
     if (client.accessTokenTtl() != null) {
       json.add("access_token_ttl", client.accessTokenTtl().toSeconds());
     }

@@ -33,9 +33,10 @@ public record ClientRequest(
         @Digits(integer = 5, fraction = 0, message = TTL)
         @Min(value = 1, message = TTL)
         @Max(value = 86_400, message = TTL)
-        BigDecimal accessTokenTtl) {
+        BigDecimal accessTokenTtl,
+    Set<@NotNull(message = WORDS) @Pattern(regexp = "\\S{1,200}", message = WORDS) String> claims) {
 
   static final String WORDS =
-      "grant types, scopes, audiences and roles are 1 to 200 characters, no spaces";
+      "grant types, scopes, audiences, roles and claims are 1 to 200 characters, no spaces";
   static final String TTL = "access_token_ttl must be whole seconds from 1 to 86400";
 }

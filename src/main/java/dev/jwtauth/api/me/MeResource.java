@@ -56,6 +56,11 @@ public class MeResource {
     if (caller.getClaim("permissions") instanceof JsonArray permissions) {
       me.add("permissions", permissions);
     }
+    for (String claim : new String[] {"email", "name"}) {
+      if (caller.getClaim(claim) instanceof String value) {
+        me.add(claim, value);
+      }
+    }
     if (caller.getClaim("act") instanceof JsonObject act) {
       me.add("act", act);
     }
