@@ -9,6 +9,7 @@ import dev.jwtauth.faults.DatabaseFailures;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.token.PermissionPolicy;
+import dev.jwtauth.token.TokenSizeCheck;
 import dev.jwtauth.users.Roles;
 import dev.jwtauth.users.UserAccount;
 import dev.jwtauth.users.UserPatch;
@@ -34,6 +35,7 @@ public class UserAdministration {
   @Inject PasswordPolicy passwords;
   @Inject AuditLog audit;
   @Inject DatabaseAvailability database;
+  @Inject TokenSizeCheck tokenSize;
 
   public UserView create(String username, char[] password, Set<String> roles, String adminId) {
     return create(username, password, roles, UserProfile.EMPTY, Set.of(), adminId);
@@ -52,6 +54,9 @@ public class UserAdministration {
       Set<String> permissions,
       String adminId) {
     Set<String> direct = PermissionPolicy.checkedDirect(permissions);
+    if (!roles.isEmpty() && Roles.ALL.containsAll(roles)) {
+      tokenSize.requireFits(username, profile, roles, direct);
+    }
     database.check();
     if (!username.matches("[A-Za-z0-9._@-]{1,100}")) {
       throw new InvalidUserException("username must be 1-100 letters, digits or . _ @ -");
@@ -116,6 +121,11 @@ public class UserAdministration {
     UserProfile profile = patch.applyTo(current.get().profile());
     Set<String> roles = patch.roles().map(this::checkedRoles).orElse(null);
     Set<String> direct = patch.permissions().map(PermissionPolicy::checkedDirect).orElse(null);
+    tokenSize.requireFits(
+        current.get().username(),
+        profile,
+        roles != null ? roles : current.get().roles(),
+        direct != null ? direct : current.get().permissions());
     Optional<UserRepository.Change> changed = users.update(userId, profile, roles, direct);
     if (changed.isEmpty()) {
       return Optional.empty();

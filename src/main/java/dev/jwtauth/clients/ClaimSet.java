@@ -1,6 +1,7 @@
 package dev.jwtauth.clients;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -36,7 +37,8 @@ public final class ClaimSet {
           "upn",
           "preferred_username");
 
-  static final Set<String> KNOWN =
+  /** The claims a claim set may name besides {@code attr:<key>}. */
+  public static final Set<String> KNOWN =
       Set.of(
           "email",
           "email_verified",
@@ -51,6 +53,18 @@ public final class ClaimSet {
   private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   private ClaimSet() {}
+
+  /**
+   * What discovery lists as {@code claims_supported}: the fixed claims our tokens carry and those a
+   * claim set can add (not {@code cnf}, which no token carries yet, nor the payload {@code typ}).
+   */
+  public static List<String> supported() {
+    Set<String> all = new TreeSet<>(FIXED);
+    all.addAll(KNOWN);
+    all.remove("cnf");
+    all.remove("typ");
+    return List.copyOf(all);
+  }
 
   /**
    * A client's claim set as given, checked; null stays null (the default).

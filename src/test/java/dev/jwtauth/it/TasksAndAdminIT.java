@@ -476,6 +476,32 @@ class TasksAndAdminIT extends ServiceIT {
           assertEquals("invalid_request", error.getString("error"), field);
           assertTrue(error.getString("error_description").contains(named), refused.body());
         });
+    StringBuilder large = new StringBuilder("{");
+    for (int i = 0; i < 8; i++) {
+      large
+          .append(i == 0 ? "" : ",")
+          .append("\"a")
+          .append(i)
+          .append("\":\"")
+          .append("x".repeat(1000))
+          .append('"');
+    }
+    HttpResponse<String> tooLarge =
+        send(
+            "POST",
+            "admin/users",
+            adminToken,
+            "{\"username\":\"big-"
+                + UUID.randomUUID()
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\",\"attributes\":"
+                + large
+                + "}}");
+    assertEquals(400, tooLarge.statusCode(), tooLarge.body());
+    assertTrue(
+        Http.json(tooLarge).getString("error_description").startsWith("token would exceed"),
+        tooLarge.body());
     HttpResponse<String> notAnObject =
         send(
             "POST",

@@ -27,7 +27,7 @@ class AccessTokenIssuerTest {
           TestTokens.CLOCK);
 
   @Test
-  void issuesTheClaimsOfPRODUCTSection3() throws Exception {
+  void issuesTheFixedClaims() throws Exception {
     IssuedAccessToken issued =
         issuer.issue(
             new TokenRequest(

@@ -1,5 +1,6 @@
 package dev.jwtauth.api.oauth;
 
+import dev.jwtauth.clients.ClaimSet;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.config.KeySettings;
 import dev.jwtauth.config.TokenSettings;
@@ -71,24 +72,7 @@ public class WellKnownResource {
             Jsons.array(CLIENT_AUTH_METHODS).add("none"))
         .add("introspection_endpoint_auth_methods_supported", Jsons.array(CLIENT_AUTH_METHODS))
         .add("scopes_supported", Jsons.array(allScopes))
-        .add(
-            "claims_supported",
-            Jsons.array(
-                List.of(
-                    "iss",
-                    "sub",
-                    "aud",
-                    "exp",
-                    "iat",
-                    "nbf",
-                    "jti",
-                    "client_id",
-                    "scope",
-                    "groups",
-                    "upn",
-                    "preferred_username",
-                    "sid",
-                    "act")))
+        .add("claims_supported", Jsons.array(ClaimSet.supported()))
         .build()
         .toString();
   }
