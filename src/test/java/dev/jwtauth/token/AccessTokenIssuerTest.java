@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.jwtauth.keys.ActiveSigner;
 import dev.jwtauth.verify.TestTokens;
 import dev.jwtauth.verify.VerifiedToken;
 import java.time.Duration;
@@ -20,11 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class AccessTokenIssuerTest {
 
-  private final AccessTokenIssuer issuer =
-      new AccessTokenIssuer(
-          TestTokens.authSettings(),
-          () -> new ActiveSigner(TestTokens.KEY.getKeyID(), JWSAlgorithm.RS256, signer()),
-          TestTokens.CLOCK);
+  private final AccessTokenIssuer issuer = TestTokens.issuer();
 
   @Test
   void issuesTheFixedClaims() throws Exception {
@@ -141,13 +133,5 @@ class AccessTokenIssuerTest {
     assertEquals(Set.of("tasks:read"), policy.grant(Set.of("user"), "tasks:read"));
     assertThrows(
         InvalidScopeException.class, () -> policy.grant(Set.of("user"), "tasks:read admin"));
-  }
-
-  private static RSASSASigner signer() {
-    try {
-      return new RSASSASigner(TestTokens.KEY);
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -2,11 +2,7 @@ package dev.jwtauth.token;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import dev.jwtauth.clients.ClaimSet;
-import dev.jwtauth.keys.ActiveSigner;
 import dev.jwtauth.users.UserProfile;
 import dev.jwtauth.verify.TestTokens;
 import java.util.ArrayList;
@@ -26,11 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class TokenSizeTest {
 
-  private final AccessTokenIssuer issuer =
-      new AccessTokenIssuer(
-          TestTokens.authSettings(),
-          () -> new ActiveSigner(TestTokens.KEY.getKeyID(), JWSAlgorithm.RS256, signer()),
-          TestTokens.CLOCK);
+  private final AccessTokenIssuer issuer = TestTokens.issuer();
 
   @Test
   void tenAttributesAndTenPermissionsStayUnderTwoKilobytes() {
@@ -77,13 +69,5 @@ class TokenSizeTest {
                         ClaimSet.checked(claimSet), profile, Set.of("user"), permissions)))
             .token();
     return token.length();
-  }
-
-  private static RSASSASigner signer() {
-    try {
-      return new RSASSASigner(TestTokens.KEY);
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -13,6 +13,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.guard.GuardSettings;
+import dev.jwtauth.keys.ActiveSigner;
+import dev.jwtauth.token.AccessTokenIssuer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +67,19 @@ public final class TestTokens {
           ISSUER.equals(issuer) && KEY.getKeyID().equals(kid)
               ? Optional.of(known)
               : Optional.empty();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An issuer with {@link #authSettings()} that signs RS256 with {@link #KEY}. */
+  public static AccessTokenIssuer issuer() {
+    try {
+      RSASSASigner signer = new RSASSASigner(KEY);
+      return new AccessTokenIssuer(
+          authSettings(),
+          () -> new ActiveSigner(KEY.getKeyID(), JWSAlgorithm.RS256, signer),
+          CLOCK);
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
