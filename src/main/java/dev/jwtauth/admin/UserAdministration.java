@@ -6,10 +6,13 @@ import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.config.PasswordPolicy;
 import dev.jwtauth.faults.DatabaseAvailability;
 import dev.jwtauth.faults.DatabaseFailures;
+import dev.jwtauth.organizations.InvalidOrganizationException;
+import dev.jwtauth.organizations.OrganizationRegistry;
 import dev.jwtauth.refresh.RefreshService;
 import dev.jwtauth.revocation.RevocationService;
 import dev.jwtauth.token.PermissionPolicy;
 import dev.jwtauth.token.TokenSizeCheck;
+import dev.jwtauth.users.Membership;
 import dev.jwtauth.users.Roles;
 import dev.jwtauth.users.UserAccount;
 import dev.jwtauth.users.UserPatch;
@@ -21,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,15 +40,17 @@ public class UserAdministration {
   @Inject AuditLog audit;
   @Inject DatabaseAvailability database;
   @Inject TokenSizeCheck tokenSize;
+  @Inject OrganizationRegistry organizations;
 
   public UserView create(String username, char[] password, Set<String> roles, String adminId) {
-    return create(username, password, roles, UserProfile.EMPTY, Set.of(), adminId);
+    return create(username, password, roles, UserProfile.EMPTY, Set.of(), null, adminId);
   }
 
   /**
-   * A new user with a profile and direct permissions.
+   * A new user with a profile, direct permissions and an organization (or null).
    *
    * @throws dev.jwtauth.users.InvalidProfileException naming the field that cannot be stored
+   * @throws InvalidOrganizationException for an organization that does not exist
    */
   public UserView create(
       String username,
@@ -52,6 +58,7 @@ public class UserAdministration {
       Set<String> roles,
       UserProfile profile,
       Set<String> permissions,
+      String organization,
       String adminId) {
     Set<String> direct = PermissionPolicy.checkedDirect(permissions);
     if (!roles.isEmpty() && Roles.ALL.containsAll(roles)) {
@@ -75,16 +82,25 @@ public class UserAdministration {
       // A client's own tokens carry its id as upn, the name stock MP-JWT gives the caller.
       throw new InvalidUserException("username must not equal a client id");
     }
+    requireOrganization(organization);
     UserAccount user;
     try {
-      user = users.create(username, password, roles, profile, direct);
+      user = users.create(username, password, roles, profile, direct, organization);
     } catch (PersistenceException | TransactionalException e) {
       if (DatabaseFailures.isConflict(e)) {
         throw new DuplicateUserException(); // created concurrently: the unique constraint decided
       }
+      if (DatabaseFailures.isForeignKeyViolation(e)) {
+        throw noSuchOrganization(organization); // deleted at the same moment
+      }
       throw e; // a database out of reach is 503 (ExceptionMappers), never a false 409
     }
-    audit.record(AuditEventType.USER_CREATED, adminId, user.id(), null, "roles " + roles);
+    audit.record(
+        AuditEventType.USER_CREATED,
+        adminId,
+        user.id(),
+        null,
+        "roles " + roles + (organization == null ? "" : ", organization " + organization));
     return UserView.of(user);
   }
 
@@ -101,10 +117,10 @@ public class UserAdministration {
   }
 
   /**
-   * Applies a JSON Merge Patch to the user. A change of roles or permissions ends the user's access
-   * tokens issued before it (not their sessions): the old tokens stop within a second on every node
-   * and the next refresh carries the new claims. {@code enabled: false} disables the user as {@code
-   * DELETE} does.
+   * Applies a JSON Merge Patch to the user. A change of roles, permissions or organization ends the
+   * user's access tokens issued before it (not their sessions): the old tokens stop within a second
+   * on every node and the next refresh carries the new claims. {@code enabled: false} disables the
+   * user as {@code DELETE} does.
    *
    * @return the user after, or empty if there is no such user
    * @throws dev.jwtauth.users.InvalidProfileException naming the field that cannot be stored
@@ -126,14 +142,28 @@ public class UserAdministration {
         profile,
         roles != null ? roles : current.get().roles(),
         direct != null ? direct : current.get().permissions());
-    Optional<UserRepository.Change> changed = users.update(userId, profile, roles, direct);
+    Membership membership = patch.organization().orElse(null);
+    if (membership != null) {
+      requireOrganization(membership.organization());
+    }
+    Optional<UserRepository.Change> changed;
+    try {
+      changed = users.update(userId, profile, roles, direct, membership);
+    } catch (PersistenceException | TransactionalException e) {
+      if (membership != null && DatabaseFailures.isForeignKeyViolation(e)) {
+        throw noSuchOrganization(membership.organization()); // deleted at the same moment
+      }
+      throw e;
+    }
     if (changed.isEmpty()) {
       return Optional.empty();
     }
     UserView before = changed.get().before();
     UserView after = changed.get().after();
     boolean claimsChanged =
-        !before.roles().equals(after.roles()) || !before.permissions().equals(after.permissions());
+        !before.roles().equals(after.roles())
+            || !before.permissions().equals(after.permissions())
+            || !Objects.equals(before.organization(), after.organization());
     if (claimsChanged) {
       revocations.revokeUser(userId, "claims_changed");
     }
@@ -152,6 +182,17 @@ public class UserAdministration {
       }
     }
     return users.findById(userId).map(UserView::of);
+  }
+
+  private void requireOrganization(String organization) {
+    if (organization != null && !organizations.exists(organization)) {
+      throw noSuchOrganization(organization);
+    }
+  }
+
+  private static InvalidOrganizationException noSuchOrganization(String organization) {
+    return new InvalidOrganizationException(
+        "organization: there is no organization " + organization);
   }
 
   private Set<String> checkedRoles(Set<String> roles) {

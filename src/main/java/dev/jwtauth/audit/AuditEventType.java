@@ -16,6 +16,8 @@ public enum AuditEventType {
   TOKEN_REFRESHED,
   REFRESH_TOKEN_REUSE,
   TOKEN_EXCHANGED,
+  /** An access token customizer threw: no token was issued. */
+  TOKEN_CUSTOMIZER_FAILED,
   IMPERSONATION,
   IMPERSONATION_DENIED,
   SESSION_REVOKED,
@@ -29,6 +31,8 @@ public enum AuditEventType {
   /** A patch through the admin API: profile, roles, permissions or enabled. */
   USER_UPDATED,
   USER_DISABLED,
+  ORGANIZATION_CREATED,
+  ORGANIZATION_DELETED,
   CLIENT_CREATED,
   CLIENT_DELETED,
   KEY_PUBLISHED,

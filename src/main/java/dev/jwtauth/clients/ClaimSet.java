@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * What a client's access tokens carry beyond the fixed claims: profile claims, {@code permissions},
- * {@code attr:<key>} for an attribute (claim name = the key), and the compatibility claims other
- * verifiers need ({@code roles}, {@code realm_access}, a payload {@code typ} of {@code Bearer}).
+ * {@code org_id} (which a member's tokens carry anyway: the tenant rules need it), {@code
+ * attr:<key>} for an attribute (claim name = the key), and the compatibility claims other verifiers
+ * need ({@code roles}, {@code realm_access}, a payload {@code typ} of {@code Bearer}).
  */
 public final class ClaimSet {
 
@@ -46,6 +47,7 @@ public final class ClaimSet {
           "given_name",
           "family_name",
           "permissions",
+          "org_id",
           "roles",
           "realm_access",
           "typ");

@@ -32,6 +32,9 @@ public final class DatabaseFailures {
   /** SQLState of a unique violation, on H2 and PostgreSQL. */
   static final String UNIQUE_VIOLATION = "23505";
 
+  /** SQLState of a foreign key violation, on H2 and PostgreSQL. */
+  static final String FOREIGN_KEY_VIOLATION = "23503";
+
   /** H2's "concurrent update" (error 90131): two transactions changed the same row; one lost. */
   static final String H2_CONCURRENT_UPDATE = "90131";
 
@@ -104,6 +107,15 @@ public final class DatabaseFailures {
   /** True when the failure means the database is out of reach for now. */
   public static boolean isUnavailable(Throwable failure) {
     return classify(failure) == Kind.UNAVAILABLE;
+  }
+
+  /**
+   * True when a row still referred to, or one referring to a row that is gone, was refused
+   * (SQLState 23503 on H2 and PostgreSQL): e.g. an organization deleted while a user joins it.
+   */
+  public static boolean isForeignKeyViolation(Throwable failure) {
+    SQLException sql = sqlException(failure);
+    return sql != null && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState());
   }
 
   /** True when the database decided a conflict (a unique violation, a lost concurrent update). */

@@ -13,6 +13,7 @@ import dev.jwtauth.token.IssuedAccessToken;
 import dev.jwtauth.token.ScopePolicy;
 import dev.jwtauth.token.TokenGrant;
 import dev.jwtauth.token.TokenRequest;
+import dev.jwtauth.token.UserClaims;
 import dev.jwtauth.users.UserAccount;
 import dev.jwtauth.users.UserRepository;
 import dev.jwtauth.verify.InvalidTokenException;
@@ -139,6 +140,19 @@ public class TokenExchangeGrant implements Grant {
           403, "access_denied", "An impersonation token cannot impersonate again");
     }
     UserAccount target = targetUser(requestedSubject);
+    Object callerOrganization = caller.claims().get(UserClaims.ORGANIZATION);
+    if (callerOrganization != null && !callerOrganization.equals(target.organization())) {
+      // An admin of an organization is an admin of it only: no reach into another tenant.
+      audit.recordForClient(
+          AuditEventType.IMPERSONATION_DENIED,
+          caller.subject(),
+          target.id(),
+          null,
+          client.id(),
+          "another organization");
+      throw new OAuthException(
+          403, "access_denied", "An admin of an organization may impersonate its members only");
+    }
     // Never more than the caller's own token may do, nor more than the target may hold.
     Set<String> available = scopePolicy.allowed(target.roles());
     available.retainAll(client.scopes());

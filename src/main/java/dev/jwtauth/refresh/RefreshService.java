@@ -14,6 +14,7 @@ import dev.jwtauth.token.IdentityClaims;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.IssuedAccessToken;
 import dev.jwtauth.token.ScopePolicy;
+import dev.jwtauth.token.TokenCustomizationException;
 import dev.jwtauth.token.TokenGrant;
 import dev.jwtauth.token.TokenRequest;
 import dev.jwtauth.verify.Scopes;
@@ -68,20 +69,27 @@ public class RefreshService {
       Duration accessTokenLifetime) {
     RefreshTokenStore.Issued refresh =
         store.startSession(userId, username, clientId, Scopes.of(grantedScopes).toString());
-    IssuedAccessToken access =
-        issuer.issue(
-            new TokenRequest(
-                userId,
-                username,
-                roles,
-                grantedScopes,
-                clientId,
-                refresh.session().id(),
-                null,
-                accessTokenLifetime,
-                null,
-                null,
-                userClaims));
+    IssuedAccessToken access;
+    try {
+      access =
+          issuer.issue(
+              new TokenRequest(
+                  userId,
+                  username,
+                  roles,
+                  grantedScopes,
+                  clientId,
+                  refresh.session().id(),
+                  null,
+                  accessTokenLifetime,
+                  null,
+                  null,
+                  userClaims));
+    } catch (TokenCustomizationException e) {
+      // No session without the token that starts it: the refresh token was never handed out.
+      store.revokeSession(userId, refresh.session().id(), "token_not_issued");
+      throw e;
+    }
     return grant(access, refresh);
   }
 

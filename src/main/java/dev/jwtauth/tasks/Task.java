@@ -19,6 +19,10 @@ public class Task {
   @Column(name = "owner", nullable = false, length = 100)
   private String owner;
 
+  /** The owner's organization when the task was made (their token's {@code org_id}), or null. */
+  @Column(name = "org_id", length = 63)
+  private String organization;
+
   @Column(name = "title", nullable = false, length = 200)
   private String title;
 
@@ -36,9 +40,10 @@ public class Task {
 
   protected Task() {}
 
-  Task(String owner, TaskInput input, Instant now) {
+  Task(String owner, String organization, TaskInput input, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.owner = owner;
+    this.organization = organization;
     this.createdAt = now;
     update(input, now);
   }
@@ -56,6 +61,10 @@ public class Task {
 
   public String owner() {
     return owner;
+  }
+
+  public String organization() {
+    return organization;
   }
 
   public String title() {

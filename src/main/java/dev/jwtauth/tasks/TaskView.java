@@ -2,10 +2,15 @@ package dev.jwtauth.tasks;
 
 import java.time.Instant;
 
-/** A task as the edge sees it: read-only, detached from the persistence context. */
+/**
+ * A task as the edge sees it: read-only, detached from the persistence context.
+ *
+ * @param organization the organization it belongs to, or null
+ */
 public record TaskView(
     String id,
     String owner,
+    String organization,
     String title,
     String description,
     boolean done,
@@ -16,6 +21,7 @@ public record TaskView(
     return new TaskView(
         task.id(),
         task.owner(),
+        task.organization(),
         task.title(),
         task.description(),
         task.done(),

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -29,11 +30,25 @@ public final class AccessTokenIssuer {
   private final TokenSettings settings;
   private final Supplier<ActiveSigner> signer;
   private final Clock clock;
+  private final Consumer<AccessTokenContext> customizers;
 
+  /** An issuer without customizers. */
   public AccessTokenIssuer(TokenSettings settings, Supplier<ActiveSigner> signer, Clock clock) {
+    this(settings, signer, clock, token -> {});
+  }
+
+  /**
+   * @param customizers run on every token issued with {@link #issue}, after the user claims
+   */
+  public AccessTokenIssuer(
+      TokenSettings settings,
+      Supplier<ActiveSigner> signer,
+      Clock clock,
+      Consumer<AccessTokenContext> customizers) {
     this.settings = settings;
     this.signer = signer;
     this.clock = clock;
+    this.customizers = customizers;
   }
 
   /** The lifetime of a token whose request names none. */
@@ -41,7 +56,19 @@ public final class AccessTokenIssuer {
     return settings.accessTokenTtl();
   }
 
+  /**
+   * @throws TokenCustomizationException when a customizer fails (no token is made)
+   */
   public IssuedAccessToken issue(TokenRequest request) {
+    return issue(request, true);
+  }
+
+  /** The token as {@link #issue} makes it, without the customizers: to measure, never to send. */
+  public IssuedAccessToken issueUncustomized(TokenRequest request) {
+    return issue(request, false);
+  }
+
+  private IssuedAccessToken issue(TokenRequest request, boolean customized) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Duration lifetime = request.lifetime() != null ? request.lifetime() : settings.accessTokenTtl();
     Instant expiresAt = now.plus(lifetime);
@@ -83,6 +110,20 @@ public final class AccessTokenIssuer {
                 claims.claim(name, value);
               }
             });
+    if (customized) {
+      AccessTokenContext context = new AccessTokenContext(request, claims.build().toJSONObject());
+      customizers.accept(context);
+      // Checked again here, so that no customizer, whatever it did to its context, sets a fixed
+      // claim.
+      context
+          .added()
+          .forEach(
+              (name, value) -> {
+                if (!AccessTokenContext.PROTECTED.contains(name)) {
+                  claims.claim(name, value);
+                }
+              });
+    }
     ActiveSigner key = signer.get();
     JWSHeader header =
         new JWSHeader.Builder(key.algorithm())

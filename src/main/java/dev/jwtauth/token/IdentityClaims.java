@@ -20,12 +20,16 @@ public class IdentityClaims {
   /** For one of our users, through the client's claim set. */
   public Map<String, Object> of(Set<String> claimSet, UserAccount user) {
     return UserClaims.of(
-        claimSet, user.profile(), user.roles(), permissions.of(user.roles(), user.permissions()));
+        claimSet,
+        user.profile(),
+        user.roles(),
+        permissions.of(user.roles(), user.permissions()),
+        user.organization());
   }
 
   /** For a caller whose only known facts are their roles (another identity store's). */
   public Map<String, Object> ofRoles(Set<String> claimSet, Set<String> roles) {
-    return UserClaims.of(claimSet, UserProfile.EMPTY, roles, permissions.of(roles, Set.of()));
+    return UserClaims.of(claimSet, UserProfile.EMPTY, roles, permissions.of(roles, Set.of()), null);
   }
 
   /** The claim set of a client, or the default when it is gone. */
@@ -34,11 +38,15 @@ public class IdentityClaims {
   }
 
   /**
-   * A token exchange: the subject token's claims that the new client's claim set names, copied as
-   * they are (the user is not read again; the exchanged token never outlives its subject's).
+   * A token exchange: the subject token's claims that the new client's claim set names, and its
+   * organization, copied as they are (the user is not read again; the exchanged token never
+   * outlives its subject's).
    */
   public static Map<String, Object> copied(Set<String> claimSet, Map<String, Object> subject) {
     Map<String, Object> copied = new LinkedHashMap<>();
+    if (subject.get(UserClaims.ORGANIZATION) instanceof String organization) {
+      copied.put(UserClaims.ORGANIZATION, organization);
+    }
     for (String claim : claimSet) {
       String name =
           claim.startsWith(ClaimSet.ATTRIBUTE_PREFIX)

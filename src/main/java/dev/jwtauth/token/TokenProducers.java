@@ -13,8 +13,9 @@ public class TokenProducers {
 
   @Produces
   @Singleton
-  AccessTokenIssuer issuer(TokenSettings settings, KeyRing keys, Clock clock) {
-    return new AccessTokenIssuer(settings, keys::signer, clock);
+  AccessTokenIssuer issuer(
+      TokenSettings settings, KeyRing keys, Clock clock, TokenCustomizers customizers) {
+    return new AccessTokenIssuer(settings, keys::signer, clock, customizers);
   }
 
   @Produces

@@ -60,6 +60,10 @@ public class UserAccount {
   @Column(name = "permissions", length = 8192)
   private String permissions;
 
+  /** The organization (tenant) the user belongs to, or null. */
+  @Column(name = "org_id", length = 63)
+  private String organization;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
   @Column(name = "role", length = 50)
@@ -87,6 +91,10 @@ public class UserAccount {
 
   void permissions(Set<String> direct) {
     this.permissions = direct.isEmpty() ? null : String.join(" ", new TreeSet<>(direct));
+  }
+
+  void organization(String organization) {
+    this.organization = organization;
   }
 
   void disable() {
@@ -138,6 +146,11 @@ public class UserAccount {
         givenName,
         familyName,
         UserProfile.attributesOfColumn(attributes));
+  }
+
+  /** The id of the user's organization, or null (a global user). */
+  public String organization() {
+    return organization;
   }
 
   /** The permissions granted to this user directly (roles grant more). */

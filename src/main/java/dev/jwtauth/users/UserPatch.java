@@ -28,6 +28,7 @@ public final class UserPatch {
           "attributes",
           "roles",
           "permissions",
+          "organization",
           "enabled");
 
   private final JsonObject patch;
@@ -75,6 +76,14 @@ public final class UserPatch {
       return Optional.empty();
     }
     return Optional.of(patch.isNull("permissions") ? Set.of() : strings("permissions"));
+  }
+
+  /** The new organization, if the patch sets it ({@code null}: none). */
+  public Optional<Membership> organization() {
+    if (!patch.containsKey("organization")) {
+      return Optional.empty();
+    }
+    return Optional.of(new Membership(text("organization", null)));
   }
 
   /** Whether the patch enables or disables the user. */

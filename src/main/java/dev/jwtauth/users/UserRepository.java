@@ -64,14 +64,19 @@ public class UserRepository {
   }
 
   /**
-   * Applies a patch of the profile, roles and direct permissions (each checked by the caller), in
-   * one transaction; empty if there is no such user.
+   * Applies a patch of the profile, roles, direct permissions and organization (each checked by the
+   * caller), in one transaction; empty if there is no such user.
    *
+   * @param membership the new organization, or null to keep it
    * @return the user before and after
    */
   @Transactional
   public Optional<Change> update(
-      String id, UserProfile profile, Set<String> roles, Set<String> permissions) {
+      String id,
+      UserProfile profile,
+      Set<String> roles,
+      Set<String> permissions,
+      Membership membership) {
     UserAccount user = em.find(UserAccount.class, id);
     if (user == null) {
       return Optional.empty();
@@ -83,6 +88,9 @@ public class UserRepository {
     }
     if (permissions != null) {
       user.permissions(permissions);
+    }
+    if (membership != null) {
+      user.organization(membership.organization());
     }
     em.flush();
     return Optional.of(new Change(before, UserView.of(user)));
@@ -115,20 +123,25 @@ public class UserRepository {
 
   @Transactional
   public UserAccount create(String username, char[] password, Set<String> roles) {
-    return create(username, password, roles, UserProfile.EMPTY, Set.of());
+    return create(username, password, roles, UserProfile.EMPTY, Set.of(), null);
   }
 
-  /** A new user with a profile and direct permissions (both checked by the caller). */
+  /**
+   * A new user with a profile, direct permissions and an organization or null (all checked by the
+   * caller).
+   */
   @Transactional
   public UserAccount create(
       String username,
       char[] password,
       Set<String> roles,
       UserProfile profile,
-      Set<String> permissions) {
+      Set<String> permissions,
+      String organization) {
     UserAccount user = new UserAccount(username, hasher.hash(password), roles, clock.instant());
     user.profile(profile);
     user.permissions(permissions);
+    user.organization(organization);
     em.persist(user);
     // A username taken at the same moment fails here, as a PersistenceException the caller can
     // catch, on every server: left to the commit, WildFly throws a checked RollbackException.

@@ -7,6 +7,7 @@ import java.util.Set;
  * A user as the edge sees it: no password hash, detached from the persistence context.
  *
  * @param permissions the direct grants (roles grant more)
+ * @param organization the user's organization, or null
  */
 public record UserView(
     String id,
@@ -15,7 +16,8 @@ public record UserView(
     boolean enabled,
     Instant createdAt,
     UserProfile profile,
-    Set<String> permissions) {
+    Set<String> permissions,
+    String organization) {
 
   public UserView {
     roles = Set.copyOf(roles);
@@ -30,6 +32,7 @@ public record UserView(
         user.enabled(),
         user.createdAt(),
         user.profile(),
-        user.permissions());
+        user.permissions(),
+        user.organization());
   }
 }

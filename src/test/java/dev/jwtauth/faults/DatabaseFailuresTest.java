@@ -36,6 +36,14 @@ class DatabaseFailuresTest {
   }
 
   @Test
+  void aForeignKeyViolationIsToldApartAndIsNoConflict() {
+    assertTrue(DatabaseFailures.isForeignKeyViolation(wrapped("23503")));
+    assertEquals(Kind.OTHER, DatabaseFailures.classify(wrapped("23503")));
+    assertFalse(DatabaseFailures.isForeignKeyViolation(wrapped("23505")));
+    assertFalse(DatabaseFailures.isForeignKeyViolation(new RuntimeException("no database")));
+  }
+
+  @Test
   void h2sConcurrentUpdateAndAnOptimisticLockAreConflicts() {
     assertEquals(Kind.CONFLICT, DatabaseFailures.classify(wrapped("90131")));
     assertEquals(Kind.CONFLICT, DatabaseFailures.classify(new OptimisticLockException("v")));

@@ -24,6 +24,11 @@ public final class Deployments {
     return ShrinkWrap.create(ZipImporter.class, "auth.war")
         .importFrom(war)
         .as(WebArchive.class)
-        .addClasses(TestTokenMint.class, TestSupport.class, ClaimProbe.class, PoolProbe.class);
+        .addClasses(
+            TestTokenMint.class,
+            TestSupport.class,
+            ClaimProbe.class,
+            PoolProbe.class,
+            TestTokenCustomizer.class);
   }
 }

@@ -315,6 +315,34 @@ public final class Http {
             .build());
   }
 
+  /** Any method, with a bearer token (or null) and a JSON body (or null). */
+  public HttpResponse<String> call(String method, String path, String bearer, String json) {
+    HttpRequest.Builder request =
+        request(path)
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return exchange(request.build());
+  }
+
+  /** A JSON Merge Patch (RFC 7396), as {@code PATCH /admin/users/{id}} takes it. */
+  public HttpResponse<String> mergePatch(String path, String bearer, String json) {
+    return exchange(
+        request(path)
+            .header("Authorization", "Bearer " + bearer)
+            .header("Content-Type", "application/merge-patch+json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   public HttpResponse<String> delete(String path, String bearer) {
     return exchange(request(path).header("Authorization", "Bearer " + bearer).DELETE().build());
   }

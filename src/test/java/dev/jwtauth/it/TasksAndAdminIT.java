@@ -643,19 +643,6 @@ class TasksAndAdminIT extends ServiceIT {
   }
 
   private HttpResponse<String> send(String method, String path, String token, String json) {
-    HttpRequest.Builder request =
-        http.request(path)
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.exchange(request.build());
+    return http.call(method, path, token, json);
   }
 }

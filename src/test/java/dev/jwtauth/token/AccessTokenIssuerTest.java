@@ -52,6 +52,67 @@ class AccessTokenIssuerTest {
   }
 
   @Test
+  void aCustomizerAddsClaimsAndSeesTheTokenSoFar() throws Exception {
+    Map<String, Object> seen = new java.util.HashMap<>();
+    AccessTokenIssuer customized =
+        TestTokens.issuer(
+            token -> {
+              seen.putAll(token.claims());
+              token.claim("tier", "gold").claim("limits", Map.of("tasks", 100, "shared", true));
+              token.claim("email", "override@example.com"); // a mapped claim: it may
+            });
+    JWTClaimsSet claims =
+        SignedJWT.parse(customized.issue(userRequest(Map.of("email", "a@example.com"))).token())
+            .getJWTClaimsSet();
+    assertEquals("gold", claims.getStringClaim("tier"));
+    assertEquals(Map.of("tasks", 100L, "shared", true), claims.getJSONObjectClaim("limits"));
+    assertEquals("override@example.com", claims.getStringClaim("email"));
+    assertEquals("user-id", seen.get("sub"));
+    assertEquals("a@example.com", seen.get("email"));
+    assertEquals("acme", seen.get("org_id"));
+    JWTClaimsSet uncustomized =
+        SignedJWT.parse(customized.issueUncustomized(userRequest(Map.of())).token())
+            .getJWTClaimsSet();
+    assertEquals(null, uncustomized.getClaim("tier"), "the size check runs no customizer");
+  }
+
+  @Test
+  void aCustomizerCanNeitherChangeAFixedClaimNorTheOrganizationNorAddAnObject() {
+    for (String fixed : List.of("sub", "iss", "aud", "exp", "scope", "groups", "sid", "org_id")) {
+      AccessTokenIssuer customized = TestTokens.issuer(token -> token.claim(fixed, "x"));
+      IllegalArgumentException refused =
+          assertThrows(
+              IllegalArgumentException.class, () -> customized.issue(userRequest(Map.of())));
+      assertEquals("A customizer cannot set the claim " + fixed, refused.getMessage());
+    }
+    AccessTokenIssuer odd = TestTokens.issuer(token -> token.claim("when", new Object()));
+    assertThrows(IllegalArgumentException.class, () -> odd.issue(userRequest(Map.of())));
+    AccessTokenIssuer failing =
+        TestTokens.issuer(
+            token -> {
+              throw new IllegalStateException("down");
+            });
+    assertThrows(IllegalStateException.class, () -> failing.issue(userRequest(Map.of())));
+  }
+
+  private static TokenRequest userRequest(Map<String, Object> profileClaims) {
+    Map<String, Object> userClaims = new java.util.HashMap<>(profileClaims);
+    userClaims.put("org_id", "acme");
+    return new TokenRequest(
+        "user-id",
+        "alice",
+        Set.of("user"),
+        Set.of("tasks:read"),
+        "web",
+        "s-1",
+        null,
+        null,
+        null,
+        null,
+        userClaims);
+  }
+
+  @Test
   void whatItIssuesPassesTheVerifier() throws Exception {
     IssuedAccessToken issued =
         issuer.issue(new TokenRequest("user-id", "alice", Set.of("user"), Set.of(), "web", null));

@@ -66,7 +66,7 @@ class TokenSizeTest {
                     null,
                     null,
                     UserClaims.of(
-                        ClaimSet.checked(claimSet), profile, Set.of("user"), permissions)))
+                        ClaimSet.checked(claimSet), profile, Set.of("user"), permissions, null)))
             .token();
     return token.length();
   }

@@ -42,7 +42,8 @@ class UserClaimsTest {
                     "typ")),
             carol,
             Set.of("user", "admin"),
-            Set.of("tasks:read"));
+            Set.of("tasks:read"),
+            null);
     assertEquals(
         Map.of(
             "email",
@@ -68,8 +69,22 @@ class UserClaimsTest {
   void theDefaultSetIsThePermissions() {
     assertEquals(
         Map.of("permissions", List.of("a", "b")),
-        UserClaims.of(ClaimSet.DEFAULT, carol, Set.of("user"), Set.of("b", "a")));
-    assertEquals(Map.of(), UserClaims.of(ClaimSet.DEFAULT, carol, Set.of(), Set.of()));
+        UserClaims.of(ClaimSet.DEFAULT, carol, Set.of("user"), Set.of("b", "a"), null));
+    assertEquals(Map.of(), UserClaims.of(ClaimSet.DEFAULT, carol, Set.of(), Set.of(), null));
+  }
+
+  @Test
+  void aMembersTokensCarryTheOrganizationWhateverTheClaimSet() {
+    assertEquals(
+        Map.of("org_id", "acme"),
+        UserClaims.of(Set.of(), carol, Set.of("admin"), Set.of(), "acme"));
+    assertEquals(
+        Map.of("org_id", "acme", "email", "carol@example.com"),
+        UserClaims.of(
+            ClaimSet.checked(List.of("org_id", "email")), carol, Set.of(), Set.of(), "acme"));
+    assertEquals(
+        Map.of("org_id", "acme"),
+        IdentityClaims.copied(Set.of(), Map.of("org_id", "acme", "sub", "x", "email", "e")));
   }
 
   @Test

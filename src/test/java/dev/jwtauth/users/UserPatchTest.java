@@ -47,7 +47,16 @@ class UserPatchTest {
     assertEquals(Optional.empty(), empty.roles());
     assertEquals(Optional.empty(), empty.permissions());
     assertEquals(Optional.empty(), empty.enabled());
+    assertEquals(Optional.empty(), empty.organization());
     assertEquals(profile, empty.applyTo(profile));
+  }
+
+  @Test
+  void anOrganizationIsSetByIdAndLeftByNull() {
+    assertEquals(
+        Optional.of(new Membership("acme")), patch("{\"organization\":\"acme\"}").organization());
+    assertEquals(
+        Optional.of(new Membership(null)), patch("{\"organization\":null}").organization());
   }
 
   @Test
@@ -60,6 +69,7 @@ class UserPatchTest {
     assertRefused("roles", "{\"roles\":null}");
     assertRefused("permissions", "{\"permissions\":[1]}");
     assertRefused("enabled", "{\"enabled\":null}");
+    assertRefused("organization", "{\"organization\":[\"acme\"]}");
   }
 
   private void assertRefused(String field, String json) {
@@ -72,6 +82,7 @@ class UserPatchTest {
               patch.roles();
               patch.permissions();
               patch.enabled();
+              patch.organization();
             },
             json);
     assertTrue(e.getMessage().startsWith(field), e.getMessage());

@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.guard.GuardSettings;
 import dev.jwtauth.keys.ActiveSigner;
+import dev.jwtauth.token.AccessTokenContext;
 import dev.jwtauth.token.AccessTokenIssuer;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,12 +75,18 @@ public final class TestTokens {
 
   /** An issuer with {@link #authSettings()} that signs RS256 with {@link #KEY}. */
   public static AccessTokenIssuer issuer() {
+    return issuer(token -> {});
+  }
+
+  /** As {@link #issuer()}, with customizers. */
+  public static AccessTokenIssuer issuer(Consumer<AccessTokenContext> customizers) {
     try {
       RSASSASigner signer = new RSASSASigner(KEY);
       return new AccessTokenIssuer(
           authSettings(),
           () -> new ActiveSigner(KEY.getKeyID(), JWSAlgorithm.RS256, signer),
-          CLOCK);
+          CLOCK,
+          customizers);
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

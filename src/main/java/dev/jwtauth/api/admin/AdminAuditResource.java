@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 @RequestScoped
 @Path("admin/audit")
 @RolesAllowed(Roles.ADMIN)
+@GlobalAdmin
 @RequiresScope(ScopePolicy.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminAuditResource {

@@ -42,6 +42,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 @Path("admin/clients")
 @RolesAllowed(Roles.ADMIN)
+@GlobalAdmin
 @RequiresScope(ScopePolicy.ADMIN) // the role says who may; the token's scope says this token may
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminClientsResource {

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 @Path("admin/keys")
 @RolesAllowed(Roles.ADMIN)
+@GlobalAdmin
 @RequiresScope(ScopePolicy.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminKeysResource {

@@ -40,6 +40,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 @Path("admin/users")
 @RolesAllowed(Roles.ADMIN)
+@GlobalAdmin
 @RequiresScope(ScopePolicy.ADMIN) // the role says who may; the token's scope says this token may
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminUsersResource {
@@ -75,6 +76,7 @@ public class AdminUsersResource {
             roles,
             profile,
             request.permissions(),
+            request.organization(),
             caller.getSubject());
     return Response.created(uri.getAbsolutePathBuilder().path(user.id()).build())
         .entity(json(user).build().toString())
@@ -106,9 +108,9 @@ public class AdminUsersResource {
   }
 
   /**
-   * A JSON Merge Patch (RFC 7396) of the profile, attributes, roles, permissions and enabled; the
-   * user as it is afterwards. A change of roles or permissions ends the user's access tokens (not
-   * their sessions). Another media type → 415.
+   * A JSON Merge Patch (RFC 7396) of the profile, attributes, roles, permissions, organization and
+   * enabled; the user as it is afterwards. A change of roles, permissions or organization ends the
+   * user's access tokens (not their sessions). Another media type → 415.
    */
   @PATCH
   @Path("{id}")
@@ -150,6 +152,7 @@ public class AdminUsersResource {
             .add("permissions", Jsons.array(new TreeSet<>(user.permissions())))
             .add("enabled", user.enabled())
             .add("created_at", user.createdAt().toString());
+    add(json, "organization", user.organization());
     add(json, "email", profile.email());
     json.add("email_verified", profile.emailVerified());
     add(json, "name", profile.name());

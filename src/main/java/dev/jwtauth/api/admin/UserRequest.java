@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The body of {@code POST /admin/users}; without roles the user gets {@code user}. The profile,
- * attributes and permissions are optional and checked by the service (a refusal names the field).
+ * attributes, permissions and organization (an id) are optional and checked by the service (a
+ * refusal names the field).
  */
 public record UserRequest(
     @NotEmpty(message = "username is required")
@@ -25,4 +26,5 @@ public record UserRequest(
     @JsonbProperty("given_name") String givenName,
     @JsonbProperty("family_name") String familyName,
     JsonObject attributes,
-    Set<@NotNull(message = "permissions must not hold null") String> permissions) {}
+    Set<@NotNull(message = "permissions must not hold null") String> permissions,
+    String organization) {}

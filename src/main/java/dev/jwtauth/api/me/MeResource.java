@@ -56,7 +56,7 @@ public class MeResource {
     if (caller.getClaim("permissions") instanceof JsonArray permissions) {
       me.add("permissions", permissions);
     }
-    for (String claim : new String[] {"email", "name"}) {
+    for (String claim : new String[] {"email", "name", "org_id"}) {
       if (caller.getClaim(claim) instanceof String value) {
         me.add(claim, value);
       }

@@ -1,5 +1,6 @@
 package dev.jwtauth.api.tasks;
 
+import dev.jwtauth.api.http.InvalidRequestException;
 import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.security.RequiresPermission;
 import dev.jwtauth.security.RequiresScope;
@@ -7,12 +8,15 @@ import dev.jwtauth.tasks.TaskInput;
 import dev.jwtauth.tasks.TaskService;
 import dev.jwtauth.tasks.TaskService.Caller;
 import dev.jwtauth.tasks.TaskView;
+import dev.jwtauth.token.UserClaims;
 import dev.jwtauth.users.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,14 +27,21 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The task API (README.md, the API table): scopes per method, ownership in the service. */
+/**
+ * The task API (README.md, the API table): scopes and permissions per method, tenant and ownership
+ * rules in the service.
+ */
 @RequestScoped
 @Path("api/tasks")
 @RolesAllowed("**")
@@ -42,11 +53,21 @@ public class TaskResource {
   @Context SecurityContext security;
   @Context UriInfo uri;
 
+  /**
+   * {@code ?view=own} (the default): the caller's tasks; {@code ?view=organization}: every task of
+   * the caller's organization (permission {@code tasks:read:all}).
+   */
   @GET
   @RequiresScope("tasks:read")
-  public String list() {
+  public String list(@QueryParam("view") String view) {
+    List<TaskView> found =
+        switch (view == null ? "own" : view) {
+          case "own" -> tasks.listOwn(caller());
+          case "organization" -> tasks.listOrganization(caller());
+          default -> throw new InvalidRequestException("view must be own or organization");
+        };
     JsonArrayBuilder list = Jsons.array();
-    tasks.listOwn(caller()).forEach(task -> list.add(json(task)));
+    found.forEach(task -> list.add(json(task)));
     return list.build().toString();
   }
 
@@ -86,8 +107,19 @@ public class TaskResource {
     return Response.noContent().build();
   }
 
+  /** The caller from their token's claims alone: no look-up. */
   private Caller caller() {
-    return new Caller(caller.getSubject(), security.isUserInRole(Roles.ADMIN));
+    Set<String> permissions = new HashSet<>();
+    if (caller.getClaim("permissions") instanceof JsonArray granted) {
+      granted.getValuesAs(JsonString.class).forEach(p -> permissions.add(p.getString()));
+    }
+    return new Caller(
+        caller.getSubject(),
+        security.isUserInRole(Roles.ADMIN),
+        caller.getClaim(UserClaims.ORGANIZATION) instanceof String organization
+            ? organization
+            : null,
+        permissions);
   }
 
   private static JsonObjectBuilder json(TaskView task) {
@@ -101,6 +133,9 @@ public class TaskResource {
             .add("updated_at", task.updatedAt().toString());
     if (task.description() != null) {
       json.add("description", task.description());
+    }
+    if (task.organization() != null) {
+      json.add("org_id", task.organization());
     }
     return json;
   }
