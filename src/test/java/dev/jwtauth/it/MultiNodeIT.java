@@ -89,6 +89,7 @@ class MultiNodeIT extends ServiceIT {
 
       failuresOnBothNodesLockThePairOnBoth(a.http, b.http);
       aUserDisabledOnOneNodeCannotLogInOnTheOther(a.http, b.http, password);
+      aRoleChangeOnOneNodeEndsTheUsersTokensOnTheOther(a.http, b.http, password);
       aClientRegisteredOrDeletedOnOneNodeIsKnownOnTheOther(a.http, b.http, password);
       assertTrue(
           OperationsIT.value(b.http.get("metrics").body(), "auth_sync_notifications_total") >= 2,
@@ -413,6 +414,48 @@ class MultiNodeIT extends ServiceIT {
             "auth/login",
             "{\"username\":\"" + username + "\",\"password\":\"long-enough-password\"}");
     assertEquals(401, again.statusCode(), "node B must see the user disabled: " + again.body());
+  }
+
+  /**
+   * A change of roles through the admin API on node A ends the user's access tokens on node B too
+   * (within a second, pushed), not their session: the next refresh on node B carries the new role.
+   */
+  private static void aRoleChangeOnOneNodeEndsTheUsersTokensOnTheOther(
+      Http a, Http b, String password) {
+    String admin = a.login("admin", password);
+    String username = "promoted-" + System.nanoTime();
+    HttpResponse<String> created = a.createUserAsAdmin(admin, username, "long-enough-password");
+    assertEquals(201, created.statusCode(), created.body());
+    JsonObject session = b.loginResponse(username, "long-enough-password");
+    String before = session.getString("access_token");
+    long issuedAt = Http.claims(before).getJsonNumber("iat").longValue();
+    Poll.until(
+        "the second after the token's",
+        Duration.ofSeconds(3),
+        Duration.ofMillis(20),
+        () -> System.currentTimeMillis() / 1000,
+        now -> now > issuedAt);
+    HttpResponse<String> patched =
+        a.mergePatch(
+            "admin/users/" + Http.json(created).getString("id"),
+            admin,
+            "{\"roles\":[\"user\",\"admin\"]}");
+    assertEquals(200, patched.statusCode(), patched.body());
+    Poll.untilPrinted(
+        "a role change on node A reaching node B",
+        Duration.ofSeconds(5),
+        Duration.ofMillis(50),
+        () -> b.get("api/me", before).statusCode(),
+        status -> status == 401);
+    HttpResponse<String> refreshed =
+        b.postJson("auth/refresh", refreshBody(session.getString("refresh_token")));
+    assertEquals(200, refreshed.statusCode(), "the session lives on: " + refreshed.body());
+    assertTrue(
+        Http.claims(Http.json(refreshed).getString("access_token"))
+            .getJsonArray("groups")
+            .toString()
+            .contains("\"admin\""),
+        refreshed.body());
   }
 
   private static String refreshBody(String refreshToken) {
