@@ -16,6 +16,8 @@ import java.util.Set;
  * @param accessTokenTtl its access-token lifetime, or null for the service's default
  * @param claims what its access tokens carry beyond the fixed claims ({@link ClaimSet}); never null
  *     ({@link ClaimSet#DEFAULT} when none was given)
+ * @param revocationFeed may read the revocation feed ({@code GET /oauth2/revocations});
+ *     confidential clients only
  */
 public record Client(
     String id,
@@ -25,7 +27,8 @@ public record Client(
     List<String> audiences,
     Set<String> roles,
     Duration accessTokenTtl,
-    Set<String> claims) {
+    Set<String> claims,
+    boolean revocationFeed) {
 
   public static final String WEB = "web";
 
@@ -55,7 +58,7 @@ public record Client(
       List<String> audiences,
       Set<String> roles,
       Duration accessTokenTtl) {
-    this(id, confidential, grantTypes, scopes, audiences, roles, accessTokenTtl, null);
+    this(id, confidential, grantTypes, scopes, audiences, roles, accessTokenTtl, null, false);
   }
 
   public boolean mayUse(String grantType) {

@@ -238,6 +238,10 @@ public class ClientRegistry implements SharedState {
     if (!client.confidential() && client.mayUse(Client.CLIENT_CREDENTIALS)) {
       throw new InvalidClientDefinitionException("A public client cannot use client_credentials");
     }
+    if (!client.confidential() && client.revocationFeed()) {
+      throw new InvalidClientDefinitionException(
+          "A public client cannot read the revocation feed (it has no secret)");
+    }
     if (client.accessTokenTtl() != null
         && (client.accessTokenTtl().isNegative()
             || client.accessTokenTtl().isZero()

@@ -73,7 +73,8 @@ public class ConfiguredClients {
               defined.audiences(),
               defined.roles(),
               defined.accessTokenTtl(),
-              defined.claims()),
+              defined.claims(),
+              defined.revocationFeed()),
           defined.secret());
       LOG.info(() -> "Client " + defined + " defined from configuration");
     }

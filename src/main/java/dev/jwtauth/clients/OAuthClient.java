@@ -48,6 +48,9 @@ public class OAuthClient {
   @Column(name = "claims", length = 2000)
   private String claims;
 
+  @Column(name = "revocation_feed", nullable = false)
+  private boolean revocationFeed;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -69,6 +72,7 @@ public class OAuthClient {
     this.accessTokenTtlSeconds =
         client.accessTokenTtl() == null ? null : client.accessTokenTtl().toSeconds();
     this.claims = client.claims().equals(ClaimSet.DEFAULT) ? null : joined(client.claims());
+    this.revocationFeed = client.revocationFeed();
   }
 
   String secretHash() {
@@ -93,7 +97,8 @@ public class OAuthClient {
         List.copyOf(words(audiences)),
         words(roles),
         accessTokenTtlSeconds == null ? null : Duration.ofSeconds(accessTokenTtlSeconds),
-        claims == null ? null : words(claims));
+        claims == null ? null : words(claims),
+        revocationFeed);
   }
 
   private static String joined(Collection<String> values) {

@@ -11,6 +11,7 @@ import java.util.Set;
  * @param secret null for a public client
  * @param accessTokenTtl null for the service's default
  * @param claims its claim set ({@code auth.client.<id>.claims}), null for the default
+ * @param revocationFeed may read the revocation feed ({@code auth.client.<id>.revocation-feed})
  */
 public record ClientDefinition(
     String id,
@@ -20,7 +21,8 @@ public record ClientDefinition(
     List<String> audiences,
     Set<String> roles,
     Duration accessTokenTtl,
-    Set<String> claims) {
+    Set<String> claims,
+    boolean revocationFeed) {
 
   public ClientDefinition {
     grantTypes = Set.copyOf(grantTypes);

@@ -66,6 +66,12 @@ public class SettingsProducer {
 
   @Produces
   @Singleton
+  public RevocationFeedSettings revocationFeedSettings() {
+    return new RevocationFeedSettings(duration("auth.revocation-feed.retention"));
+  }
+
+  @Produces
+  @Singleton
   public OperationsSettings operationsSettings() {
     return new OperationsSettings(
         words(optionalText("auth.metrics.allowed-addresses")),
@@ -136,7 +142,7 @@ public class SettingsProducer {
    * {@code auth.clients=id1,id2} and, for each, {@code auth.client.<id>.grant-types} (required),
    * {@code .secret} (absent: a public client), {@code .scopes}, {@code .audiences} (default {@code
    * auth.audience}), {@code .roles}, {@code .access-token-ttl}, {@code .claims} (absent: the
-   * default claim set).
+   * default claim set), {@code .revocation-feed} (default false).
    */
   private List<ClientDefinition> definedClients() {
     List<ClientDefinition> clients = new ArrayList<>();
@@ -160,7 +166,8 @@ public class SettingsProducer {
               optionalDuration(prefix + "access-token-ttl"),
               config.getOptionalValue(prefix + "claims", String.class).isPresent()
                   ? new LinkedHashSet<>(words(optionalText(prefix + "claims")))
-                  : null));
+                  : null,
+              config.getOptionalValue(prefix + "revocation-feed", Boolean.class).orElse(false)));
     }
     return clients;
   }

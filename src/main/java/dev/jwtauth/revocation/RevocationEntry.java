@@ -40,6 +40,10 @@ public class RevocationEntry {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** Its place in the revocation feed, given after its transaction committed; null until then. */
+  @Column(name = "feed_seq")
+  private Long feedSeq;
+
   protected RevocationEntry() {}
 
   RevocationEntry(
@@ -56,6 +60,15 @@ public class RevocationEntry {
     this.keepUntil = keepUntil;
     this.reason = reason;
     this.createdAt = createdAt;
+  }
+
+  /** What the revocation feed says of it. */
+  FeedEvent toFeedEvent() {
+    return new FeedEvent(kind, key, notBefore, keepUntil);
+  }
+
+  Long feedSeq() {
+    return feedSeq;
   }
 
   void applyTo(RevocationList list) {

@@ -6,6 +6,7 @@ import dev.jwtauth.sync.SharedState;
 import dev.jwtauth.verify.RevocationCheck;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -37,6 +38,7 @@ public class RevocationService implements SharedState {
   @Inject TokenSettings settings;
   @Inject Clock clock;
   @Inject AuthMetrics metrics;
+  @Inject Event<RevocationRecorded> recorded;
 
   private RevocationList list;
 
@@ -139,6 +141,7 @@ public class RevocationService implements SharedState {
     em.persist(entry);
     entry.applyTo(list); // this node refuses the token from now on
     metrics.revocation(AuthMetrics.label(kind));
+    recorded.fire(new RevocationRecorded()); // the feed's waiting readers, once this commits
   }
 
   /**

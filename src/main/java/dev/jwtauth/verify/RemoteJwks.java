@@ -47,7 +47,8 @@ import java.util.regex.Pattern;
 public final class RemoteJwks implements VerificationKeys {
 
   private static final Logger LOG = Logger.getLogger(RemoteJwks.class.getName());
-  private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*(\\d{1,9})(?:$|[,\\s])");
+  private static final Pattern MAX_AGE =
+      Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*(\\d{1,9})(?:$|[,\\s])");
 
   /** The longest we keep keys without asking again, whatever the answer says. */
   static final Duration MAX_CACHE = Duration.ofHours(24);
@@ -143,7 +144,8 @@ public final class RemoteJwks implements VerificationKeys {
       if (current.etag() != null) {
         request.header("If-None-Match", current.etag());
       }
-      HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       Duration maxAge = maxAge(answer.headers().firstValue("Cache-Control").orElse(null));
       if (answer.statusCode() == 304 && current.etag() != null) {
         lastSuccessMillis = clock.millis();
@@ -216,7 +218,8 @@ public final class RemoteJwks implements VerificationKeys {
   private Map<String, VerificationKey> verifiers(JWKSet set) {
     Map<String, VerificationKey> verifiers = new LinkedHashMap<>();
     for (JWK key : set.getKeys()) {
-      if (key.getKeyID() == null || (key.getKeyUse() != null && key.getKeyUse() != KeyUse.SIGNATURE)) {
+      if (key.getKeyID() == null
+          || (key.getKeyUse() != null && key.getKeyUse() != KeyUse.SIGNATURE)) {
         continue;
       }
       JWSAlgorithm algorithm = algorithmOf(key);
@@ -230,7 +233,8 @@ public final class RemoteJwks implements VerificationKeys {
                 : new ECDSAVerifier(((ECKey) key).toECPublicKey());
         verifiers.put(key.getKeyID(), new VerificationKey(key.getKeyID(), algorithm, verifier));
       } catch (JOSEException | ClassCastException e) {
-        LOG.warning(() -> "Skipping the unusable key " + key.getKeyID() + " of " + issuer + ": " + e);
+        LOG.warning(
+            () -> "Skipping the unusable key " + key.getKeyID() + " of " + issuer + ": " + e);
       }
     }
     return Map.copyOf(verifiers);

@@ -91,6 +91,7 @@ class MultiNodeIT extends ServiceIT {
       aUserDisabledOnOneNodeCannotLogInOnTheOther(a.http, b.http, password);
       aRoleChangeOnOneNodeEndsTheUsersTokensOnTheOther(a.http, b.http, password);
       aClientRegisteredOrDeletedOnOneNodeIsKnownOnTheOther(a.http, b.http, password);
+      aLogoutOnOneNodeWakesAFeedReaderWaitingOnTheOther(a.http, b.http, password);
       assertTrue(
           OperationsIT.value(b.http.get("metrics").body(), "auth_sync_notifications_total") >= 2,
           "node B heard of the changes from PostgreSQL");
@@ -371,6 +372,63 @@ class MultiNodeIT extends ServiceIT {
     awaitStatus(b, basic, 200, "node B authenticates the client registered on node A");
     assertEquals(204, a.delete("admin/clients/" + id, adminToken).statusCode());
     awaitStatus(b, basic, 401, "node B refuses the client deleted on node A");
+  }
+
+  /**
+   * A guard long-polling node B's revocation feed hears of a logout made on node A (node B learns
+   * of it from the database, not from its own memory).
+   */
+  private static void aLogoutOnOneNodeWakesAFeedReaderWaitingOnTheOther(
+      Http a, Http b, String password) throws Exception {
+    String adminToken = a.login("admin", password);
+    String id = "multi-node-feed-" + System.nanoTime();
+    HttpResponse<String> created =
+        a.postJson(
+            "admin/clients",
+            "{\"client_id\":\""
+                + id
+                + "\",\"grant_types\":[\"client_credentials\"],\"revocation_feed\":true}",
+            adminToken);
+    assertEquals(201, created.statusCode(), created.body());
+    String basic = Http.basic(id, Http.json(created).getString("client_secret"));
+    HttpResponse<String> first =
+        Poll.until(
+            "node B knowing the feed client registered on node A",
+            Duration.ofSeconds(10),
+            Duration.ofMillis(50),
+            () ->
+                b.exchange(b.request("oauth2/revocations").header("Authorization", basic).build()),
+            answer -> answer.statusCode() == 200);
+    JsonObject page = Http.json(first);
+    while (page.getBoolean("more")) {
+      page =
+          Http.json(
+              b.exchange(
+                  b.request("oauth2/revocations?after=" + page.getString("cursor"))
+                      .header("Authorization", basic)
+                      .build()));
+    }
+    String cursor = page.getString("cursor");
+    String access = a.login("admin", password);
+    String sid = Http.claims(access).getString("sid");
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> waiting =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                b.exchange(
+                    b.request("oauth2/revocations?wait=20&after=" + cursor)
+                        .header("Authorization", basic)
+                        .build()));
+    assertEquals(204, logout(a, access).statusCode());
+    long loggedOut = System.nanoTime();
+    HttpResponse<String> answer = waiting.get();
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertTrue(
+        answer.body().contains("\"value\":\"" + sid + "\""),
+        "node B's feed tells of node A's logout: " + answer.body());
+    System.out.println(
+        "Node B's feed answered its waiting reader "
+            + (System.nanoTime() - loggedOut) / 1_000_000
+            + " ms after node A's logout answered");
   }
 
   /** Polls a client_credentials grant until it answers the status (bound 10 s). */

@@ -147,7 +147,10 @@ class RemoteJwksTest {
         new ECKeyGenerator(Curve.P_256).keyID("ec-as-rsa").algorithm(JWSAlgorithm.RS256).generate();
     published.set(
         List.of(
-            encryption.toPublicJWK(), rs512.toPublicJWK(), ec.toPublicJWK(), mismatched.toPublicJWK()));
+            encryption.toPublicJWK(),
+            rs512.toPublicJWK(),
+            ec.toPublicJWK(),
+            mismatched.toPublicJWK()));
     remote.fetchNow();
     assertEquals(1, remote.size());
     assertEquals(JWSAlgorithm.ES256, remote.find(ISSUER, "ec").orElseThrow().algorithm());

@@ -55,8 +55,8 @@ public class AdminClientsResource {
   /**
    * {@code
    * {"client_id","type":"confidential"|"public","grant_types":[..],"scopes":[..],"audiences"?:[..],
-   * "roles"?:[..],"access_token_ttl"?:seconds}} → 201 with Location and, for a confidential client,
-   * {@code client_secret}; a taken id → 409.
+   * "roles"?:[..],"access_token_ttl"?:seconds,"claims"?:[..],"revocation_feed"?:bool}} → 201 with
+   * Location and, for a confidential client, {@code client_secret}; a taken id → 409.
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -73,7 +73,8 @@ public class AdminClientsResource {
             request.accessTokenTtl() == null
                 ? null
                 : Duration.ofSeconds(request.accessTokenTtl().longValueExact()),
-            ClaimSet.checked(request.claims()));
+            ClaimSet.checked(request.claims()),
+            Boolean.TRUE.equals(request.revocationFeed()));
     ClientRegistry.Registered registered = administration.register(client, caller.getSubject());
     JsonObjectBuilder answer = json(client, null);
     if (registered.secret() != null) {
@@ -127,7 +128,8 @@ public class AdminClientsResource {
             .add("scopes", Jsons.array(new TreeSet<>(client.scopes())))
             .add("audiences", Jsons.array(client.audiences()))
             .add("roles", Jsons.array(new TreeSet<>(client.roles())))
-            .add("claims", Jsons.array(new TreeSet<>(client.claims())));
+            .add("claims", Jsons.array(new TreeSet<>(client.claims())))
+            .add("revocation_feed", client.revocationFeed());
     if (client.accessTokenTtl() != null) {
       json.add("access_token_ttl", client.accessTokenTtl().toSeconds());
     }

@@ -34,7 +34,8 @@ public record ClientRequest(
         @Min(value = 1, message = TTL)
         @Max(value = 86_400, message = TTL)
         BigDecimal accessTokenTtl,
-    Set<@NotNull(message = WORDS) @Pattern(regexp = "\\S{1,200}", message = WORDS) String> claims) {
+    Set<@NotNull(message = WORDS) @Pattern(regexp = "\\S{1,200}", message = WORDS) String> claims,
+    @JsonbProperty("revocation_feed") Boolean revocationFeed) {
 
   static final String WORDS =
       "grant types, scopes, audiences, roles and claims are 1 to 200 characters, no spaces";

@@ -1,8 +1,10 @@
 package dev.jwtauth.api.oauth;
 
 import dev.jwtauth.api.http.InvalidRequestException;
+import dev.jwtauth.api.http.QueryParams;
 import dev.jwtauth.api.http.RequestOrigin;
 import dev.jwtauth.api.http.TokenResponses;
+import dev.jwtauth.clients.BasicCredentials;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientAuthenticator;
 import dev.jwtauth.clients.InvalidClientException;
@@ -10,20 +12,30 @@ import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.oauth.TokenEndpoint;
 import dev.jwtauth.oauth.TokenIntrospection;
 import dev.jwtauth.oauth.TokenRevocation;
+import dev.jwtauth.revocation.FeedAccessDeniedException;
+import dev.jwtauth.revocation.FeedCursor;
+import dev.jwtauth.revocation.FeedEvent;
+import dev.jwtauth.revocation.RevocationFeed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The OAuth 2.0 endpoints for standard clients (form-encoded): token, revocation and introspection.
@@ -40,6 +52,7 @@ public class OAuthResource {
   @Inject TokenIntrospection introspection;
   @Inject TokenEndpoint tokens;
   @Inject RequestOrigin origin;
+  @Inject RevocationFeed feed;
 
   /**
    * RFC 6749 §3.2 / RFC 8693: every grant the client is registered for; errors per RFC 6749 §5.2.
@@ -97,6 +110,62 @@ public class OAuthResource {
     return Response.ok(answer.build().toString())
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .build();
+  }
+
+  /**
+   * The revocation feed (docs/api.md): what was revoked after {@code after} (none: everything that
+   * still matters), oldest first, waiting up to {@code wait} seconds (at most 30) for something
+   * new. Confidential clients registered for it only, by {@code client_secret_basic}.
+   */
+  @GET
+  @Path("revocations")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response revocations(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @QueryParam("after") String after,
+      @QueryParam("wait") String wait) {
+    if (!BasicCredentials.isBasic(authorization)) {
+      throw new InvalidClientException();
+    }
+    Client client =
+        clients.authenticate(authorization, null, null).orElseThrow(InvalidClientException::new);
+    if (!client.confidential() || !client.revocationFeed()) {
+      throw new FeedAccessDeniedException();
+    }
+    Optional<FeedCursor> cursor = Optional.empty();
+    if (after != null) {
+      cursor =
+          Optional.of(
+              FeedCursor.parse(after)
+                  .orElseThrow(
+                      () -> new InvalidRequestException("after must be a cursor this feed gave")));
+    }
+    int waitSeconds =
+        wait == null
+            ? 0
+            : QueryParams.number("wait", wait, 0, (int) RevocationFeed.MAX_WAIT.toSeconds());
+    RevocationFeed.Answer answer = feed.read(cursor, Duration.ofSeconds(waitSeconds));
+    JsonArrayBuilder events = Jsons.array();
+    for (FeedEvent event : answer.events()) {
+      JsonObjectBuilder json = Jsons.object().add("type", event.type()).add("value", event.value());
+      if (event.notBefore() != null) {
+        json.add("not_before", event.notBefore().getEpochSecond());
+      }
+      events.add(json.add("keep_until", secondsRoundedUp(event.keepUntil())));
+    }
+    return Response.ok(
+            Jsons.object()
+                .add("cursor", answer.cursor().toString())
+                .add("events", events)
+                .add("more", answer.more())
+                .build()
+                .toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .build();
+  }
+
+  private static long secondsRoundedUp(Instant instant) {
+    return instant.getEpochSecond() + (instant.getNano() > 0 ? 1 : 0);
   }
 
   private Client authenticate(String authorization, MultivaluedMap<String, String> form) {
