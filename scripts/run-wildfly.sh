@@ -6,6 +6,7 @@
 #   AUTH_SKIP_BUILD=1 start the WAR and server already in target/ without building
 #   JAVA_OPTS         JVM options (default -Xmx512m)
 #   AUTH_WAR          the WAR to deploy (default target/auth.war)
+#   AUTH_READY_TEXT   the log line that says the WAR is ready (default the token service's)
 #   AUTH_BIND_ADDRESS the address the HTTP port listens on (default 127.0.0.1); the management
 #                     interface stays on 127.0.0.1
 #   AUTH_LOG_FILE     the server's full log, stack traces included (default logs/wildfly-$PORT.log);

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -213,13 +212,6 @@ public class SettingsProducer {
         config.getOptionalValue("auth.keys.encryption-secret", String.class).orElse(null),
         config.getOptionalValue("auth.bootstrap.admin-password", String.class).orElse(null),
         config.getOptionalValue("auth.resource-server.client-secret", String.class).orElse(null));
-  }
-
-  /** Time is a dependency so that expiry and skew can be tested without sleeping. */
-  @Produces
-  @Singleton
-  public Clock clock() {
-    return Clock.systemUTC();
   }
 
   private String text(String name) {

@@ -16,8 +16,11 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.jwtauth.guard.GuardSettings;
 import dev.jwtauth.verify.VerificationKey;
 import dev.jwtauth.verify.VerificationKeys;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,9 +34,12 @@ import java.util.Optional;
  * The keys in memory, as one immutable snapshot swapped atomically: the request path reads it
  * without locks, database queries or key parsing. Every key the database holds verifies — the next
  * key too, since another node may start signing with it a moment before this one reloads — and is
- * published in the JWKS.
+ * published in the JWKS. The guard library fetches a JWKS by default; in the service this ring is
+ * the guard's keys (a CDI alternative, selected by its priority).
  */
 @ApplicationScoped
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
 public class KeyRing implements VerificationKeys {
 
   /** The published key set, serialized once per load (UTF-8 JSON), with its entity tag. */

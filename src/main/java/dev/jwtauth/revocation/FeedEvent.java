@@ -1,5 +1,6 @@
 package dev.jwtauth.revocation;
 
+import dev.jwtauth.verify.RevocationList;
 import java.time.Instant;
 import java.util.Locale;
 

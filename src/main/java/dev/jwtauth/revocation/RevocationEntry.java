@@ -1,5 +1,6 @@
 package dev.jwtauth.revocation;
 
+import dev.jwtauth.verify.RevocationList;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

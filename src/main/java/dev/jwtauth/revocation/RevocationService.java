@@ -4,12 +4,16 @@ import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.sync.SharedState;
 import dev.jwtauth.verify.RevocationCheck;
+import dev.jwtauth.verify.RevocationList;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -24,6 +28,7 @@ import java.util.List;
  * #pollRecent()}.
  */
 @ApplicationScoped
+@Priority(Interceptor.Priority.APPLICATION) // selects its alternative producer below
 public class RevocationService implements SharedState {
 
   /**
@@ -47,8 +52,12 @@ public class RevocationService implements SharedState {
     list = new RevocationList(clock);
   }
 
-  /** The bearer mechanism's rule 6 (picked up by the verifier producer). */
+  /**
+   * The bearer mechanism's rule 6 (picked up by the verifier producer): the guard library follows
+   * the service's revocation feed by default; here the lists themselves are its check.
+   */
   @Produces
+  @Alternative
   @Singleton
   RevocationCheck revocationCheck() {
     return list;

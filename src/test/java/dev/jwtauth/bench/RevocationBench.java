@@ -1,7 +1,7 @@
 package dev.jwtauth.bench;
 
-import dev.jwtauth.revocation.RevocationList;
-import dev.jwtauth.revocation.RevocationList.Kind;
+import dev.jwtauth.verify.RevocationList;
+import dev.jwtauth.verify.RevocationList.Kind;
 import dev.jwtauth.verify.TestTokens;
 import dev.jwtauth.verify.TokenVerifier;
 import dev.jwtauth.verify.VerifiedToken;

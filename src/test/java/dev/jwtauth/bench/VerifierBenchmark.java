@@ -2,7 +2,7 @@ package dev.jwtauth.bench;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
-import dev.jwtauth.revocation.RevocationList;
+import dev.jwtauth.verify.RevocationList;
 import dev.jwtauth.verify.TestTokens;
 import dev.jwtauth.verify.TokenVerifier;
 import dev.jwtauth.verify.VerifiedToken;

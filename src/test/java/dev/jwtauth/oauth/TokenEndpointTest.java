@@ -13,6 +13,7 @@ import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.token.AccessTokenIssuer;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.InvalidScopeException;
+import dev.jwtauth.token.TestIssuer;
 import dev.jwtauth.token.TokenGrant;
 import dev.jwtauth.verify.TestTokens;
 import dev.jwtauth.verify.VerifiedToken;
@@ -41,7 +42,7 @@ class TokenEndpointTest {
   TokenEndpointTest() {
     clientCredentials.issuer =
         new AccessTokenIssuer(
-            TestTokens.authSettings(),
+            TestIssuer.settings(),
             () -> new ActiveSigner(TestTokens.KEY.getKeyID(), JWSAlgorithm.RS256, signer()),
             TestTokens.CLOCK);
     clientCredentials.metrics = new AuthMetrics();

@@ -16,7 +16,15 @@ import org.junit.jupiter.api.Test;
 
 class AccessTokenIssuerTest {
 
-  private final AccessTokenIssuer issuer = TestTokens.issuer();
+  private final AccessTokenIssuer issuer = TestIssuer.issuer();
+
+  /** The longest lifetime a client may be given is one the guard's lifetime rule accepts. */
+  @Test
+  void theLongestLifetimeIsOneTheVerifierAccepts() {
+    assertEquals(
+        dev.jwtauth.config.TokenSettings.MAX_ACCESS_TOKEN_TTL,
+        dev.jwtauth.verify.TokenVerifier.MAX_LIFETIME);
+  }
 
   @Test
   void issuesTheFixedClaims() throws Exception {
@@ -55,7 +63,7 @@ class AccessTokenIssuerTest {
   void aCustomizerAddsClaimsAndSeesTheTokenSoFar() throws Exception {
     Map<String, Object> seen = new java.util.HashMap<>();
     AccessTokenIssuer customized =
-        TestTokens.issuer(
+        TestIssuer.issuer(
             token -> {
               seen.putAll(token.claims());
               token.claim("tier", "gold").claim("limits", Map.of("tasks", 100, "shared", true));
@@ -79,16 +87,16 @@ class AccessTokenIssuerTest {
   @Test
   void aCustomizerCanNeitherChangeAFixedClaimNorTheOrganizationNorAddAnObject() {
     for (String fixed : List.of("sub", "iss", "aud", "exp", "scope", "groups", "sid", "org_id")) {
-      AccessTokenIssuer customized = TestTokens.issuer(token -> token.claim(fixed, "x"));
+      AccessTokenIssuer customized = TestIssuer.issuer(token -> token.claim(fixed, "x"));
       IllegalArgumentException refused =
           assertThrows(
               IllegalArgumentException.class, () -> customized.issue(userRequest(Map.of())));
       assertEquals("A customizer cannot set the claim " + fixed, refused.getMessage());
     }
-    AccessTokenIssuer odd = TestTokens.issuer(token -> token.claim("when", new Object()));
+    AccessTokenIssuer odd = TestIssuer.issuer(token -> token.claim("when", new Object()));
     assertThrows(IllegalArgumentException.class, () -> odd.issue(userRequest(Map.of())));
     AccessTokenIssuer failing =
-        TestTokens.issuer(
+        TestIssuer.issuer(
             token -> {
               throw new IllegalStateException("down");
             });

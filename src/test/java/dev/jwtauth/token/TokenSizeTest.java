@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwtauth.clients.ClaimSet;
 import dev.jwtauth.users.UserProfile;
-import dev.jwtauth.verify.TestTokens;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class TokenSizeTest {
 
-  private final AccessTokenIssuer issuer = TestTokens.issuer();
+  private final AccessTokenIssuer issuer = TestIssuer.issuer();
 
   @Test
   void tenAttributesAndTenPermissionsStayUnderTwoKilobytes() {

@@ -23,7 +23,8 @@ public enum Reason {
   EXPIRED("The access token expired"),
   NOT_YET_VALID("The access token is not valid yet"),
   LIFETIME_TOO_LONG("The access token lives longer than any token of this issuer"),
-  REVOKED("The access token was revoked");
+  REVOKED("The access token was revoked"),
+  REVOCATION_STATE_UNAVAILABLE("Revocation state unavailable");
 
   private final String description;
 

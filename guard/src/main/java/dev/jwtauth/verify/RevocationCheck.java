@@ -9,4 +9,14 @@ package dev.jwtauth.verify;
 public interface RevocationCheck {
 
   boolean isRevoked(VerifiedToken token);
+
+  /**
+   * Whether this check knows the revocations well enough to answer at all: a guard following the
+   * service's feed with fail-closed set says no once it has lost the feed for too long, and every
+   * token is then refused ({@link Reason#REVOCATION_STATE_UNAVAILABLE}). The service's own lists
+   * always can.
+   */
+  default boolean available() {
+    return true;
+  }
 }

@@ -1,4 +1,4 @@
-package dev.jwtauth.verify;
+package dev.jwtauth.remote;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -10,7 +10,14 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.jwtauth.guard.Jsons;
+import dev.jwtauth.verify.VerificationKey;
+import dev.jwtauth.verify.VerificationKeys;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +63,10 @@ public final class RemoteJwks implements VerificationKeys {
   private record Keys(Map<String, VerificationKey> byKid, String etag) {}
 
   private final String issuer;
-  private final URI jwksUri;
+
+  /** Null until discovered when none was configured. */
+  private volatile URI jwksUri;
+
   private final Set<JWSAlgorithm> algorithms;
   private final Duration minRefetchInterval;
   private final Duration defaultMaxAge;
@@ -72,6 +82,9 @@ public final class RemoteJwks implements VerificationKeys {
 
   /**
    * @param issuer the only {@code iss} these keys verify
+   * @param jwksUri where the keys are; null: the {@code jwks_uri} of the issuer's OpenID Connect
+   *     discovery document ({@code <issuer>/.well-known/openid-configuration}), read at the first
+   *     fetch
    * @param algorithms the algorithms a key may have
    * @param minRefetchInterval the least time between two fetches an unknown kid or a failure asks
    *     for
@@ -114,7 +127,7 @@ public final class RemoteJwks implements VerificationKeys {
     return Optional.ofNullable(key);
   }
 
-  /** How many fetches were made (the metric, and what tests count). */
+  /** How many fetches have ended, in success or not (the metric, and what tests count). */
   public long fetches() {
     return fetches.get();
   }
@@ -136,8 +149,10 @@ public final class RemoteJwks implements VerificationKeys {
    * @return when to fetch next
    */
   Duration fetchNow() {
-    fetches.incrementAndGet();
     try {
+      if (jwksUri == null) {
+        jwksUri = discover();
+      }
       HttpRequest.Builder request =
           HttpRequest.newBuilder(jwksUri).timeout(Duration.ofSeconds(10)).GET();
       Keys current = keys;
@@ -163,11 +178,46 @@ public final class RemoteJwks implements VerificationKeys {
     } catch (IOException | ParseException e) {
       LOG.log(
           Level.WARNING,
-          () -> "Fetching the keys of " + issuer + " from " + jwksUri + " failed: " + e);
+          () ->
+              "Fetching the keys of "
+                  + issuer
+                  + " from "
+                  + (jwksUri == null ? "its discovery document" : jwksUri)
+                  + " failed: "
+                  + e);
       return minRefetchInterval;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return minRefetchInterval;
+    } finally {
+      fetches.incrementAndGet(); // counted once done: a caller who sees the count sees its keys
+    }
+  }
+
+  private URI discover() throws IOException, InterruptedException {
+    URI document =
+        URI.create(
+            (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer)
+                + "/.well-known/openid-configuration");
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(document).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IOException(document + " answered " + answer.statusCode());
+    }
+    try (JsonReader reader = Jsons.reader(new StringReader(answer.body()))) {
+      JsonObject metadata = reader.readObject();
+      if (!issuer.equals(metadata.getString("issuer", null))) {
+        throw new IOException(document + " names another issuer");
+      }
+      String named = metadata.getString("jwks_uri", null);
+      if (named == null) {
+        throw new IOException(document + " names no jwks_uri");
+      }
+      return URI.create(named);
+    } catch (JsonException | ClassCastException | IllegalArgumentException e) {
+      throw new IOException(document + " holds no usable jwks_uri", e);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.jwtauth.verify;
+package dev.jwtauth.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
+import dev.jwtauth.verify.MovableClock;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -129,6 +130,33 @@ class RemoteJwksTest {
     assertTrue(remote.find(ISSUER, "k2").isPresent(), "the next token of the new key passes");
   }
 
+  /** Without a JWKS URI the issuer's discovery document names it; another issuer's is refused. */
+  @Test
+  void theKeysAreFoundThroughTheIssuersDiscoveryDocument() {
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    AtomicReference<String> namedIssuer = new AtomicReference<>(base);
+    server.createContext(
+        "/.well-known/openid-configuration",
+        exchange -> {
+          byte[] body =
+              ("{\"issuer\":\"" + namedIssuer.get() + "\",\"jwks_uri\":\"" + base + "/jwks\"}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    published.set(List.of(rsa("k1")));
+    RemoteJwks discovered = remoteOf(base, null);
+    discovered.fetchNow();
+    assertTrue(discovered.find(base, "k1").isPresent());
+
+    namedIssuer.set("https://impostor.test");
+    RemoteJwks misled = remoteOf(base, null);
+    misled.fetchNow();
+    assertEquals(0, misled.size(), "a discovery document of another issuer is not followed");
+  }
+
   @Test
   void aFailedFetchKeepsTheKeysThereAre() {
     published.set(List.of(rsa("k1")));
@@ -164,6 +192,18 @@ class RemoteJwksTest {
     assertEquals(Duration.ofMinutes(5), remote.maxAge(null), "no header: the default");
     assertEquals(RemoteJwks.MAX_CACHE, remote.maxAge("max-age=999999"));
     assertEquals(Duration.ofMinutes(5), remote.maxAge("s-max-age=60x"));
+  }
+
+  private RemoteJwks remoteOf(String issuer, URI jwksUri) {
+    return new RemoteJwks(
+        issuer,
+        jwksUri,
+        Set.of(JWSAlgorithm.RS256),
+        MIN_REFETCH,
+        Duration.ofMinutes(5),
+        HttpClient.newHttpClient(),
+        executor,
+        clock);
   }
 
   private static RSAKey rsa(String kid) {

@@ -73,9 +73,7 @@ public final class TokenVerifier {
       if (keys.find(issuer, hit.key().kid()).orElse(null) == hit.key()) {
         // Signature and claims cannot have changed; time and revocations can.
         checkNotExpired(hit.token().expiresAt());
-        if (revocation.isRevoked(hit.token())) {
-          throw new InvalidTokenException(Reason.REVOKED);
-        }
+        checkNotRevoked(hit.token());
         cache.countHit();
         return hit.token();
       }
@@ -93,11 +91,18 @@ public final class TokenVerifier {
     }
     checkClaims(claims);
     VerifiedToken verified = new VerifiedToken(token, claims.toJSONObject());
-    if (revocation.isRevoked(verified)) {
-      throw new InvalidTokenException(Reason.REVOKED);
-    }
+    checkNotRevoked(verified);
     cache.put(token, verified, key, verified.expiresAt().plus(skew));
     return verified;
+  }
+
+  private void checkNotRevoked(VerifiedToken token) throws InvalidTokenException {
+    if (revocation.isRevoked(token)) {
+      throw new InvalidTokenException(Reason.REVOKED);
+    }
+    if (!revocation.available()) {
+      throw new InvalidTokenException(Reason.REVOCATION_STATE_UNAVAILABLE);
+    }
   }
 
   private static SignedJWT parse(String token) throws InvalidTokenException {

@@ -11,20 +11,14 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.guard.GuardSettings;
-import dev.jwtauth.keys.ActiveSigner;
-import dev.jwtauth.token.AccessTokenContext;
-import dev.jwtauth.token.AccessTokenIssuer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -41,18 +35,6 @@ public final class TestTokens {
   public static final RSAKey KEY = generate("test-key");
   public static final RSAKey OTHER_KEY = generate("other-key");
 
-  /** The issuing side's settings, matching {@link #settings()}. */
-  public static TokenSettings authSettings() {
-    return new TokenSettings(
-        ISSUER,
-        List.of("api"),
-        Duration.ofMinutes(15),
-        Duration.ofSeconds(30),
-        "JWT",
-        Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")),
-        Map.of("user", Set.of("tasks:read", "tasks:write", "tasks:delete")));
-  }
-
   /** The guard's settings. */
   public static GuardSettings settings() {
     return new GuardSettings(ISSUER, "api", "JWT", Duration.ofSeconds(30), "auth", 0);
@@ -68,25 +50,6 @@ public final class TestTokens {
           ISSUER.equals(issuer) && KEY.getKeyID().equals(kid)
               ? Optional.of(known)
               : Optional.empty();
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** An issuer with {@link #authSettings()} that signs RS256 with {@link #KEY}. */
-  public static AccessTokenIssuer issuer() {
-    return issuer(token -> {});
-  }
-
-  /** As {@link #issuer()}, with customizers. */
-  public static AccessTokenIssuer issuer(Consumer<AccessTokenContext> customizers) {
-    try {
-      RSASSASigner signer = new RSASSASigner(KEY);
-      return new AccessTokenIssuer(
-          authSettings(),
-          () -> new ActiveSigner(KEY.getKeyID(), JWSAlgorithm.RS256, signer),
-          CLOCK,
-          customizers);
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

@@ -1,7 +1,5 @@
-package dev.jwtauth.revocation;
+package dev.jwtauth.verify;
 
-import dev.jwtauth.verify.RevocationCheck;
-import dev.jwtauth.verify.VerifiedToken;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

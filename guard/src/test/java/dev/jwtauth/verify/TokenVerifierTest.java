@@ -19,7 +19,6 @@ import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.guard.GuardSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -291,7 +290,7 @@ class TokenVerifierTest {
               c ->
                   c.issueTime(Date.from(iat))
                       .expirationTime(Date.from(iat.plus(Duration.ofDays(1))))));
-      assertEquals(TokenSettings.MAX_ACCESS_TOKEN_TTL, TokenVerifier.MAX_LIFETIME);
+      assertEquals(Duration.ofDays(1), TokenVerifier.MAX_LIFETIME);
     }
 
     @Test
@@ -344,6 +343,26 @@ class TokenVerifierTest {
       TokenVerifier revoking = TestTokens.verifier(t -> t.jti().equals(jti));
       assertReason(revoking, Reason.REVOKED, token);
       verifier.verify(token);
+    }
+
+    /** A guard that fails closed and has lost the service's revocations refuses every token. */
+    @Test
+    void aCheckThatCannotAnswerRefusesEveryToken() throws Exception {
+      String token = TestTokens.valid();
+      TokenVerifier blind =
+          TestTokens.verifier(
+              new RevocationCheck() {
+                @Override
+                public boolean isRevoked(VerifiedToken t) {
+                  return false;
+                }
+
+                @Override
+                public boolean available() {
+                  return false;
+                }
+              });
+      assertReason(blind, Reason.REVOCATION_STATE_UNAVAILABLE, token);
     }
   }
 

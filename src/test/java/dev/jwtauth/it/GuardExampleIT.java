@@ -1,0 +1,211 @@
+package dev.jwtauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example resource service (examples/notes: a WAR with the guard library and nothing else of
+ * ours), started beside the suite's token service on the same kind of server: it accepts the
+ * service's tokens, and refuses each within a second of its logout, password change, admin revoke,
+ * user deletion or RFC 7009 revocation at the service — from the revocation feed, with no call to
+ * the service on the request path.
+ */
+class GuardExampleIT extends ServiceIT {
+
+  private ServiceProcess notes;
+  private Http notesHttp;
+  private String adminToken;
+
+  @BeforeEach
+  void startTheExample() throws Exception {
+    String admin = "guard-admin-" + UUID.randomUUID();
+    http.createUser(admin, PASSWORD, "user", "admin");
+    adminToken = http.login(admin, PASSWORD);
+    String clientId = "notes-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> client =
+        http.postJson(
+            "admin/clients",
+            "{\"client_id\":\""
+                + clientId
+                + "\",\"grant_types\":[\"client_credentials\"],\"revocation_feed\":true}",
+            adminToken);
+    assertEquals(201, client.statusCode(), client.body());
+
+    File projectDir = new File(System.getProperty("project.dir", "."));
+    File war = new File(projectDir, "examples/notes/target/notes.war");
+    assertTrue(war.isFile(), "the example is built before the service: " + war);
+    URI serviceBase = http.uri("/");
+    Map<String, String> environment = new HashMap<>();
+    environment.put("AUTH_WAR", war.getAbsolutePath());
+    environment.put("AUTH_READY_TEXT", "Guard ready for");
+    environment.put("JWTAUTH_GUARD_ISSUER", SharedService.ENVIRONMENT.get("AUTH_ISSUER"));
+    environment.put("JWTAUTH_GUARD_AUDIENCE", "api");
+    environment.put(
+        "JWTAUTH_GUARD_JWKS_URI", serviceBase.resolve(".well-known/jwks.json").toString());
+    environment.put(
+        "JWTAUTH_GUARD_REVOCATION_FEED_URI", serviceBase.resolve("oauth2/revocations").toString());
+    environment.put("JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_ID", clientId);
+    environment.put(
+        "JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_SECRET",
+        Http.json(client).getString("client_secret"));
+    File workDir = new File(projectDir, "target/guard-example-it/" + System.currentTimeMillis());
+    notes = ServiceProcess.start(workDir, "notes", environment);
+    notesHttp = new Http(notes.baseUrl()).withHealthAt(notes.healthUri("/"));
+    Poll.until(
+        "the example to answer (see " + workDir + ")",
+        Duration.ofMinutes(3),
+        Duration.ofMillis(200),
+        () -> {
+          try {
+            return notesHttp.get("notes").statusCode();
+          } catch (RuntimeException e) {
+            return -1;
+          }
+        },
+        status -> status == 401);
+  }
+
+  @AfterEach
+  void stopTheExample() throws Exception {
+    if (notes != null) {
+      notes.close();
+    }
+  }
+
+  @Test
+  void theExampleTrustsTheServicesTokensAndFollowsEveryKindOfRevocation() throws Exception {
+    List<Long> delays = Collections.synchronizedList(new ArrayList<>());
+
+    String user = "notes-user-" + UUID.randomUUID();
+    String userId = http.createUser(user, PASSWORD, "user");
+    String access = http.login(user, PASSWORD);
+    HttpResponse<String> listed = notesHttp.get("notes", access);
+    assertEquals(200, listed.statusCode(), listed.body());
+    assertEquals(user, Http.json(listed).getString("owner"));
+    HttpResponse<String> added =
+        notesHttp.exchange(
+            notesHttp
+                .request("notes")
+                .header("Authorization", "Bearer " + access)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("buy milk"))
+                .build());
+    assertEquals(201, added.statusCode(), added.body());
+    assertEquals(
+        "buy milk", Http.json(notesHttp.get("notes", access)).getJsonArray("notes").getString(0));
+    HttpResponse<String> none = notesHttp.get("notes");
+    assertEquals(401, none.statusCode());
+    assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+    HttpResponse<String> forged =
+        notesHttp.get("notes", access.substring(0, access.length() - 4) + "AAAA");
+    assertEquals(401, forged.statusCode());
+
+    String changed = PASSWORD + "-changed";
+    String passwordChange =
+        "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"" + changed + "\"}";
+    refusedSoonAfter(
+        "a logout",
+        delays,
+        user,
+        PASSWORD,
+        token -> assertStatus(204, post("auth/logout", token, null)));
+    refusedSoonAfter(
+        "a password change",
+        delays,
+        user,
+        PASSWORD,
+        token -> assertStatus(204, post("api/me/password", token, passwordChange)));
+    refusedSoonAfter(
+        "an RFC 7009 revocation",
+        delays,
+        user,
+        changed,
+        token ->
+            assertStatus(
+                200, http.postForm("oauth2/revoke", null, "token", token, "client_id", "web")));
+    refusedSoonAfter(
+        "an admin revoke",
+        delays,
+        user,
+        changed,
+        token -> assertStatus(204, post("admin/users/" + userId + "/revoke", adminToken, null)));
+    refusedSoonAfter(
+        "the user's deletion",
+        delays,
+        user,
+        changed,
+        token -> assertStatus(204, http.delete("admin/users/" + userId, adminToken)));
+
+    // The promise's figure (docs/benchmarks.md): 50 logouts, each from the service's 204 to the
+    // example's first 401.
+    String measured = "notes-measured-" + UUID.randomUUID();
+    http.createUser(measured, PASSWORD, "user");
+    List<Long> logouts = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      refusedSoonAfter(
+          "logout " + i,
+          logouts,
+          measured,
+          PASSWORD,
+          token -> assertStatus(204, post("auth/logout", token, null)));
+    }
+    Collections.sort(logouts);
+    System.out.println(
+        "50 logouts reached the example after (ms): p50 "
+            + logouts.get(24)
+            + ", p99 (the largest of 50) "
+            + logouts.get(49)
+            + "; all "
+            + logouts);
+
+    HttpResponse<String> ready =
+        notesHttp.exchange(
+            HttpRequest.newBuilder(notesHttp.healthUri("/health/ready")).GET().build());
+    assertEquals(200, ready.statusCode(), ready.body());
+    assertTrue(ready.body().contains("jwt-guard-revocations"), ready.body());
+    System.out.println(
+        "The example refused each token this long after the service's answer (ms): " + delays);
+  }
+
+  /**
+   * A fresh token of the user, accepted by the example, then refused within the bound of the act.
+   */
+  private void refusedSoonAfter(
+      String act, List<Long> delays, String user, String password, Consumer<String> revoke) {
+    String token = http.login(user, password);
+    assertEquals(200, notesHttp.get("notes", token).statusCode(), "accepted before " + act);
+    revoke.accept(token);
+    long revoked = System.nanoTime();
+    Poll.until(
+        "the example to refuse the token after " + act,
+        Duration.ofSeconds(5),
+        Duration.ofMillis(10),
+        () -> notesHttp.get("notes", token).statusCode(),
+        status -> status == 401);
+    delays.add((System.nanoTime() - revoked) / 1_000_000);
+  }
+
+  private static void assertStatus(int expected, HttpResponse<String> answer) {
+    assertEquals(expected, answer.statusCode(), answer.body());
+  }
+
+  private HttpResponse<String> post(String path, String bearer, String json) {
+    return http.call("POST", path, bearer, json);
+  }
+}
