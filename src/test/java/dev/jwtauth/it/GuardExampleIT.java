@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class GuardExampleIT extends ServiceIT {
 
   private ServiceProcess notes;
+  private TcpForwarder feed;
   private Http notesHttp;
   private String adminToken;
 
@@ -58,8 +59,12 @@ class GuardExampleIT extends ServiceIT {
     environment.put("JWTAUTH_GUARD_AUDIENCE", "api");
     environment.put(
         "JWTAUTH_GUARD_JWKS_URI", serviceBase.resolve(".well-known/jwks.json").toString());
+    // The feed through a forwarder the test can close: the service taken away from the example.
+    feed = new TcpForwarder(serviceBase.getPort());
     environment.put(
-        "JWTAUTH_GUARD_REVOCATION_FEED_URI", serviceBase.resolve("oauth2/revocations").toString());
+        "JWTAUTH_GUARD_REVOCATION_FEED_URI",
+        "http://127.0.0.1:" + feed.port() + "/oauth2/revocations");
+    environment.put("JWTAUTH_GUARD_REVOCATION_FEED_MAX_LAG", "2s");
     environment.put("JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_ID", clientId);
     environment.put(
         "JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_SECRET",
@@ -85,6 +90,9 @@ class GuardExampleIT extends ServiceIT {
   void stopTheExample() throws Exception {
     if (notes != null) {
       notes.close();
+    }
+    if (feed != null) {
+      feed.close();
     }
   }
 
@@ -179,6 +187,22 @@ class GuardExampleIT extends ServiceIT {
             HttpRequest.newBuilder(notesHttp.healthUri("/health/ready")).GET().build());
     assertEquals(200, ready.statusCode(), ready.body());
     assertTrue(ready.body().contains("jwt-guard-revocations"), ready.body());
+
+    // The service out of reach: the example keeps accepting valid tokens from what it holds, and
+    // its readiness goes DOWN once the feed has been silent for the max lag (2 s here).
+    String valid = http.login(measured, PASSWORD);
+    feed.close();
+    HttpResponse<String> down =
+        Poll.until(
+            "the example's readiness to go DOWN without the feed",
+            Duration.ofSeconds(20),
+            Duration.ofMillis(100),
+            () ->
+                notesHttp.exchange(
+                    HttpRequest.newBuilder(notesHttp.healthUri("/health/ready")).GET().build()),
+            answer -> answer.statusCode() == 503);
+    assertTrue(down.body().contains("jwt-guard-revocations"), down.body());
+    assertEquals(200, notesHttp.get("notes", valid).statusCode(), "still served without the feed");
     System.out.println(
         "The example refused each token this long after the service's answer (ms): " + delays);
   }

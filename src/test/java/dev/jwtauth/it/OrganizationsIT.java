@@ -104,6 +104,18 @@ class OrganizationsIT extends ServiceIT {
     String before = login.getString("access_token");
     assertEquals(acme, Http.claims(before).getString("org_id"));
     assertEquals(acme, Http.json(http.get("api/me", before)).getString("org_id"));
+    JsonObject introspected =
+        Http.json(
+            http.postForm(
+                "oauth2/introspect",
+                Http.basic("demo-service", "demo-service-secret"),
+                "token",
+                before));
+    assertTrue(introspected.getBoolean("active"), introspected.toString());
+    assertEquals(acme, introspected.getString("org_id"), "introspection shows the new claims");
+    assertTrue(
+        introspected.getJsonArray("permissions").toString().contains("tasks:delete"),
+        introspected.toString());
     long issuedAt = Http.claims(before).getJsonNumber("iat").longValue();
     Poll.until(
         "the second after the token's",

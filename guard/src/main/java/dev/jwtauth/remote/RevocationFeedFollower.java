@@ -40,8 +40,8 @@ public final class RevocationFeedFollower implements RevocationCheck, Runnable {
 
   private static final Logger LOG = Logger.getLogger(RevocationFeedFollower.class.getName());
 
-  /** How long one long-poll waits on the service (its maximum is 30 s). */
-  static final int WAIT_SECONDS = 25;
+  /** The longest a long-poll waits on the service (the feed's maximum is 30 s). */
+  static final int MAX_WAIT_SECONDS = 25;
 
   private static final Duration FIRST_RETRY = Duration.ofMillis(500);
   private static final Duration LAST_RETRY = Duration.ofSeconds(5);
@@ -53,6 +53,13 @@ public final class RevocationFeedFollower implements RevocationCheck, Runnable {
   private final HttpClient http;
   private final Clock clock;
   private final RevocationList list;
+
+  /**
+   * Half the max lag (1 to 25 s): a quiet feed still answers that often, so the lag, counted from
+   * the last answer, stays under the max lag while the feed is there and passes it soon after it is
+   * gone.
+   */
+  private final int waitSeconds;
 
   private volatile boolean running = true;
   private volatile Instant lastSuccess;
@@ -75,6 +82,7 @@ public final class RevocationFeedFollower implements RevocationCheck, Runnable {
                 .encodeToString(
                     (form(clientId) + ":" + form(clientSecret)).getBytes(StandardCharsets.UTF_8));
     this.maxLag = maxLag;
+    this.waitSeconds = (int) Math.max(1, Math.min(MAX_WAIT_SECONDS, maxLag.toSeconds() / 2));
     this.failClosed = failClosed;
     this.http = http;
     this.clock = clock;
@@ -130,7 +138,7 @@ public final class RevocationFeedFollower implements RevocationCheck, Runnable {
     boolean failing = false;
     while (running) {
       try {
-        readOnce(cursor == null ? 0 : WAIT_SECONDS);
+        readOnce(cursor == null ? 0 : waitSeconds);
         if (failing) {
           LOG.info(() -> "The revocation feed " + feed + " answers again");
           failing = false;
@@ -159,17 +167,17 @@ public final class RevocationFeedFollower implements RevocationCheck, Runnable {
   }
 
   /** One answer of the feed, applied; package-private for tests. */
-  void readOnce(int waitSeconds) throws IOException, FeedException, InterruptedException {
+  void readOnce(int wait) throws IOException, FeedException, InterruptedException {
     StringBuilder query = new StringBuilder();
     if (cursor != null) {
-      query.append("?after=").append(form(cursor)).append("&wait=").append(waitSeconds);
+      query.append("?after=").append(form(cursor)).append("&wait=").append(wait);
     }
     HttpResponse<String> answer =
         http.send(
             HttpRequest.newBuilder(URI.create(feed + query.toString()))
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(waitSeconds + 15L))
+                .timeout(Duration.ofSeconds(wait + 15L))
                 .GET()
                 .build(),
             HttpResponse.BodyHandlers.ofString());
