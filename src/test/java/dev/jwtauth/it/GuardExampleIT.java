@@ -3,12 +3,15 @@ package dev.jwtauth.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +33,7 @@ class GuardExampleIT extends ServiceIT {
 
   private ServiceProcess notes;
   private TcpForwarder feed;
+  private ExternalIssuer shop;
   private Http notesHttp;
   private String adminToken;
 
@@ -65,6 +69,13 @@ class GuardExampleIT extends ServiceIT {
         "JWTAUTH_GUARD_REVOCATION_FEED_URI",
         "http://127.0.0.1:" + feed.port() + "/oauth2/revocations");
     environment.put("JWTAUTH_GUARD_REVOCATION_FEED_MAX_LAG", "2s");
+    // A second issuer, trusted by configuration: keys from its discovery document, roles from
+    // realm_access.roles, its own audience.
+    shop = new ExternalIssuer();
+    environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS", "shop");
+    environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_SHOP_ISSUER", shop.issuer());
+    environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_SHOP_AUDIENCE", "notes");
+    environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_SHOP_ROLES_CLAIM", "/realm_access/roles");
     environment.put("JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_ID", clientId);
     environment.put(
         "JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_SECRET",
@@ -93,6 +104,9 @@ class GuardExampleIT extends ServiceIT {
     }
     if (feed != null) {
       feed.close();
+    }
+    if (shop != null) {
+      shop.close();
     }
   }
 
@@ -186,7 +200,39 @@ class GuardExampleIT extends ServiceIT {
         notesHttp.exchange(
             HttpRequest.newBuilder(notesHttp.healthUri("/health/ready")).GET().build());
     assertEquals(200, ready.statusCode(), ready.body());
-    assertTrue(ready.body().contains("jwt-guard-revocations"), ready.body());
+    assertTrue(ready.body().contains("jwt-guard"), ready.body());
+
+    aSecondIssuerIsTrustedByConfigurationWithItsOwnKeysOnly();
+
+    // A flood of tokens naming made-up keys: refused, and at most one JWKS fetch for all of them
+    // (one per jwtauth.guard.jwks.min-refetch-interval, 10 s; the flood takes less).
+    long fetchesBefore = jwksFetches();
+    long floodStarted = System.nanoTime();
+    String forgedPayload =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                ("{\"iss\":\""
+                        + SharedService.ENVIRONMENT.get("AUTH_ISSUER")
+                        + "\",\"sub\":\"x\",\"aud\":\"api\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < 1000; i++) {
+      String header =
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(
+                  ("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + UUID.randomUUID() + "\"}")
+                      .getBytes(StandardCharsets.UTF_8));
+      assertEquals(
+          401, notesHttp.get("notes", header + "." + forgedPayload + ".AAAA").statusCode());
+    }
+    long floodSeconds = Duration.ofNanos(System.nanoTime() - floodStarted).toSeconds();
+    // A fetch may still be under way: it can only make the count read here smaller.
+    long fetches = jwksFetches() - fetchesBefore;
+    assertTrue(
+        fetches <= 1 + floodSeconds / 10,
+        "1000 unknown kids in " + floodSeconds + " s fetched the keys " + fetches + " times");
+    System.out.println("1000 unknown kids fetched the keys " + fetches + " time(s)");
 
     // The service out of reach: the example keeps accepting valid tokens from what it holds, and
     // its readiness goes DOWN once the feed has been silent for the max lag (2 s here).
@@ -201,10 +247,53 @@ class GuardExampleIT extends ServiceIT {
                 notesHttp.exchange(
                     HttpRequest.newBuilder(notesHttp.healthUri("/health/ready")).GET().build()),
             answer -> answer.statusCode() == 503);
-    assertTrue(down.body().contains("jwt-guard-revocations"), down.body());
+    assertTrue(down.body().contains("jwt-guard"), down.body());
     assertEquals(200, notesHttp.get("notes", valid).statusCode(), "still served without the feed");
     System.out.println(
         "The example refused each token this long after the service's answer (ms): " + delays);
+  }
+
+  /**
+   * Rule 5.5 in the example: the second issuer's tokens are accepted with their roles mapped; a
+   * token claiming one issuer but signed with the other's key is refused, either way round.
+   */
+  private void aSecondIssuerIsTrustedByConfigurationWithItsOwnKeysOnly() throws Exception {
+    String customer = shop.token(shop.issuer(), "notes", "kc-customer", List.of("user"));
+    HttpResponse<String> mine =
+        Poll.until(
+            "the example to have the second issuer's keys",
+            Duration.ofSeconds(10),
+            Duration.ofMillis(100),
+            () -> notesHttp.get("notes", customer),
+            answer -> answer.statusCode() != 401);
+    assertEquals(200, mine.statusCode(), mine.body());
+    assertEquals("kc-customer", Http.json(mine).getString("owner"));
+    assertStatus(
+        403,
+        notesHttp.get("notes", shop.token(shop.issuer(), "notes", "kc-guest", List.of("guest"))));
+    assertStatus(
+        401,
+        notesHttp.get("notes", shop.token(shop.issuer(), "api", "kc-customer", List.of("user"))));
+
+    String claimingTheService =
+        shop.token(
+            SharedService.ENVIRONMENT.get("AUTH_ISSUER"), "api", "kc-customer", List.of("user"));
+    assertStatus(401, notesHttp.get("notes", claimingTheService));
+    long now = System.currentTimeMillis() / 1000;
+    String claimingTheShop =
+        http.postJson(
+                "test-support/mint",
+                "{\"iss\":\""
+                    + shop.issuer()
+                    + "\",\"sub\":\"x\",\"aud\":\"notes\",\"jti\":\""
+                    + UUID.randomUUID()
+                    + "\",\"iat\":"
+                    + now
+                    + ",\"exp\":"
+                    + (now + 300)
+                    + ",\"realm_access\":{\"roles\":[\"user\"]}}")
+            .body();
+    assertStatus(401, notesHttp.get("notes", claimingTheShop));
   }
 
   /**
@@ -223,6 +312,25 @@ class GuardExampleIT extends ServiceIT {
         () -> notesHttp.get("notes", token).statusCode(),
         status -> status == 401);
     delays.add((System.nanoTime() - revoked) / 1_000_000);
+  }
+
+  /**
+   * The example's JWKS fetches so far (Payara writes health data as strings, WildFly as numbers).
+   */
+  private long jwksFetches() {
+    return Long.parseLong(guardData().get("jwks_fetches").toString().replace("\"", ""));
+  }
+
+  /** The data of the example's readiness check jwt-guard. */
+  private JsonObject guardData() {
+    HttpResponse<String> ready =
+        notesHttp.exchange(
+            HttpRequest.newBuilder(notesHttp.healthUri("/health/ready")).GET().build());
+    return Http.json(ready).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .filter(check -> "jwt-guard".equals(check.getString("name")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no jwt-guard check: " + ready.body()))
+        .getJsonObject("data");
   }
 
   private static void assertStatus(int expected, HttpResponse<String> answer) {

@@ -21,7 +21,11 @@ public class GuardReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    HealthCheckResponseBuilder answer = HealthCheckResponse.named("jwt-guard-revocations");
+    HealthCheckResponseBuilder answer = HealthCheckResponse.named("jwt-guard");
+    remote
+        .keys()
+        .ifPresent(
+            keys -> answer.withData("keys", keys.size()).withData("jwks_fetches", keys.fetches()));
     return remote
         .feed()
         .map(

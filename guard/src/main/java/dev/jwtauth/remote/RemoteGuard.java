@@ -5,6 +5,8 @@ import dev.jwtauth.guard.Durations;
 import dev.jwtauth.guard.GuardSettings;
 import dev.jwtauth.verify.RevocationCheck;
 import dev.jwtauth.verify.TokenVerifier;
+import dev.jwtauth.verify.TrustedIssuer;
+import dev.jwtauth.verify.TrustedIssuers;
 import dev.jwtauth.verify.VerificationKeys;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -21,8 +23,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.naming.InitialContext;
@@ -111,6 +116,51 @@ public class RemoteGuard {
     return feed;
   }
 
+  /**
+   * The issuers trusted besides the token service ({@code jwtauth.guard.trusted-issuers=<name>,…}
+   * with {@code .<name>.issuer}, {@code .audience}, {@code .jwks-uri} (absent: discovery), {@code
+   * .roles-claim} (a JSON pointer; absent: {@code /groups}) and {@code .algorithms}), each with its
+   * own keys fetched in the background. The same in the service and in any other WAR.
+   */
+  @Produces
+  @Singleton
+  TrustedIssuers trustedIssuers() {
+    List<String> names =
+        optional("jwtauth.guard.trusted-issuers")
+            .map(list -> Arrays.asList(list.split("[\\s,]+")))
+            .orElse(List.of());
+    if (names.isEmpty()) {
+      return TrustedIssuers.NONE;
+    }
+    List<TrustedIssuer> trusted = new ArrayList<>();
+    for (String name : names) {
+      String prefix = "jwtauth.guard.trusted-issuers." + name + ".";
+      String issuer =
+          optional(prefix + "issuer")
+              .orElseThrow(() -> new IllegalArgumentException(prefix + "issuer must be set"));
+      RemoteJwks issuerKeys =
+          new RemoteJwks(
+              issuer,
+              optional(prefix + "jwks-uri").map(URI::create).orElse(null),
+              algorithms(optional(prefix + "algorithms").orElse("RS256 ES256")),
+              duration("jwtauth.guard.jwks.min-refetch-interval", "10s"),
+              Duration.ofMinutes(5),
+              http,
+              lookup("java:comp/DefaultManagedScheduledExecutorService"),
+              clock);
+      trusted.add(
+          new TrustedIssuer(
+              issuer,
+              optional(prefix + "audience")
+                  .orElseThrow(() -> new IllegalArgumentException(prefix + "audience must be set")),
+              optional(prefix + "roles-claim").orElse(null),
+              issuerKeys));
+      issuerKeys.start();
+      LOG.info(() -> "Trusting the tokens of " + issuer + " (" + name + ")");
+    }
+    return new TrustedIssuers(trusted);
+  }
+
   /** The feed being followed, if this guard follows one (readiness, tests). */
   public Optional<RevocationFeedFollower> feed() {
     return Optional.ofNullable(feed);
@@ -137,9 +187,7 @@ public class RemoteGuard {
     return new RemoteGuardSettings(
         optional("jwtauth.guard.jwks-uri").map(URI::create).orElse(null),
         duration("jwtauth.guard.jwks.min-refetch-interval", "10s"),
-        Arrays.stream(optional("jwtauth.guard.algorithms").orElse("RS256 ES256").split("[\\s,]+"))
-            .map(JWSAlgorithm::parse)
-            .collect(Collectors.toSet()),
+        algorithms(optional("jwtauth.guard.algorithms").orElse("RS256 ES256")),
         following
             ? optional("jwtauth.guard.revocation-feed.uri")
                 .map(URI::create)
@@ -164,6 +212,12 @@ public class RemoteGuard {
     } catch (NamingException e) {
       throw new IllegalStateException("The server has no " + name, e);
     }
+  }
+
+  private static Set<JWSAlgorithm> algorithms(String list) {
+    return Arrays.stream(list.split("[\\s,]+"))
+        .map(JWSAlgorithm::parse)
+        .collect(Collectors.toSet());
   }
 
   private Optional<String> optional(String name) {

@@ -15,8 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Applies the verification rules (docs/security.md, "Access tokens") to a presented access token.
@@ -31,13 +33,18 @@ public final class TokenVerifier {
   public static final Duration MAX_LIFETIME = Duration.ofDays(1);
 
   private final String issuer;
-  private final String audience;
   private final String type;
   private final Duration skew;
   private final VerificationKeys keys;
   private final RevocationCheck revocation;
   private final Clock clock;
   private final VerifiedTokenCache cache;
+
+  /** The token service itself: its issuer, audience and keys. */
+  private final TrustedIssuer own;
+
+  /** Further issuers by their {@code iss} (rule 5.5); usually none. */
+  private final Map<String, TrustedIssuer> trusted;
 
   /** Without a cache: every token is verified in full. */
   public TokenVerifier(
@@ -51,14 +58,35 @@ public final class TokenVerifier {
       RevocationCheck revocation,
       Clock clock,
       VerifiedTokenCache cache) {
+    this(settings, keys, revocation, clock, cache, List.of());
+  }
+
+  /**
+   * @param trusted issuers whose tokens are accepted besides the service's, each verified with its
+   *     own keys only (none with the service's issuer)
+   */
+  public TokenVerifier(
+      GuardSettings settings,
+      VerificationKeys keys,
+      RevocationCheck revocation,
+      Clock clock,
+      VerifiedTokenCache cache,
+      List<TrustedIssuer> trusted) {
     this.cache = cache;
     this.issuer = settings.issuer();
-    this.audience = settings.audience();
     this.type = normalizedType(settings.accessTokenType());
     this.skew = settings.clockSkew();
     this.keys = keys;
     this.revocation = revocation;
     this.clock = clock;
+    this.own = new TrustedIssuer(settings.issuer(), settings.audience(), null, keys);
+    Map<String, TrustedIssuer> byIssuer = new HashMap<>();
+    for (TrustedIssuer other : trusted) {
+      if (other.issuer().equals(issuer) || byIssuer.put(other.issuer(), other) != null) {
+        throw new IllegalArgumentException("The issuer " + other.issuer() + " is trusted twice");
+      }
+    }
+    this.trusted = Map.copyOf(byIssuer);
   }
 
   public VerifiedToken verify(String token) throws InvalidTokenException {
@@ -70,7 +98,8 @@ public final class TokenVerifier {
     }
     VerifiedTokenCache.Entry hit = cache.get(token);
     if (hit != null) {
-      if (keys.find(issuer, hit.key().kid()).orElse(null) == hit.key()) {
+      if (keysOf(hit.token()).find(hit.token().issuer(), hit.key().kid()).orElse(null)
+          == hit.key()) {
         // Signature and claims cannot have changed; time and revocations can.
         checkNotExpired(hit.token().expiresAt());
         checkNotRevoked(hit.token());
@@ -81,16 +110,19 @@ public final class TokenVerifier {
     }
     cache.countMiss();
     SignedJWT jws = parse(token);
-    VerificationKey key = checkHeader(jws.getHeader());
+    // Which issuer's keys may verify it: the service's, unless it names a trusted issuer. Its other
+    // claims are read only once the signature of that issuer's key holds.
+    TrustedIssuer source = trusted.isEmpty() ? own : trusted.getOrDefault(claimedIssuer(jws), own);
+    VerificationKey key = checkHeader(jws.getHeader(), source);
     checkSignature(jws, key);
-    JWTClaimsSet claims;
-    try {
-      claims = jws.getJWTClaimsSet();
-    } catch (ParseException e) {
-      throw new InvalidTokenException(Reason.MALFORMED);
-    }
-    checkClaims(claims);
-    VerifiedToken verified = new VerifiedToken(token, claims.toJSONObject());
+    JWTClaimsSet claims = claims(jws);
+    checkClaims(claims, source);
+    VerifiedToken verified =
+        new VerifiedToken(
+            token,
+            source.mapsRoles()
+                ? source.withRolesAsGroups(claims.toJSONObject())
+                : claims.toJSONObject());
     checkNotRevoked(verified);
     cache.put(token, verified, key, verified.expiresAt().plus(skew));
     return verified;
@@ -102,6 +134,27 @@ public final class TokenVerifier {
     }
     if (!revocation.available()) {
       throw new InvalidTokenException(Reason.REVOCATION_STATE_UNAVAILABLE);
+    }
+  }
+
+  private VerificationKeys keysOf(VerifiedToken token) {
+    if (trusted.isEmpty()) {
+      return keys;
+    }
+    TrustedIssuer source = trusted.get(token.issuer());
+    return source == null ? keys : source.keys();
+  }
+
+  private static String claimedIssuer(SignedJWT jws) throws InvalidTokenException {
+    String claimed = claims(jws).getIssuer();
+    return claimed == null ? "" : claimed;
+  }
+
+  private static JWTClaimsSet claims(SignedJWT jws) throws InvalidTokenException {
+    try {
+      return jws.getJWTClaimsSet(); // parsed once, kept by the JWS
+    } catch (ParseException e) {
+      throw new InvalidTokenException(Reason.MALFORMED);
     }
   }
 
@@ -134,7 +187,8 @@ public final class TokenVerifier {
    * Rules 2–4: the key named by {@code kid} fixes the algorithm; key references in the token are
    * never used.
    */
-  private VerificationKey checkHeader(JWSHeader header) throws InvalidTokenException {
+  private VerificationKey checkHeader(JWSHeader header, TrustedIssuer source)
+      throws InvalidTokenException {
     if (header.getJWKURL() != null
         || header.getJWK() != null
         || header.getX509CertURL() != null
@@ -151,7 +205,8 @@ public final class TokenVerifier {
       throw new InvalidTokenException(Reason.WRONG_TYPE);
     }
     String kid = header.getKeyID();
-    VerificationKey key = kid == null ? null : keys.find(issuer, kid).orElse(null);
+    VerificationKey key =
+        kid == null ? null : source.keys().find(source.issuer(), kid).orElse(null);
     if (key == null) {
       throw new InvalidTokenException(Reason.UNKNOWN_KEY);
     }
@@ -182,12 +237,12 @@ public final class TokenVerifier {
   }
 
   /** Rule 5. */
-  private void checkClaims(JWTClaimsSet claims) throws InvalidTokenException {
-    if (!issuer.equals(claims.getIssuer())) {
+  private void checkClaims(JWTClaimsSet claims, TrustedIssuer source) throws InvalidTokenException {
+    if (!source.issuer().equals(claims.getIssuer())) {
       throw new InvalidTokenException(Reason.WRONG_ISSUER);
     }
     List<String> aud = claims.getAudience();
-    if (aud == null || !aud.contains(audience)) {
+    if (aud == null || !aud.contains(source.audience())) {
       throw new InvalidTokenException(Reason.WRONG_AUDIENCE);
     }
     Instant now = clock.instant();

@@ -21,6 +21,10 @@ public record VerifiedToken(String rawToken, Map<String, Object> claims) {
     claims = Collections.unmodifiableMap(claims);
   }
 
+  public String issuer() {
+    return claims.get("iss") instanceof String iss ? iss : null;
+  }
+
   public String subject() {
     return (String) claims.get("sub");
   }

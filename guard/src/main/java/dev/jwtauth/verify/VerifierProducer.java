@@ -27,7 +27,8 @@ public class VerifierProducer {
       VerificationKeys keys,
       RevocationCheck revocation,
       Clock clock,
-      VerifiedTokenCache cache) {
-    return new TokenVerifier(settings, keys, revocation, clock, cache);
+      VerifiedTokenCache cache,
+      TrustedIssuers trusted) {
+    return new TokenVerifier(settings, keys, revocation, clock, cache, trusted.all());
   }
 }
