@@ -98,8 +98,8 @@ public final class TokenVerifier {
     }
     VerifiedTokenCache.Entry hit = cache.get(token);
     if (hit != null) {
-      if (keysOf(hit.token()).find(hit.token().issuer(), hit.key().kid()).orElse(null)
-          == hit.key()) {
+      String hitIssuer = trusted.isEmpty() ? issuer : hit.token().issuer();
+      if (keysOf(hit.token()).find(hitIssuer, hit.key().kid()).orElse(null) == hit.key()) {
         // Signature and claims cannot have changed; time and revocations can.
         checkNotExpired(hit.token().expiresAt());
         checkNotRevoked(hit.token());
