@@ -25,6 +25,8 @@ public enum AuditEventType {
   /** A login beyond {@code auth.session.max-per-user} ended the user's oldest session. */
   SESSION_ENDED,
   ACCESS_TOKEN_REVOKED,
+  /** A trusted issuer's token (by jti) or user (by sub) revoked through the admin API. */
+  EXTERNAL_TOKENS_REVOKED,
   PASSWORD_CHANGED,
   PASSWORD_CHANGE_FAILED,
   USER_CREATED,

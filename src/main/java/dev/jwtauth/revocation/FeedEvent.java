@@ -12,7 +12,7 @@ import java.util.Locale;
  * and the guard may forget it.
  */
 public record FeedEvent(
-    RevocationList.Kind kind, String value, Instant notBefore, Instant keepUntil) {
+    RevocationList.Kind kind, String issuer, String value, Instant notBefore, Instant keepUntil) {
 
   /** {@code jti}, {@code sid}, {@code user} or {@code client}. */
   public String type() {

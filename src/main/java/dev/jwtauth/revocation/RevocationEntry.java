@@ -29,6 +29,10 @@ public class RevocationEntry {
   @Column(name = "subject_key", nullable = false, length = 100)
   private String key;
 
+  /** The trusted issuer whose tokens it revokes; null for the service's own. */
+  @Column(name = "issuer", length = 500)
+  private String issuer;
+
   @Column(name = "not_before")
   private Instant notBefore;
 
@@ -49,6 +53,7 @@ public class RevocationEntry {
 
   RevocationEntry(
       RevocationList.Kind kind,
+      String issuer,
       String key,
       Instant notBefore,
       Instant keepUntil,
@@ -56,6 +61,7 @@ public class RevocationEntry {
       Instant createdAt) {
     this.id = UUID.randomUUID().toString();
     this.kind = kind;
+    this.issuer = issuer;
     this.key = key;
     this.notBefore = notBefore;
     this.keepUntil = keepUntil;
@@ -65,7 +71,7 @@ public class RevocationEntry {
 
   /** What the revocation feed says of it. */
   FeedEvent toFeedEvent() {
-    return new FeedEvent(kind, key, notBefore, keepUntil);
+    return new FeedEvent(kind, issuer, key, notBefore, keepUntil);
   }
 
   Long feedSeq() {
@@ -73,6 +79,6 @@ public class RevocationEntry {
   }
 
   void applyTo(RevocationList list) {
-    list.add(kind, key, notBefore, keepUntil);
+    list.add(kind, issuer, key, notBefore, keepUntil);
   }
 }

@@ -65,20 +65,46 @@ public class RevocationService implements SharedState {
 
   @Transactional
   public void denyAccessToken(String jti, Instant expiresAt, String reason) {
-    record(RevocationList.Kind.JTI, jti, null, expiresAt.plus(settings.clockSkew()), reason);
+    record(RevocationList.Kind.JTI, null, jti, null, expiresAt.plus(settings.clockSkew()), reason);
   }
 
   /** Every access token carrying this {@code sid} stops working. */
   @Transactional
   public void revokeSession(String sid, String reason) {
-    record(RevocationList.Kind.SID, sid, null, lastValidityOfTokensIssuedNow(), reason);
+    record(RevocationList.Kind.SID, null, sid, null, lastValidityOfTokensIssuedNow(), reason);
   }
 
   /** Every access token issued to this user before now stops working. */
   @Transactional
   public void revokeUser(String userId, String reason) {
     record(
-        RevocationList.Kind.USER, userId, clock.instant(), lastValidityOfTokensIssuedNow(), reason);
+        RevocationList.Kind.USER,
+        null,
+        userId,
+        clock.instant(),
+        lastValidityOfTokensIssuedNow(),
+        reason);
+  }
+
+  /**
+   * A trusted issuer's access token stops working here and at every guard: by its {@code jti}, kept
+   * for the longest lifetime any accepted token can have (its {@code exp} is not known here).
+   */
+  @Transactional
+  public void denyExternalAccessToken(String issuer, String jti, String reason) {
+    record(RevocationList.Kind.JTI, issuer, jti, null, lastValidityOfTokensIssuedNow(), reason);
+  }
+
+  /** Every access token a trusted issuer issued to this {@code sub} before now stops working. */
+  @Transactional
+  public void revokeExternalUser(String issuer, String subject, String reason) {
+    record(
+        RevocationList.Kind.USER,
+        issuer,
+        subject,
+        clock.instant(),
+        lastValidityOfTokensIssuedNow(),
+        reason);
   }
 
   /** Every access token issued to this client up to now stops working (a deleted client). */
@@ -86,6 +112,7 @@ public class RevocationService implements SharedState {
   public void revokeClient(String clientId, String reason) {
     record(
         RevocationList.Kind.CLIENT,
+        null,
         clientId,
         clock.instant(),
         lastValidityOfTokensIssuedNow(),
@@ -144,9 +171,14 @@ public class RevocationService implements SharedState {
   }
 
   private void record(
-      RevocationList.Kind kind, String key, Instant notBefore, Instant keepUntil, String reason) {
+      RevocationList.Kind kind,
+      String issuer,
+      String key,
+      Instant notBefore,
+      Instant keepUntil,
+      String reason) {
     RevocationEntry entry =
-        new RevocationEntry(kind, key, notBefore, keepUntil, reason, clock.instant());
+        new RevocationEntry(kind, issuer, key, notBefore, keepUntil, reason, clock.instant());
     em.persist(entry);
     entry.applyTo(list); // this node refuses the token from now on
     metrics.revocation(AuthMetrics.label(kind));

@@ -67,6 +67,13 @@ final class ExternalIssuer implements AutoCloseable {
   /** An access token of this issuer (or claiming another), signed with this issuer's key. */
   String token(String claimedIssuer, String audience, String username, List<String> roles)
       throws JOSEException {
+    return token(claimedIssuer, audience, UUID.randomUUID().toString(), username, roles);
+  }
+
+  /** The same, for a given {@code sub}. */
+  String token(
+      String claimedIssuer, String audience, String subject, String username, List<String> roles)
+      throws JOSEException {
     long now = System.currentTimeMillis();
     SignedJWT jwt =
         new SignedJWT(
@@ -76,7 +83,7 @@ final class ExternalIssuer implements AutoCloseable {
                 .build(),
             new JWTClaimsSet.Builder()
                 .issuer(claimedIssuer)
-                .subject(UUID.randomUUID().toString())
+                .subject(subject)
                 .audience(audience)
                 .issueTime(new Date(now))
                 .expirationTime(new Date(now + 300_000))

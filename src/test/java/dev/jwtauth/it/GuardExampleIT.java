@@ -294,6 +294,59 @@ class GuardExampleIT extends ServiceIT {
                     + ",\"realm_access\":{\"roles\":[\"user\"]}}")
             .body();
     assertStatus(401, notesHttp.get("notes", claimingTheShop));
+
+    // Revoked at the service, refused by the example: one of its tokens by jti, then its user.
+    String subject = UUID.randomUUID().toString();
+    String first = shop.token(shop.issuer(), "notes", subject, "kc-revoked", List.of("user"));
+    String secondToken = shop.token(shop.issuer(), "notes", subject, "kc-revoked", List.of("user"));
+    assertStatus(200, notesHttp.get("notes", first));
+    assertStatus(200, notesHttp.get("notes", secondToken));
+    assertStatus(
+        204,
+        http.postJson(
+            "admin/revocations",
+            "{\"issuer\":\""
+                + shop.issuer()
+                + "\",\"jti\":\""
+                + Http.claims(first).getString("jti")
+                + "\"}",
+            adminToken));
+    awaitRefused(first, "the external token revoked by its jti");
+    assertStatus(200, notesHttp.get("notes", secondToken));
+    Poll.until(
+        "the second after the tokens' iat",
+        Duration.ofSeconds(3),
+        Duration.ofMillis(20),
+        () -> System.currentTimeMillis() / 1000,
+        second -> second > Http.claims(secondToken).getJsonNumber("iat").longValue());
+    assertStatus(
+        204,
+        http.postJson(
+            "admin/revocations",
+            "{\"issuer\":\"" + shop.issuer() + "\",\"subject\":\"" + subject + "\"}",
+            adminToken));
+    long revokedAt = System.currentTimeMillis() / 1000;
+    awaitRefused(secondToken, "the external user revoked by (iss, sub)");
+    Poll.until(
+        "the second after the revocation's",
+        Duration.ofSeconds(3),
+        Duration.ofMillis(20),
+        () -> System.currentTimeMillis() / 1000,
+        second -> second > revokedAt);
+    assertStatus(
+        200,
+        notesHttp.get(
+            "notes", shop.token(shop.issuer(), "notes", subject, "kc-revoked", List.of("user"))),
+        "a token issued after the revocation");
+  }
+
+  private void awaitRefused(String token, String what) {
+    Poll.until(
+        "the example to refuse " + what,
+        Duration.ofSeconds(5),
+        Duration.ofMillis(10),
+        () -> notesHttp.get("notes", token).statusCode(),
+        status -> status == 401);
   }
 
   /**
@@ -335,6 +388,10 @@ class GuardExampleIT extends ServiceIT {
 
   private static void assertStatus(int expected, HttpResponse<String> answer) {
     assertEquals(expected, answer.statusCode(), answer.body());
+  }
+
+  private static void assertStatus(int expected, HttpResponse<String> answer, String what) {
+    assertEquals(expected, answer.statusCode(), what + ": " + answer.body());
   }
 
   private HttpResponse<String> post(String path, String bearer, String json) {

@@ -122,6 +122,67 @@ class RevocationFeedIT extends ServiceIT {
             + " ms after the logout's answer");
   }
 
+  /** A trusted issuer's user and token, revoked through the admin API, in the feed with it. */
+  @Test
+  void anotherIssuersRevocationsAreInTheFeedWithTheirIssuer() {
+    String cursor = currentCursor();
+    String shop = "https://keycloak.test/realms/" + UUID.randomUUID();
+    String subject = UUID.randomUUID().toString();
+    String jti = UUID.randomUUID().toString();
+    assertEquals(
+        204,
+        http.postJson(
+                "admin/revocations",
+                "{\"issuer\":\"" + shop + "\",\"subject\":\"" + subject + "\"}",
+                adminToken)
+            .statusCode());
+    assertEquals(
+        204,
+        http.postJson(
+                "admin/revocations",
+                "{\"issuer\":\"" + shop + "\",\"jti\":\"" + jti + "\"}",
+                adminToken)
+            .statusCode());
+    List<JsonObject> events = new ArrayList<>();
+    String[] position = {cursor};
+    Poll.until(
+        "both revocations in the feed",
+        Duration.ofSeconds(10),
+        Duration.ZERO,
+        () -> {
+          JsonObject page = read("after=" + position[0] + "&wait=2");
+          position[0] = page.getString("cursor");
+          events.addAll(page.getJsonArray("events").getValuesAs(JsonObject.class));
+          return events;
+        },
+        seen -> has(seen, "user", subject) && has(seen, "jti", jti));
+    assertEquals(shop, find(events, "user", subject).getString("issuer"));
+    assertTrue(find(events, "user", subject).containsKey("not_before"));
+    assertEquals(shop, find(events, "jti", jti).getString("issuer"));
+
+    for (String body :
+        new String[] {
+          "{\"issuer\":\"" + shop + "\"}",
+          "{\"issuer\":\"" + shop + "\",\"subject\":\"a\",\"jti\":\"b\"}",
+          "{\"issuer\":\"not a url\",\"subject\":\"a\"}",
+          "{\"issuer\":\"" + SharedService.ENVIRONMENT.get("AUTH_ISSUER") + "\",\"subject\":\"a\"}",
+          "{\"issuer\":\"" + shop + "\",\"subject\":\"" + "x".repeat(101) + "\"}",
+          "{\"subject\":\"a\"}"
+        }) {
+      HttpResponse<String> refused = http.postJson("admin/revocations", body, adminToken);
+      assertEquals(400, refused.statusCode(), body + ": " + refused.body());
+      assertEquals("invalid_request", Http.json(refused).getString("error"), body);
+    }
+    String user = "feed-plain-" + UUID.randomUUID();
+    http.createUser(user, PASSWORD, "user");
+    HttpResponse<String> notAdmin =
+        http.postJson(
+            "admin/revocations",
+            "{\"issuer\":\"" + shop + "\",\"subject\":\"a\"}",
+            http.login(user, PASSWORD));
+    assertEquals(403, notAdmin.statusCode(), notAdmin.body());
+  }
+
   @Test
   void onlyAConfidentialClientRegisteredForItReadsTheFeed() {
     HttpResponse<String> anonymous =

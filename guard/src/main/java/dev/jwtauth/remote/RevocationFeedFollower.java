@@ -231,7 +231,11 @@ public final class RevocationFeedFollower implements RevocationCheck, Runnable {
         && notBefore == null) {
       throw new FeedException("a " + kind + " event without not_before");
     }
-    list.add(kind, value, notBefore, keepUntil);
+    String issuer = event.getString("issuer", null);
+    if (issuer != null && kind != RevocationList.Kind.JTI && kind != RevocationList.Kind.USER) {
+      return; // a revocation of another issuer's tokens this guard cannot apply: a newer service
+    }
+    list.add(kind, issuer, value, notBefore, keepUntil);
   }
 
   private boolean pause(Duration duration) {

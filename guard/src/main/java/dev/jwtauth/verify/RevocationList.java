@@ -33,6 +33,12 @@ public final class RevocationList implements RevocationCheck {
   private final Map<String, NotBefore> clientNotBefore = new ConcurrentHashMap<>();
   private final Clock clock;
 
+  /**
+   * Whether any revocation of another issuer's tokens was added (rare): only then are they looked
+   * up.
+   */
+  private volatile boolean external;
+
   public RevocationList(Clock clock) {
     this.clock = clock;
   }
@@ -59,6 +65,24 @@ public final class RevocationList implements RevocationCheck {
   }
 
   /**
+   * Adds a revocation of a trusted issuer's tokens: a {@code jti} or a user's ({@code sub})
+   * not-before, which hold only for tokens whose {@code iss} is that issuer.
+   *
+   * @param issuer null: the token service's own, as {@link #add(Kind, String, Instant, Instant)}
+   */
+  public void add(Kind kind, String issuer, String key, Instant notBefore, Instant keepUntil) {
+    if (issuer == null) {
+      add(kind, key, notBefore, keepUntil);
+      return;
+    }
+    if (kind != Kind.JTI && kind != Kind.USER) {
+      throw new IllegalArgumentException("Another issuer's tokens are revoked by jti or user only");
+    }
+    external = true;
+    add(kind, scoped(issuer, key), notBefore, keepUntil);
+  }
+
+  /**
    * Revoked by its jti, its session, its user's not-before, or — for a token someone else acts
    * through (impersonation) — the actor's session or the actor's not-before: it dies with its
    * actor.
@@ -76,6 +100,9 @@ public final class RevocationList implements RevocationCheck {
       return true;
     }
     if (!clientNotBefore.isEmpty() && issuedByDeletedClient(token)) {
+      return true;
+    }
+    if (external && revokedAsAnotherIssuersToken(token)) {
       return true;
     }
     if (token.claims().containsKey("act")) {
@@ -110,6 +137,23 @@ public final class RevocationList implements RevocationCheck {
     long issued = token.issuedAt().getEpochSecond();
     long revokedFrom = notBefore.notBefore().getEpochSecond();
     return hasSession ? issued < revokedFrom : issued <= revokedFrom;
+  }
+
+  /** Another issuer's token: its jti or its user, both keyed with its issuer. */
+  private boolean revokedAsAnotherIssuersToken(VerifiedToken token) {
+    String issuer = token.issuer();
+    if (issuer == null) {
+      return false;
+    }
+    return (token.jti() != null && deniedJtis.containsKey(scoped(issuer, token.jti())))
+        || (token.subject() != null
+            && issuedBeforeNotBeforeOf(
+                scoped(issuer, token.subject()), token, token.sessionId().isPresent()));
+  }
+
+  /** An issuer cannot contain a line break (it is a configured URL), so keys cannot collide. */
+  private static String scoped(String issuer, String key) {
+    return issuer + "\n" + key;
   }
 
   /**

@@ -161,6 +161,32 @@ class RevocationListTest {
     assertEquals(0, list.size());
   }
 
+  /** A trusted issuer's revocations hold for that issuer's tokens only, never for the service's. */
+  @Test
+  void anotherIssuersRevocationsHoldForItsTokensOnly() {
+    String shop = "https://keycloak.test/realms/shop";
+    Instant keep = NOW.plusSeconds(3600);
+    list.add(Kind.JTI, shop, "jti-1", null, keep);
+    list.add(Kind.USER, shop, "sub-1", NOW, keep);
+    assertTrue(list.isRevoked(issuedBy(shop, token("jti-1", null, "sub-9", NOW))));
+    assertTrue(list.isRevoked(issuedBy(shop, token("jti-2", null, "sub-1", NOW.minusSeconds(1)))));
+    assertFalse(list.isRevoked(issuedBy(shop, token("jti-3", null, "sub-1", NOW.plusSeconds(1)))));
+    assertFalse(
+        list.isRevoked(token("jti-1", null, "sub-1", NOW.minusSeconds(1))), "the service's");
+    assertFalse(
+        list.isRevoked(
+            issuedBy("https://other.test", token("jti-1", null, "sub-1", NOW.minusSeconds(1)))));
+    assertEquals(2, list.size());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> list.add(Kind.SID, shop, "sid-1", null, keep));
+  }
+
+  private static VerifiedToken issuedBy(String issuer, VerifiedToken token) {
+    Map<String, Object> claims = new HashMap<>(token.claims());
+    claims.put("iss", issuer);
+    return new VerifiedToken("raw", claims);
+  }
+
   private static VerifiedToken token(String jti, String sid, String sub, Instant issuedAt) {
     Map<String, Object> claims = new HashMap<>();
     claims.put("jti", jti);

@@ -148,6 +148,9 @@ public class OAuthResource {
     JsonArrayBuilder events = Jsons.array();
     for (FeedEvent event : answer.events()) {
       JsonObjectBuilder json = Jsons.object().add("type", event.type()).add("value", event.value());
+      if (event.issuer() != null) {
+        json.add("issuer", event.issuer());
+      }
       if (event.notBefore() != null) {
         json.add("not_before", event.notBefore().getEpochSecond());
       }
