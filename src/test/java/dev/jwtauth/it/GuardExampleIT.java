@@ -313,12 +313,7 @@ class GuardExampleIT extends ServiceIT {
             adminToken));
     awaitRefused(first, "the external token revoked by its jti");
     assertStatus(200, notesHttp.get("notes", secondToken));
-    Poll.until(
-        "the second after the tokens' iat",
-        Duration.ofSeconds(3),
-        Duration.ofMillis(20),
-        () -> System.currentTimeMillis() / 1000,
-        second -> second > Http.claims(secondToken).getJsonNumber("iat").longValue());
+    Poll.untilTheSecondAfter(Http.claims(secondToken).getJsonNumber("iat").longValue());
     assertStatus(
         204,
         http.postJson(
@@ -327,12 +322,7 @@ class GuardExampleIT extends ServiceIT {
             adminToken));
     long revokedAt = System.currentTimeMillis() / 1000;
     awaitRefused(secondToken, "the external user revoked by (iss, sub)");
-    Poll.until(
-        "the second after the revocation's",
-        Duration.ofSeconds(3),
-        Duration.ofMillis(20),
-        () -> System.currentTimeMillis() / 1000,
-        second -> second > revokedAt);
+    Poll.untilTheSecondAfter(revokedAt);
     assertStatus(
         200,
         notesHttp.get(

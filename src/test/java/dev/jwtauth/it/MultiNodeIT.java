@@ -498,12 +498,7 @@ class MultiNodeIT extends ServiceIT {
     JsonObject session = b.loginResponse(username, "long-enough-password");
     String before = session.getString("access_token");
     long issuedAt = Http.claims(before).getJsonNumber("iat").longValue();
-    Poll.until(
-        "the second after the token's",
-        Duration.ofSeconds(3),
-        Duration.ofMillis(20),
-        () -> System.currentTimeMillis() / 1000,
-        now -> now > issuedAt);
+    Poll.untilTheSecondAfter(issuedAt);
     HttpResponse<String> patched =
         a.mergePatch(
             "admin/users/" + Http.json(created).getString("id"),

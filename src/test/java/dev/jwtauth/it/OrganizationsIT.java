@@ -117,12 +117,7 @@ class OrganizationsIT extends ServiceIT {
         introspected.getJsonArray("permissions").toString().contains("tasks:delete"),
         introspected.toString());
     long issuedAt = Http.claims(before).getJsonNumber("iat").longValue();
-    Poll.until(
-        "the second after the token's",
-        Duration.ofSeconds(3),
-        Duration.ofMillis(20),
-        () -> System.currentTimeMillis() / 1000,
-        now -> now > issuedAt);
+    Poll.untilTheSecondAfter(issuedAt);
 
     HttpResponse<String> moved =
         http.mergePatch(

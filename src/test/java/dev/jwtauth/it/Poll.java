@@ -46,4 +46,17 @@ final class Poll {
         what + " after " + Duration.between(start, Instant.now()).toMillis() + " ms");
     return passed;
   }
+
+  /**
+   * Waits until the clock is past the given epoch second: {@code iat} and not-before instants have
+   * whole seconds, so a test that needs "issued after" starts in the next second.
+   */
+  static void untilTheSecondAfter(long epochSecond) {
+    until(
+        "the second after " + epochSecond,
+        Duration.ofSeconds(3),
+        Duration.ofMillis(20),
+        () -> System.currentTimeMillis() / 1000,
+        now -> now > epochSecond);
+  }
 }

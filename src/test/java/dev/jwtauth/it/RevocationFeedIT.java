@@ -67,19 +67,11 @@ class RevocationFeedIT extends ServiceIT {
                 .build());
     assertEquals(204, adminRevoke.statusCode(), adminRevoke.body());
 
-    List<JsonObject> events = new ArrayList<>();
-    String[] position = {cursor};
-    Poll.until(
-        "the three revocations in the feed",
-        Duration.ofSeconds(10),
-        Duration.ZERO,
-        () -> {
-          JsonObject page = read("after=" + position[0] + "&wait=2");
-          position[0] = page.getString("cursor");
-          events.addAll(page.getJsonArray("events").getValuesAs(JsonObject.class));
-          return events;
-        },
-        seen -> has(seen, "sid", sid) && has(seen, "jti", jti) && has(seen, "user", userId));
+    List<JsonObject> events =
+        readUntil(
+            cursor,
+            "the three revocations in the feed",
+            seen -> has(seen, "sid", sid) && has(seen, "jti", jti) && has(seen, "user", userId));
     JsonObject notBefore = find(events, "user", userId);
     long now = Instant.now().getEpochSecond();
     assertTrue(
@@ -143,19 +135,11 @@ class RevocationFeedIT extends ServiceIT {
                 "{\"issuer\":\"" + shop + "\",\"jti\":\"" + jti + "\"}",
                 adminToken)
             .statusCode());
-    List<JsonObject> events = new ArrayList<>();
-    String[] position = {cursor};
-    Poll.until(
-        "both revocations in the feed",
-        Duration.ofSeconds(10),
-        Duration.ZERO,
-        () -> {
-          JsonObject page = read("after=" + position[0] + "&wait=2");
-          position[0] = page.getString("cursor");
-          events.addAll(page.getJsonArray("events").getValuesAs(JsonObject.class));
-          return events;
-        },
-        seen -> has(seen, "user", subject) && has(seen, "jti", jti));
+    List<JsonObject> events =
+        readUntil(
+            cursor,
+            "both revocations in the feed",
+            seen -> has(seen, "user", subject) && has(seen, "jti", jti));
     assertEquals(shop, find(events, "user", subject).getString("issuer"));
     assertTrue(find(events, "user", subject).containsKey("not_before"));
     assertEquals(shop, find(events, "jti", jti).getString("issuer"));
@@ -254,6 +238,24 @@ class RevocationFeedIT extends ServiceIT {
     HttpResponse<String> answer = http.exchange(feedRequest("after=" + currentCursor()).build());
     assertEquals(200, answer.statusCode(), answer.body());
     assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(""));
+  }
+
+  /** Reads on from the cursor, waiting, until the events seen pass; returns them all. */
+  private List<JsonObject> readUntil(
+      String cursor, String what, java.util.function.Predicate<List<JsonObject>> done) {
+    List<JsonObject> events = new ArrayList<>();
+    String[] position = {cursor};
+    return Poll.until(
+        what,
+        Duration.ofSeconds(10),
+        Duration.ZERO,
+        () -> {
+          JsonObject page = read("after=" + position[0] + "&wait=2");
+          position[0] = page.getString("cursor");
+          events.addAll(page.getJsonArray("events").getValuesAs(JsonObject.class));
+          return events;
+        },
+        done);
   }
 
   /** Reads the whole list, page by page, and returns the cursor after it. */

@@ -308,12 +308,7 @@ class TasksAndAdminIT extends ServiceIT {
     String path = "admin/users/" + Http.claims(before).getString("sub");
     // A revocation covers the tokens issued before its second: patch in the next one.
     long issuedAt = Http.claims(before).getJsonNumber("iat").longValue();
-    Poll.until(
-        "the second after the token's",
-        Duration.ofSeconds(3),
-        Duration.ofMillis(20),
-        () -> System.currentTimeMillis() / 1000,
-        now -> now > issuedAt);
+    Poll.untilTheSecondAfter(issuedAt);
 
     HttpResponse<String> plainJson = patch(path, "application/json", "{\"name\":\"A\"}");
     assertEquals(415, plainJson.statusCode(), plainJson.body());
