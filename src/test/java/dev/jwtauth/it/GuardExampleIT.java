@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The example resource service (examples/notes: a WAR with the guard library and nothing else of
@@ -37,8 +38,9 @@ class GuardExampleIT extends ServiceIT {
   private Http notesHttp;
   private String adminToken;
 
+  /** Each test's own example; the one of a test named "...FailsClosed..." fails closed. */
   @BeforeEach
-  void startTheExample() throws Exception {
+  void startTheExample(TestInfo test) throws Exception {
     String admin = "guard-admin-" + UUID.randomUUID();
     http.createUser(admin, PASSWORD, "user", "admin");
     adminToken = http.login(admin, PASSWORD);
@@ -69,6 +71,9 @@ class GuardExampleIT extends ServiceIT {
         "JWTAUTH_GUARD_REVOCATION_FEED_URI",
         "http://127.0.0.1:" + feed.port() + "/oauth2/revocations");
     environment.put("JWTAUTH_GUARD_REVOCATION_FEED_MAX_LAG", "2s");
+    boolean failClosed =
+        test.getTestMethod().map(method -> method.getName().contains("FailsClosed")).orElse(false);
+    environment.put("JWTAUTH_GUARD_REVOCATION_FEED_FAIL_CLOSED", Boolean.toString(failClosed));
     // A second issuer, trusted by configuration: keys from its discovery document, roles from
     // realm_access.roles, its own audience.
     shop = new ExternalIssuer();
@@ -251,6 +256,35 @@ class GuardExampleIT extends ServiceIT {
     assertEquals(200, notesHttp.get("notes", valid).statusCode(), "still served without the feed");
     System.out.println(
         "The example refused each token this long after the service's answer (ms): " + delays);
+  }
+
+  /**
+   * With {@code fail-closed}, a guard that has lost the feed for longer than the max lag refuses
+   * every token, valid or not, until the feed answers again; readiness is DOWN meanwhile.
+   */
+  @Test
+  void aGuardThatFailsClosedRefusesEveryTokenOnceTheFeedIsGone() {
+    String user = "closed-" + UUID.randomUUID();
+    http.createUser(user, PASSWORD, "user");
+    String valid = http.login(user, PASSWORD);
+    assertStatus(200, notesHttp.get("notes", valid));
+    feed.close();
+    HttpResponse<String> refused =
+        Poll.until(
+            "the example to refuse a valid token without the feed",
+            Duration.ofSeconds(20),
+            Duration.ofMillis(100),
+            () -> notesHttp.get("notes", valid),
+            answer -> answer.statusCode() == 401);
+    assertTrue(
+        refused.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"),
+        refused.headers().map().toString());
+    assertTrue(refused.body().contains("Revocation state unavailable"), refused.body());
+    assertEquals(
+        503,
+        notesHttp
+            .exchange(HttpRequest.newBuilder(notesHttp.healthUri("/health/ready")).GET().build())
+            .statusCode());
   }
 
   /**
