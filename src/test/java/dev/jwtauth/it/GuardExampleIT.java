@@ -201,9 +201,7 @@ class GuardExampleIT extends ServiceIT {
             + "; all "
             + logouts);
 
-    HttpResponse<String> ready =
-        notesHttp.exchange(
-            HttpRequest.newBuilder(notesHttp.healthUri("/health/ready")).GET().build());
+    HttpResponse<String> ready = readiness();
     assertEquals(200, ready.statusCode(), ready.body());
     assertTrue(ready.body().contains("jwt-guard"), ready.body());
 
@@ -248,9 +246,7 @@ class GuardExampleIT extends ServiceIT {
             "the example's readiness to go DOWN without the feed",
             Duration.ofSeconds(20),
             Duration.ofMillis(100),
-            () ->
-                notesHttp.exchange(
-                    HttpRequest.newBuilder(notesHttp.healthUri("/health/ready")).GET().build()),
+            () -> readiness(),
             answer -> answer.statusCode() == 503);
     assertTrue(down.body().contains("jwt-guard"), down.body());
     assertEquals(200, notesHttp.get("notes", valid).statusCode(), "still served without the feed");
@@ -280,11 +276,7 @@ class GuardExampleIT extends ServiceIT {
         refused.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"),
         refused.headers().map().toString());
     assertTrue(refused.body().contains("Revocation state unavailable"), refused.body());
-    assertEquals(
-        503,
-        notesHttp
-            .exchange(HttpRequest.newBuilder(notesHttp.healthUri("/health/ready")).GET().build())
-            .statusCode());
+    assertEquals(503, readiness().statusCode());
   }
 
   /**
@@ -398,11 +390,14 @@ class GuardExampleIT extends ServiceIT {
     return Long.parseLong(guardData().get("jwks_fetches").toString().replace("\"", ""));
   }
 
+  private HttpResponse<String> readiness() {
+    return notesHttp.exchange(
+        HttpRequest.newBuilder(notesHttp.healthUri("/health/ready")).GET().build());
+  }
+
   /** The data of the example's readiness check jwt-guard. */
   private JsonObject guardData() {
-    HttpResponse<String> ready =
-        notesHttp.exchange(
-            HttpRequest.newBuilder(notesHttp.healthUri("/health/ready")).GET().build());
+    HttpResponse<String> ready = readiness();
     return Http.json(ready).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
         .filter(check -> "jwt-guard".equals(check.getString("name")))
         .findFirst()

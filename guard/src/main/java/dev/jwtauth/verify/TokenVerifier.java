@@ -35,7 +35,6 @@ public final class TokenVerifier {
   private final String issuer;
   private final String type;
   private final Duration skew;
-  private final VerificationKeys keys;
   private final RevocationCheck revocation;
   private final Clock clock;
   private final VerifiedTokenCache cache;
@@ -76,7 +75,6 @@ public final class TokenVerifier {
     this.issuer = settings.issuer();
     this.type = normalizedType(settings.accessTokenType());
     this.skew = settings.clockSkew();
-    this.keys = keys;
     this.revocation = revocation;
     this.clock = clock;
     this.own = new TrustedIssuer(settings.issuer(), settings.audience(), null, keys);
@@ -98,8 +96,8 @@ public final class TokenVerifier {
     }
     VerifiedTokenCache.Entry hit = cache.get(token);
     if (hit != null) {
-      String hitIssuer = trusted.isEmpty() ? issuer : hit.token().issuer();
-      if (keysOf(hit.token()).find(hitIssuer, hit.key().kid()).orElse(null) == hit.key()) {
+      TrustedIssuer source = trusted.isEmpty() ? own : sourceOf(hit.token().issuer());
+      if (source.keys().find(source.issuer(), hit.key().kid()).orElse(null) == hit.key()) {
         // Signature and claims cannot have changed; time and revocations can.
         checkNotExpired(hit.token().expiresAt());
         checkNotRevoked(hit.token());
@@ -110,9 +108,10 @@ public final class TokenVerifier {
     }
     cache.countMiss();
     SignedJWT jws = parse(token);
-    // Which issuer's keys may verify it: the service's, unless it names a trusted issuer. Its other
-    // claims are read only once the signature of that issuer's key holds.
-    TrustedIssuer source = trusted.isEmpty() ? own : trusted.getOrDefault(claimedIssuer(jws), own);
+    // Which issuer's keys may verify it: the service's, unless it names a trusted issuer. The
+    // claimed iss only picks the keys; it and every other claim are trusted once the signature of
+    // that issuer's key holds.
+    TrustedIssuer source = trusted.isEmpty() ? own : sourceOf(claims(jws).getIssuer());
     VerificationKey key = checkHeader(jws.getHeader(), source);
     checkSignature(jws, key);
     JWTClaimsSet claims = claims(jws);
@@ -137,17 +136,9 @@ public final class TokenVerifier {
     }
   }
 
-  private VerificationKeys keysOf(VerifiedToken token) {
-    if (trusted.isEmpty()) {
-      return keys;
-    }
-    TrustedIssuer source = trusted.get(token.issuer());
-    return source == null ? keys : source.keys();
-  }
-
-  private static String claimedIssuer(SignedJWT jws) throws InvalidTokenException {
-    String claimed = claims(jws).getIssuer();
-    return claimed == null ? "" : claimed;
+  private TrustedIssuer sourceOf(String claimedIssuer) {
+    TrustedIssuer source = claimedIssuer == null ? null : trusted.get(claimedIssuer);
+    return source == null ? own : source;
   }
 
   private static JWTClaimsSet claims(SignedJWT jws) throws InvalidTokenException {
