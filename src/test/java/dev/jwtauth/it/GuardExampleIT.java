@@ -33,12 +33,16 @@ import org.junit.jupiter.api.TestInfo;
 class GuardExampleIT extends ServiceIT {
 
   private ServiceProcess notes;
+  private ServiceProcess peer;
   private TcpForwarder feed;
   private ExternalIssuer shop;
   private Http notesHttp;
   private String adminToken;
 
-  /** Each test's own example; the one of a test named "...FailsClosed..." fails closed. */
+  /**
+   * Each test's own example; the one of a test named "...FailsClosed..." fails closed, and a test
+   * named "...SecondTokenService..." gets a second token service, trusted by the example.
+   */
   @BeforeEach
   void startTheExample(TestInfo test) throws Exception {
     String admin = "guard-admin-" + UUID.randomUUID();
@@ -81,6 +85,13 @@ class GuardExampleIT extends ServiceIT {
     environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_SHOP_ISSUER", shop.issuer());
     environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_SHOP_AUDIENCE", "notes");
     environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_SHOP_ROLES_CLAIM", "/realm_access/roles");
+    if (test.getTestMethod().map(m -> m.getName().contains("SecondTokenService")).orElse(false)) {
+      peer = startThePeerService(projectDir, serviceBase);
+      // Discovery from the peer's issuer; its tokens' audience and groups as the service's.
+      environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS", "shop,peer");
+      environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_PEER_ISSUER", peerIssuer());
+      environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_PEER_AUDIENCE", "api");
+    }
     environment.put("JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_ID", clientId);
     environment.put(
         "JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_SECRET",
@@ -102,10 +113,41 @@ class GuardExampleIT extends ServiceIT {
         status -> status == 401);
   }
 
+  /**
+   * A second instance of the token service, with its own issuer, database and keys, that trusts the
+   * suite's service as an external issuer: the service's own mechanism with a trusted issuer.
+   */
+  private static ServiceProcess startThePeerService(File projectDir, URI serviceBase)
+      throws Exception {
+    File workDir =
+        new File(projectDir, "target/guard-example-it/peer-" + System.currentTimeMillis());
+    int port = ServiceProcess.freePort();
+    Map<String, String> environment = new HashMap<>(SharedService.ENVIRONMENT);
+    environment.put("AUTH_WAR", SharedService.exportWar(workDir).getAbsolutePath());
+    environment.put("AUTH_ISSUER", "http://127.0.0.1:" + port);
+    environment.put("AUTH_DB_URL", "jdbc:h2:mem:peer;DB_CLOSE_DELAY=-1");
+    environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS", "partner");
+    environment.put(
+        "JWTAUTH_GUARD_TRUSTED_ISSUERS_PARTNER_ISSUER",
+        SharedService.ENVIRONMENT.get("AUTH_ISSUER"));
+    environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_PARTNER_AUDIENCE", "api");
+    environment.put(
+        "JWTAUTH_GUARD_TRUSTED_ISSUERS_PARTNER_JWKS_URI",
+        serviceBase.resolve(".well-known/jwks.json").toString());
+    return ServiceProcess.start(workDir, "peer", environment, port).awaitReady();
+  }
+
+  private String peerIssuer() {
+    return "http://127.0.0.1:" + peer.port;
+  }
+
   @AfterEach
   void stopTheExample() throws Exception {
     if (notes != null) {
       notes.close();
+    }
+    if (peer != null) {
+      peer.close();
     }
     if (feed != null) {
       feed.close();
@@ -277,6 +319,89 @@ class GuardExampleIT extends ServiceIT {
         refused.headers().map().toString());
     assertTrue(refused.body().contains("Revocation state unavailable"), refused.body());
     assertEquals(503, readiness().statusCode());
+  }
+
+  /**
+   * Rule 5.5 with two instances of the token service, each with its own issuer and keys: the
+   * example trusts both; the second service trusts the first. Each accepts the other's tokens with
+   * its groups as roles, and refuses a token that claims one service but is signed by the other.
+   */
+  @Test
+  void aSecondTokenServiceIsTrustedByTheExampleAndTrustsTheFirst() {
+    Http peerHttp = peer.http;
+    String peerAccess = peerHttp.login("alice", "alice-password");
+    assertEquals(peerIssuer(), Http.claims(peerAccess).getString("iss"));
+    HttpResponse<String> accepted =
+        Poll.until(
+            "the example to have the second service's keys",
+            Duration.ofSeconds(10),
+            Duration.ofMillis(100),
+            () -> notesHttp.get("notes", peerAccess),
+            answer -> answer.statusCode() != 401);
+    assertEquals(200, accepted.statusCode(), accepted.body());
+    assertEquals("alice", Http.json(accepted).getString("owner"));
+
+    // The second service's own mechanism trusts the first service's tokens, roles from groups.
+    String user = "peer-visitor-" + UUID.randomUUID();
+    http.createUser(user, PASSWORD, "user");
+    String access = http.login(user, PASSWORD);
+    HttpResponse<String> me =
+        Poll.until(
+            "the second service to have the first one's keys",
+            Duration.ofSeconds(10),
+            Duration.ofMillis(100),
+            () -> peerHttp.get("api/me", access),
+            answer -> answer.statusCode() != 401);
+    assertEquals(200, me.statusCode(), me.body());
+    assertEquals(user, Http.json(me).getString("username"));
+    assertStatus(200, peerHttp.get("api/tasks", access), "a user-role resource of the second");
+    assertStatus(403, peerHttp.get("admin/users", access), "an admin resource of the second");
+
+    // Each service's key proves only its own issuer: minted by one, claiming the other.
+    String claimingTheFirst = mint(peerHttp, SharedService.ENVIRONMENT.get("AUTH_ISSUER"));
+    String claimingTheSecond = mint(http, peerIssuer());
+    assertStatus(401, notesHttp.get("notes", claimingTheFirst), "the second's key, first's iss");
+    assertStatus(401, notesHttp.get("notes", claimingTheSecond), "the first's key, second's iss");
+    assertStatus(401, peerHttp.get("api/me", claimingTheFirst), "at the second service");
+    assertStatus(401, peerHttp.get("api/me", claimingTheSecond), "at the second service");
+    assertStatus(
+        200,
+        notesHttp.get("notes", mint(http, SharedService.ENVIRONMENT.get("AUTH_ISSUER"))),
+        "a minted token of the first, as a control");
+
+    // The second service revokes one of the first service's tokens by its jti: refused there.
+    String peerAdmin = peerHttp.login("admin", "admin-password");
+    assertStatus(
+        204,
+        peerHttp.postJson(
+            "admin/revocations",
+            "{\"issuer\":\""
+                + SharedService.ENVIRONMENT.get("AUTH_ISSUER")
+                + "\",\"jti\":\""
+                + Http.claims(access).getString("jti")
+                + "\"}",
+            peerAdmin));
+    assertStatus(401, peerHttp.get("api/me", access), "revoked at the second service");
+    assertStatus(200, http.get("api/me", access), "still valid at its own issuer");
+  }
+
+  /** A token signed by the service behind {@code signer} that claims {@code issuer}. */
+  private static String mint(Http signer, String issuer) {
+    long now = System.currentTimeMillis() / 1000;
+    HttpResponse<String> minted =
+        signer.postJson(
+            "test-support/mint",
+            "{\"iss\":\""
+                + issuer
+                + "\",\"sub\":\"x\",\"aud\":\"api\",\"jti\":\""
+                + UUID.randomUUID()
+                + "\",\"iat\":"
+                + now
+                + ",\"exp\":"
+                + (now + 300)
+                + ",\"client_id\":\"web\",\"scope\":\"tasks:read\",\"groups\":[\"user\"],\"upn\":\"minted\"}");
+    assertEquals(200, minted.statusCode(), minted.body());
+    return minted.body();
   }
 
   /**
