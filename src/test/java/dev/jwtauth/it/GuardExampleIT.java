@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -36,12 +37,14 @@ class GuardExampleIT extends ServiceIT {
   private ServiceProcess peer;
   private TcpForwarder feed;
   private ExternalIssuer shop;
+  private KeycloakServer keycloak;
   private Http notesHttp;
   private String adminToken;
 
   /**
    * Each test's own example; the one of a test named "...FailsClosed..." fails closed, and a test
-   * named "...SecondTokenService..." gets a second token service, trusted by the example.
+   * named "...SecondTokenService..." gets a second token service, trusted by the example, and one
+   * named "...Keycloak..." a Keycloak, trusted by the example.
    */
   @BeforeEach
   void startTheExample(TestInfo test) throws Exception {
@@ -91,6 +94,17 @@ class GuardExampleIT extends ServiceIT {
       environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS", "shop,peer");
       environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_PEER_ISSUER", peerIssuer());
       environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_PEER_AUDIENCE", "api");
+    }
+    if (test.getTestMethod().map(m -> m.getName().contains("Keycloak")).orElse(false)) {
+      keycloak =
+          KeycloakServer.start(
+              new File(
+                  projectDir, "target/guard-example-it/keycloak-" + System.currentTimeMillis()));
+      // The settings a Keycloak realm needs: discovery from its issuer, its roles' place.
+      environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS", "shop,keycloak");
+      environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_KEYCLOAK_ISSUER", keycloak.issuer());
+      environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_KEYCLOAK_AUDIENCE", "notes");
+      environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_KEYCLOAK_ROLES_CLAIM", "/realm_access/roles");
     }
     environment.put("JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_ID", clientId);
     environment.put(
@@ -148,6 +162,9 @@ class GuardExampleIT extends ServiceIT {
     }
     if (peer != null) {
       peer.close();
+    }
+    if (keycloak != null) {
+      keycloak.close();
     }
     if (feed != null) {
       feed.close();
@@ -383,6 +400,50 @@ class GuardExampleIT extends ServiceIT {
             peerAdmin));
     assertStatus(401, peerHttp.get("api/me", access), "revoked at the second service");
     assertStatus(200, http.get("api/me", access), "still valid at its own issuer");
+  }
+
+  /**
+   * Keycloak 26 as a trusted issuer (outside CI: {@code -Pkeycloak}, which unpacks Keycloak and
+   * needs a JDK 21+ beside the default one): its users' tokens accepted with their realm roles, a
+   * user without the role forbidden, a token claiming the realm but signed by another key refused,
+   * and a Keycloak token revoked at the token service refused by the example.
+   */
+  @Test
+  @Tag("keycloak")
+  void aKeycloakRealmIsTrustedByConfiguration() throws Exception {
+    keycloak.user("kc-alice", "kc-alice-password", true);
+    keycloak.user("kc-bob", "kc-bob-password", false);
+    String alice = keycloak.accessToken("kc-alice", "kc-alice-password");
+    HttpResponse<String> accepted =
+        Poll.until(
+            "the example to have Keycloak's keys",
+            Duration.ofSeconds(10),
+            Duration.ofMillis(100),
+            () -> notesHttp.get("notes", alice),
+            answer -> answer.statusCode() != 401);
+    assertEquals(200, accepted.statusCode(), accepted.body());
+    assertEquals("kc-alice", Http.json(accepted).getString("owner"));
+    assertStatus(
+        403,
+        notesHttp.get("notes", keycloak.accessToken("kc-bob", "kc-bob-password")),
+        "a Keycloak user without the realm role user");
+
+    String claimingKeycloak = shop.token(keycloak.issuer(), "notes", "kc-alice", List.of("user"));
+    assertStatus(401, notesHttp.get("notes", claimingKeycloak), "Keycloak's iss, another key");
+    String claimingTheShop = shop.token(shop.issuer(), "notes", "kc-alice", List.of("user"));
+    assertStatus(200, notesHttp.get("notes", claimingTheShop), "the other issuer, as a control");
+
+    assertStatus(
+        204,
+        http.postJson(
+            "admin/revocations",
+            "{\"issuer\":\""
+                + keycloak.issuer()
+                + "\",\"jti\":\""
+                + Http.claims(alice).getString("jti")
+                + "\"}",
+            adminToken));
+    awaitRefused(alice, "the Keycloak token revoked by its jti");
   }
 
   /** A token signed by the service behind {@code signer} that claims {@code issuer}. */
