@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -299,6 +300,12 @@ class GuardExampleIT extends ServiceIT {
     // The service out of reach: the example keeps accepting valid tokens from what it holds, and
     // its readiness goes DOWN once the feed has been silent for the max lag (2 s here).
     String valid = http.login(measured, PASSWORD);
+    try (ServerJmx jmx = ServerJmx.of(notes)) {
+      ObjectName status = jmx.only("dev.jwtauth.guard:type=Guard,*");
+      assertEquals(true, jmx.attribute(status, "RevocationFeedCurrent"));
+      long lag = (Long) jmx.attribute(status, "RevocationFeedLagMillis");
+      assertTrue(lag < 2000, "the lag in JMX while the feed answers: " + lag);
+    }
     feed.close();
     HttpResponse<String> down =
         Poll.until(
@@ -309,6 +316,15 @@ class GuardExampleIT extends ServiceIT {
             answer -> answer.statusCode() == 503);
     assertTrue(down.body().contains("jwt-guard"), down.body());
     assertEquals(200, notesHttp.get("notes", valid).statusCode(), "still served without the feed");
+    try (ServerJmx jmx = ServerJmx.of(notes)) {
+      ObjectName status = jmx.only("dev.jwtauth.guard:type=Guard,*");
+      assertEquals(false, jmx.attribute(status, "RevocationFeedCurrent"));
+      long lag = (Long) jmx.attribute(status, "RevocationFeedLagMillis");
+      assertTrue(lag >= 2000, "the lag in JMX, past the max lag of 2 s: " + lag);
+      assertTrue((Integer) jmx.attribute(status, "Revocations") >= 1);
+      assertTrue((Integer) jmx.attribute(status, "Keys") >= 1);
+      assertTrue((Long) jmx.attribute(status, "JwksFetches") >= 1);
+    }
     System.out.println(
         "The example refused each token this long after the service's answer (ms): " + delays);
   }

@@ -56,6 +56,7 @@ public class RemoteGuard {
           .build();
   private volatile RemoteJwks keys;
   private volatile RevocationFeedFollower feed;
+  private GuardStatus status;
 
   /**
    * In a WAR where these are the guard's keys (not in the token service, which brings its own),
@@ -70,6 +71,10 @@ public class RemoteGuard {
     Bean<?> keysBean = beans.resolve(beans.getBeans(VerificationKeys.class));
     if (keysBean != null && keysBean.getBeanClass() == RemoteGuard.class) {
       verifier.get();
+      if (keys != null) {
+        status = new GuardStatus(keys, feed);
+        status.register(lookup("java:app/AppName"));
+      }
       LOG.info(() -> "Guard ready for " + guard.issuer());
     }
   }
@@ -173,6 +178,9 @@ public class RemoteGuard {
 
   @PreDestroy
   void stop() {
+    if (status != null) {
+      status.unregister();
+    }
     if (feed != null) {
       feed.stop();
     }
