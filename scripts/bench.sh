@@ -8,6 +8,10 @@
 #                               unprotected twin, the same resource behind Payara's stock MP-JWT (a
 #                               second server), refresh, introspection, JWKS, login (about 15 minutes;
 #                               installs Debian's wrk when it is missing)
+#   scripts/bench.sh guard      server CPU per request of the bearer check in another WAR: the
+#                               example (examples/notes, the guard library) against the same
+#                               resource behind Payara's stock MP-JWT, beside /api/me against its
+#                               stock twin (about 10 minutes)
 #   scripts/bench.sh login      server CPU per password login (scripts/run.sh, embedded mode, demo user
 #                               alice) next to a bare Argon2id hash measured in the same run, interleaved
 #                               (it warms the server up with 6000 logins first: about three minutes)
@@ -21,15 +25,18 @@
 #              -Dseconds=10 -Drounds=3 -Dconnections=16 (http)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -DskipTests -Dspotbugs.skip=true package test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
+# Two runs: with test-compile after package in one run, Maven resolves the guard module to its
+# classes directory when the service is packaged, and the WAR goes out without the guard's jar.
+./mvnw -B -q -DskipTests -Dspotbugs.skip=true package
+./mvnw -B -q -Dspotbugs.skip=true -Djacoco.skip=true test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
 
 case "${1:-}" in
   "") exec "$JAVA" -Xms2g -Xmx2g -cp "$CP" dev.jwtauth.bench.RevocationBench ;;
   verify) exec "$JAVA" -cp "$CP" ${BENCH_OPTS:-} dev.jwtauth.bench.VerifierBench ;;
-  login|http|writes) ;;
-  *) echo "usage: scripts/bench.sh [verify|http|login|writes]" >&2; exit 2 ;;
+  login|http|guard|writes) ;;
+  *) echo "usage: scripts/bench.sh [verify|http|guard|login|writes]" >&2; exit 2 ;;
 esac
 
 # Ready when the URL answers with the status (the start-up log line comes before the web module is
@@ -49,7 +56,7 @@ pids=()
 trap 'for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
 
 war=target/auth.war
-if [ "$1" = "http" ]; then
+if [ "$1" = "http" ] || [ "$1" = "guard" ]; then
   if ! command -v wrk > /dev/null; then
     echo "bench.sh: installing wrk (Debian package)" >&2
     if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; else sudo apt-get install -y -qq wrk; fi
@@ -93,12 +100,37 @@ if [ "$1" = "login" ]; then
   exit 0
 fi
 
-# The reference: the same resource behind Payara's stock MP-JWT, in its own server, same heap.
+# The reference: the same resources behind Payara's stock MP-JWT, in their own server, same heap.
 STOCK_PORT=$((PORT + 1))
 "$JAVA" -Xmx512m -jar target/payara/payara-micro.jar --deploy target/bench/stock-me.war \
-  --contextroot / --port "$STOCK_PORT" --nohazelcast --disablephonehome > "$work/stock.log" 2>&1 &
+  --contextroot / --deploy target/bench/stock-notes.war \
+  --port "$STOCK_PORT" --nohazelcast --disablephonehome > "$work/stock.log" 2>&1 &
 stock=$!
 pids+=("$stock")
 await "http://127.0.0.1:$STOCK_PORT/api/me" 401
+await "http://127.0.0.1:$STOCK_PORT/stock-notes/notes" 401
+
+example_args=()
+if [ "$1" = "guard" ]; then
+  # The example follows the service's feed as a registered client would.
+  admin="$(curl -s -X POST "http://127.0.0.1:$PORT/auth/login" -H 'Content-Type: application/json' \
+    -d '{"username":"admin","password":"admin-password"}' | sed 's/.*"access_token":"\([^"]*\)".*/\1/')"
+  secret="$(curl -s -X POST "http://127.0.0.1:$PORT/admin/clients" -H "Authorization: Bearer $admin" \
+    -H 'Content-Type: application/json' \
+    -d '{"client_id":"bench-notes","grant_types":["client_credentials"],"revocation_feed":true}' |
+    sed 's/.*"client_secret":"\([^"]*\)".*/\1/')"
+  EXAMPLE_PORT=$((PORT + 3))
+  issuer="http://127.0.0.1:$PORT"
+  AUTH_WAR=examples/notes/target/notes.war PORT="$EXAMPLE_PORT" MANAGEMENT_PORT=$((PORT + 4)) \
+    AUTH_SKIP_BUILD=1 AUTH_READY_TEXT="Guard ready for" AUTH_LOG_FILE="$work/example.log" \
+    JWTAUTH_GUARD_ISSUER="$issuer" JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_ID=bench-notes \
+    JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_SECRET="$secret" \
+    "$run_script" > "$work/example-console.log" 2>&1 &
+  pids+=($!)
+  await "http://127.0.0.1:$EXAMPLE_PORT/notes" 401
+  example="$(pgrep -f -- "${server_pattern/$PORT/$EXAMPLE_PORT}" | head -n 1)"
+  example_args=("http://127.0.0.1:$EXAMPLE_PORT" "$example")
+fi
 "$JAVA" -cp "$CP" ${BENCH_OPTS:-} dev.jwtauth.bench.HttpBench \
-  "http://127.0.0.1:$PORT" "$server" "http://127.0.0.1:$STOCK_PORT" "$stock" "$(getconf CLK_TCK)"
+  "http://127.0.0.1:$PORT" "$server" "http://127.0.0.1:$STOCK_PORT" "$stock" "$(getconf CLK_TCK)" \
+  "${example_args[@]}"

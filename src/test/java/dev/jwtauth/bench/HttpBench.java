@@ -22,10 +22,13 @@ import java.util.regex.Pattern;
  * the machine's noise falls on all of them alike; the table shows each round and the median.
  *
  * <p>Arguments: the service's base URL and pid, the stock resource server's base URL and pid, clock
- * ticks per second. System properties: {@code seconds} (per run, 10), {@code warmups} (passes over
- * every scenario before measuring, 2), {@code warmupSeconds} (per warm-up run, 20), {@code
- * stockWarmupSeconds} (the reference server's own warm-up first, 120), {@code rounds} (5), {@code
- * connections} (16).
+ * ticks per second; with two more, the example's base URL and pid (examples/notes, the guard
+ * library in another WAR), only the bearer checks are measured: {@code GET /notes} with the guard
+ * against the same resource behind stock MP-JWT (the stock server's {@code /stock-notes}), beside
+ * {@code /api/me} against its stock twin. System properties: {@code seconds} (per run, 10), {@code
+ * warmups} (passes over every scenario before measuring, 2), {@code warmupSeconds} (per warm-up
+ * run, 20), {@code stockWarmupSeconds} (the reference server's own warm-up first, 120), {@code
+ * rounds} (5), {@code connections} (16).
  */
 public final class HttpBench {
 
@@ -33,6 +36,10 @@ public final class HttpBench {
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
   private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors: (.*)");
   private static final Path DIR = Path.of("target/bench");
+  private static final String OUR_ME = "GET /api/me (our bearer check)";
+  private static final String STOCK_ME = "GET /api/me (stock Payara MP-JWT)";
+  private static final String GUARD_NOTES = "GET /notes (the guard, example)";
+  private static final String STOCK_NOTES = "GET /notes (stock Payara MP-JWT)";
 
   private final String service;
   private final long servicePid;
@@ -40,6 +47,8 @@ public final class HttpBench {
   private final long stockPid;
   private final long clockTicks;
   private final Http http;
+  private final String example;
+  private final long examplePid;
   private final int seconds = Integer.getInteger("seconds", 10);
   private final int connections = Integer.getInteger("connections", 16);
 
@@ -59,6 +68,8 @@ public final class HttpBench {
     stock = args[2];
     stockPid = Long.parseLong(args[3]);
     clockTicks = Long.parseLong(args[4]);
+    example = args.length > 5 ? args[5] : null;
+    examplePid = args.length > 6 ? Long.parseLong(args[6]) : -1;
     http = new Http(new URL(service + "/"));
   }
 
@@ -90,63 +101,84 @@ public final class HttpBench {
                 + "wrk.body = '{\"username\":\"alice\",\"password\":\"alice-password\"}'\n"
                 + "wrk.headers[\"Content-Type\"] = \"application/json\"\n");
     int refreshers = 4; // one connection per wrk thread: each follows its own rotation chain
+    Scenario stockMe =
+        new Scenario(
+            STOCK_ME, stockPid, stock + "/api/me", 2, connections, () -> List.of("-H", bearer));
     List<Scenario> scenarios =
-        List.of(
-            new Scenario(
-                "GET /api/me (our bearer check)",
-                servicePid,
-                service + "/api/me",
-                2,
-                connections,
-                () -> List.of("-H", bearer)),
-            new Scenario(
-                "GET /bench/me (unprotected twin)",
-                servicePid,
-                service + "/bench/me",
-                2,
-                connections,
-                List::of),
-            new Scenario(
-                "GET /api/me (stock Payara MP-JWT)",
-                stockPid,
-                stock + "/api/me",
-                2,
-                connections,
-                () -> List.of("-H", bearer)),
-            new Scenario(
-                "POST /auth/refresh (rotation)",
-                servicePid,
-                service + "/auth/refresh",
-                refreshers,
-                refreshers,
-                () -> List.of("-s", refreshScript(refreshers).toString())),
-            new Scenario(
-                "POST /oauth2/introspect",
-                servicePid,
-                service + "/oauth2/introspect",
-                2,
-                connections,
-                () -> List.of("-H", demoService, "-s", introspect.toString())),
-            new Scenario(
-                "GET /.well-known/jwks.json",
-                servicePid,
-                service + "/.well-known/jwks.json",
-                2,
-                connections,
-                List::of),
-            new Scenario(
-                "POST /auth/login",
-                servicePid,
-                service + "/auth/login",
-                2,
-                2,
-                () -> List.of("-s", login.toString())));
+        example != null
+            ? List.of(
+                new Scenario(
+                    OUR_ME,
+                    servicePid,
+                    service + "/api/me",
+                    2,
+                    connections,
+                    () -> List.of("-H", bearer)),
+                stockMe,
+                new Scenario(
+                    GUARD_NOTES,
+                    examplePid,
+                    example + "/notes",
+                    2,
+                    connections,
+                    () -> List.of("-H", bearer)),
+                new Scenario(
+                    STOCK_NOTES,
+                    stockPid,
+                    stock + "/stock-notes/notes",
+                    2,
+                    connections,
+                    () -> List.of("-H", bearer)))
+            : List.of(
+                new Scenario(
+                    "GET /api/me (our bearer check)",
+                    servicePid,
+                    service + "/api/me",
+                    2,
+                    connections,
+                    () -> List.of("-H", bearer)),
+                new Scenario(
+                    "GET /bench/me (unprotected twin)",
+                    servicePid,
+                    service + "/bench/me",
+                    2,
+                    connections,
+                    List::of),
+                stockMe,
+                new Scenario(
+                    "POST /auth/refresh (rotation)",
+                    servicePid,
+                    service + "/auth/refresh",
+                    refreshers,
+                    refreshers,
+                    () -> List.of("-s", refreshScript(refreshers).toString())),
+                new Scenario(
+                    "POST /oauth2/introspect",
+                    servicePid,
+                    service + "/oauth2/introspect",
+                    2,
+                    connections,
+                    () -> List.of("-H", demoService, "-s", introspect.toString())),
+                new Scenario(
+                    "GET /.well-known/jwks.json",
+                    servicePid,
+                    service + "/.well-known/jwks.json",
+                    2,
+                    connections,
+                    List::of),
+                new Scenario(
+                    "POST /auth/login",
+                    servicePid,
+                    service + "/auth/login",
+                    2,
+                    2,
+                    () -> List.of("-s", login.toString())));
 
     System.out.printf(
         "wrk %d s per run, %d connections (refresh: %d, login: 2), %d rounds after %d warm-up passes%n",
         seconds, connections, refreshers, rounds, Integer.getInteger("warmups", 2));
     // The reference server gets only its own scenario's load: warm it up longer first.
-    measure(scenarios.get(2), Integer.getInteger("stockWarmupSeconds", 120));
+    measure(stockMe, Integer.getInteger("stockWarmupSeconds", 120));
     for (int pass = 0; pass < Integer.getInteger("warmups", 2); pass++) {
       for (Scenario scenario : scenarios) {
         // Warm-up: Payara's JIT needs about a minute of load before the figures settle.
@@ -159,7 +191,11 @@ public final class HttpBench {
         cpu.computeIfAbsent(scenario.name(), k -> new ArrayList<>()).add(measure(scenario));
       }
     }
-    print(cpu);
+    if (example != null) {
+      printGuard(cpu);
+    } else {
+      print(cpu);
+    }
   }
 
   /** Server CPU milliseconds per request over one wrk run. */
@@ -195,18 +231,8 @@ public final class HttpBench {
   }
 
   private void print(Map<String, List<Double>> cpu) {
-    System.out.printf("%n%-36s %-28s %10s%n", "request", "server CPU per request (ms)", "median");
-    Map<String, Double> median = new LinkedHashMap<>();
-    cpu.forEach(
-        (name, values) -> {
-          List<Double> sorted = values.stream().sorted().toList();
-          double mid = sorted.get(sorted.size() / 2);
-          median.put(name, mid);
-          StringBuilder rounds = new StringBuilder();
-          values.forEach(v -> rounds.append(String.format("%.3f ", v)));
-          System.out.printf("%-36s %-28s %10.3f%n", name, rounds.toString().trim(), mid);
-        });
-    double me = median.get("GET /api/me (our bearer check)");
+    Map<String, Double> median = printTable(cpu);
+    double me = median.get(OUR_ME);
     // Each round's ratio too: the scenarios of a round ran one after the other, under the same
     // noise.
     double twinRatio =
@@ -233,6 +259,34 @@ public final class HttpBench {
         median.get("POST /oauth2/introspect") / 1.8,
         median.get("GET /.well-known/jwks.json"),
         median.get("GET /.well-known/jwks.json") / 0.6);
+  }
+
+  /** Each scenario's rounds and median; the medians. */
+  private static Map<String, Double> printTable(Map<String, List<Double>> cpu) {
+    System.out.printf("%n%-36s %-28s %10s%n", "request", "server CPU per request (ms)", "median");
+    Map<String, Double> median = new LinkedHashMap<>();
+    cpu.forEach(
+        (name, values) -> {
+          List<Double> sorted = values.stream().sorted().toList();
+          double mid = sorted.get(sorted.size() / 2);
+          median.put(name, mid);
+          StringBuilder rounds = new StringBuilder();
+          values.forEach(v -> rounds.append(String.format("%.3f ", v)));
+          System.out.printf("%-36s %-28s %10.3f%n", name, rounds.toString().trim(), mid);
+        });
+    return median;
+  }
+
+  private void printGuard(Map<String, List<Double>> cpu) {
+    printTable(cpu);
+    double service = medianOfRatios(cpu.get(OUR_ME), cpu.get(STOCK_ME));
+    double guard = medianOfRatios(cpu.get(GUARD_NOTES), cpu.get(STOCK_NOTES));
+    System.out.printf(
+        "%nthe median of each round's ratio%n"
+            + "  service: /api/me with its bearer check / stock MP-JWT:    %.2f%n"
+            + "  example: /notes with the guard / the same under stock:  %.2f%n"
+            + "  the guard's ratio / the service's:                       %.2f  (≤ 1)%n",
+        service, guard, guard / service);
   }
 
   private static double medianOfRatios(List<Double> top, List<Double> bottom) {
