@@ -121,7 +121,7 @@ if [ "$1" = "guard" ]; then
     sed 's/.*"client_secret":"\([^"]*\)".*/\1/')"
   EXAMPLE_PORT=$((PORT + 3))
   issuer="http://127.0.0.1:$PORT"
-  AUTH_WAR=examples/notes/target/notes.war PORT="$EXAMPLE_PORT" MANAGEMENT_PORT=$((PORT + 4)) \
+  AUTH_WAR=target/bench/notes-bench.war PORT="$EXAMPLE_PORT" MANAGEMENT_PORT=$((PORT + 4)) \
     AUTH_SKIP_BUILD=1 AUTH_READY_TEXT="Guard ready for" AUTH_LOG_FILE="$work/example.log" \
     JWTAUTH_GUARD_ISSUER="$issuer" JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_ID=bench-notes \
     JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_SECRET="$secret" \

@@ -12,9 +12,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * Writes the two WARs of the HTTP benchmark into target/bench/: auth-bench.war (the service's WAR
  * plus its unprotected twin of /api/me) and stock-me.war (/api/me behind Payara's stock MP-JWT,
- * configured with the service's JWKS, issuer and audience), and stock-notes.war (the example's
- * notes resource behind the same stock MP-JWT: the reference for the guard in another WAR).
- * Argument: the service's issuer URL.
+ * configured with the service's JWKS, issuer and audience), notes-bench.war (the example plus an
+ * unprotected twin of its resource), and stock-notes.war (the example's notes resource behind the
+ * same stock MP-JWT: the reference for the guard in another WAR). Argument: the service's issuer
+ * URL.
  */
 public final class BenchWars {
 
@@ -49,6 +50,13 @@ public final class BenchWars {
         .addAsWebInfResource(new StringAsset(ALL_BEANS), "beans.xml")
         .as(ZipExporter.class)
         .exportTo(new File(dir, "stock-me.war"), true);
+    // The example as it is, with an unprotected twin of its resource.
+    ShrinkWrap.create(ZipImporter.class, "notes-bench.war")
+        .importFrom(new File("examples/notes/target/notes.war"))
+        .as(WebArchive.class)
+        .addClass(UnprotectedNotesResource.class)
+        .as(ZipExporter.class)
+        .exportTo(new File(dir, "notes-bench.war"), true);
     // The example without the guard: its resource class as it is (its @RequiresScope is inert
     // here), the stock application, the stock settings.
     WebArchive stockNotes =

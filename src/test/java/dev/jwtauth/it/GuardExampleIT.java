@@ -52,15 +52,7 @@ class GuardExampleIT extends ServiceIT {
     String admin = "guard-admin-" + UUID.randomUUID();
     http.createUser(admin, PASSWORD, "user", "admin");
     adminToken = http.login(admin, PASSWORD);
-    String clientId = "notes-" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> client =
-        http.postJson(
-            "admin/clients",
-            "{\"client_id\":\""
-                + clientId
-                + "\",\"grant_types\":[\"client_credentials\"],\"revocation_feed\":true}",
-            adminToken);
-    assertEquals(201, client.statusCode(), client.body());
+    Http.FeedClient client = http.registerFeedClient("notes-", adminToken);
 
     File projectDir = new File(System.getProperty("project.dir", "."));
     File war = new File(projectDir, "examples/notes/target/notes.war");
@@ -107,10 +99,8 @@ class GuardExampleIT extends ServiceIT {
       environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_KEYCLOAK_AUDIENCE", "notes");
       environment.put("JWTAUTH_GUARD_TRUSTED_ISSUERS_KEYCLOAK_ROLES_CLAIM", "/realm_access/roles");
     }
-    environment.put("JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_ID", clientId);
-    environment.put(
-        "JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_SECRET",
-        Http.json(client).getString("client_secret"));
+    environment.put("JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_ID", client.id());
+    environment.put("JWTAUTH_GUARD_REVOCATION_FEED_CLIENT_SECRET", client.secret());
     File workDir = new File(projectDir, "target/guard-example-it/" + System.currentTimeMillis());
     notes = ServiceProcess.start(workDir, "notes", environment);
     notesHttp = new Http(notes.baseUrl()).withHealthAt(notes.healthUri("/"));

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -278,6 +279,34 @@ public final class Http {
           "creating " + username + " answered " + response.statusCode() + ": " + response.body());
     }
     return json(response).getString("id");
+  }
+
+  /** A confidential client registered by {@link #registerFeedClient}. */
+  public record FeedClient(String id, String secret) {
+    /** Its {@code Authorization} header value. */
+    public String basic() {
+      return Http.basic(id, secret);
+    }
+  }
+
+  /**
+   * A confidential client with the {@code client_credentials} grant that may read the revocation
+   * feed, registered through the admin API; its id starts with {@code prefix}.
+   */
+  public FeedClient registerFeedClient(String prefix, String adminToken) {
+    String id = prefix + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> created =
+        postJson(
+            "admin/clients",
+            "{\"client_id\":\""
+                + id
+                + "\",\"grant_types\":[\"client_credentials\"],\"revocation_feed\":true}",
+            adminToken);
+    if (created.statusCode() != 201 || !json(created).getBoolean("revocation_feed")) {
+      throw new AssertionError(
+          "registering " + id + ": " + created.statusCode() + " " + created.body());
+    }
+    return new FeedClient(id, json(created).getString("client_secret"));
   }
 
   /** The whole token response of a login. */

@@ -381,16 +381,7 @@ class MultiNodeIT extends ServiceIT {
   private static void aLogoutOnOneNodeWakesAFeedReaderWaitingOnTheOther(
       Http a, Http b, String password) throws Exception {
     String adminToken = a.login("admin", password);
-    String id = "multi-node-feed-" + System.nanoTime();
-    HttpResponse<String> created =
-        a.postJson(
-            "admin/clients",
-            "{\"client_id\":\""
-                + id
-                + "\",\"grant_types\":[\"client_credentials\"],\"revocation_feed\":true}",
-            adminToken);
-    assertEquals(201, created.statusCode(), created.body());
-    String basic = Http.basic(id, Http.json(created).getString("client_secret"));
+    String basic = a.registerFeedClient("multi-node-feed-", adminToken).basic();
     HttpResponse<String> first =
         Poll.until(
             "node B knowing the feed client registered on node A",

@@ -112,9 +112,48 @@ class ParityIT extends ServiceIT {
       seen.add("user on admin: " + signature(server.get("admin/users", token)));
       seen.add(
           "empty form to the token endpoint: " + signature(server.postForm("oauth2/token", null)));
+      feedAndExternalRevocations(server, token, seen);
       answers.put(server == http ? "WildFly" : "Payara", seen);
     }
     assertEquals(answers.get("WildFly"), answers.get("Payara"));
+  }
+
+  /** The revocation feed's and the external revocations' refusals. */
+  private static void feedAndExternalRevocations(Http server, String userToken, List<String> seen) {
+    String admin = "parity-admin-" + UUID.randomUUID();
+    server.createUser(admin, PASSWORD, "user", "admin");
+    String adminToken = server.login(admin, PASSWORD);
+    String feedClient = server.registerFeedClient("parity-feed-", adminToken).basic();
+    seen.add("feed, anonymous: " + signature(server.get("oauth2/revocations")));
+    seen.add("feed, bearer: " + signature(server.get("oauth2/revocations", userToken)));
+    seen.add(
+        "feed, a client without the permission: "
+            + signature(feed(server, "", Http.basic("demo-service", "demo-service-secret"))));
+    seen.add("feed, bad cursor: " + signature(feed(server, "?after=abc", feedClient)));
+    seen.add("feed, wait too long: " + signature(feed(server, "?wait=31", feedClient)));
+    seen.add("feed, expired cursor: " + signature(feed(server, "?after=0.1", feedClient)));
+    seen.add("feed, current: " + signature(feed(server, "", feedClient)).replace("200", "2xx"));
+    String external = "{\"issuer\":\"https://idp.example/realms/shop\",\"subject\":\"a\"}";
+    seen.add(
+        "external revocation by a user: "
+            + signature(server.postJson("admin/revocations", external, userToken)));
+    seen.add(
+        "external revocation without a subject or jti: "
+            + signature(
+                server.postJson(
+                    "admin/revocations",
+                    "{\"issuer\":\"https://idp.example/realms/shop\"}",
+                    adminToken)));
+  }
+
+  private static java.net.http.HttpResponse<String> feed(
+      Http server, String query, String authorization) {
+    return server.exchange(
+        server
+            .request("oauth2/revocations" + query)
+            .header("Authorization", authorization)
+            .GET()
+            .build());
   }
 
   /**

@@ -32,17 +32,9 @@ class RevocationFeedIT extends ServiceIT {
     String admin = "feed-admin-" + UUID.randomUUID();
     http.createUser(admin, PASSWORD, "user", "admin");
     adminToken = http.login(admin, PASSWORD);
-    feedClient = "feed-" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> created =
-        http.postJson(
-            "admin/clients",
-            "{\"client_id\":\""
-                + feedClient
-                + "\",\"grant_types\":[\"client_credentials\"],\"revocation_feed\":true}",
-            adminToken);
-    assertEquals(201, created.statusCode(), created.body());
-    assertTrue(Http.json(created).getBoolean("revocation_feed"));
-    feedAuthorization = Http.basic(feedClient, Http.json(created).getString("client_secret"));
+    Http.FeedClient registered = http.registerFeedClient("feed-", adminToken);
+    feedClient = registered.id();
+    feedAuthorization = registered.basic();
   }
 
   @Test

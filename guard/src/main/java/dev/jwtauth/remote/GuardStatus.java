@@ -27,7 +27,10 @@ final class GuardStatus implements GuardStatusMXBean {
 
   /** The name under which the status of the application {@code application} is shown. */
   static ObjectName nameOf(String application) throws JMException {
-    return new ObjectName("dev.jwtauth.guard:type=Guard,app=" + ObjectName.quote(application));
+    // Quoted only when it has to be: app=notes, but app="orders, v2".
+    String value =
+        application.matches("[A-Za-z0-9._-]+") ? application : ObjectName.quote(application);
+    return new ObjectName("dev.jwtauth.guard:type=Guard,app=" + value);
   }
 
   /** Registers this status; a failure is logged, never fatal (the guard works without JMX). */

@@ -33,6 +33,7 @@ class GuardStatusTest {
     GuardStatus status = new GuardStatus(keys(), null);
     status.register("notes");
     ObjectName name = GuardStatus.nameOf("notes");
+    assertEquals("notes", name.getKeyProperty("app"));
     try {
       assertEquals(-1L, server.getAttribute(name, "RevocationFeedLagMillis"));
       assertEquals(true, server.getAttribute(name, "RevocationFeedCurrent"));
@@ -53,6 +54,7 @@ class GuardStatusTest {
     next.register("orders, v2");
     ObjectName name = GuardStatus.nameOf("orders, v2");
     assertTrue(server.isRegistered(name), "quoted: commas and spaces in the name");
+    assertEquals("\"orders, v2\"", name.getKeyProperty("app"));
     next.unregister();
     assertFalse(server.isRegistered(name));
   }
