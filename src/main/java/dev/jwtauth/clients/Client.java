@@ -18,6 +18,7 @@ import java.util.Set;
  *     ({@link ClaimSet#DEFAULT} when none was given)
  * @param revocationFeed may read the revocation feed ({@code GET /oauth2/revocations});
  *     confidential clients only
+ * @param signIn its browser sign-in (name, redirect URIs); never null ({@link SignIn#NONE})
  */
 public record Client(
     String id,
@@ -28,7 +29,8 @@ public record Client(
     Set<String> roles,
     Duration accessTokenTtl,
     Set<String> claims,
-    boolean revocationFeed) {
+    boolean revocationFeed,
+    SignIn signIn) {
 
   public static final String WEB = "web";
 
@@ -36,10 +38,11 @@ public record Client(
   public static final String REFRESH_TOKEN = "refresh_token";
   public static final String CLIENT_CREDENTIALS = "client_credentials";
   public static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+  public static final String AUTHORIZATION_CODE = "authorization_code";
 
-  /** Every grant type the token endpoint knows. */
+  /** Every grant type a client may be registered with. */
   public static final Set<String> GRANT_TYPES =
-      Set.of(PASSWORD, REFRESH_TOKEN, CLIENT_CREDENTIALS, TOKEN_EXCHANGE);
+      Set.of(PASSWORD, REFRESH_TOKEN, CLIENT_CREDENTIALS, TOKEN_EXCHANGE, AUTHORIZATION_CODE);
 
   public Client {
     grantTypes = Set.copyOf(grantTypes);
@@ -47,6 +50,31 @@ public record Client(
     audiences = List.copyOf(audiences);
     roles = Set.copyOf(roles);
     claims = claims == null ? ClaimSet.DEFAULT : Set.copyOf(claims);
+    signIn = signIn == null ? SignIn.NONE : signIn;
+  }
+
+  /** A client that signs no one in through the browser. */
+  public Client(
+      String id,
+      boolean confidential,
+      Set<String> grantTypes,
+      Set<String> scopes,
+      List<String> audiences,
+      Set<String> roles,
+      Duration accessTokenTtl,
+      Set<String> claims,
+      boolean revocationFeed) {
+    this(
+        id,
+        confidential,
+        grantTypes,
+        scopes,
+        audiences,
+        roles,
+        accessTokenTtl,
+        claims,
+        revocationFeed,
+        SignIn.NONE);
   }
 
   /** A client with the default claim set. */
@@ -59,6 +87,11 @@ public record Client(
       Set<String> roles,
       Duration accessTokenTtl) {
     this(id, confidential, grantTypes, scopes, audiences, roles, accessTokenTtl, null, false);
+  }
+
+  /** The name shown to its users: its display name, or its id. */
+  public String displayName() {
+    return signIn.name() != null ? signIn.name() : id;
   }
 
   public boolean mayUse(String grantType) {

@@ -226,6 +226,7 @@ public class ClientRegistry implements SharedState {
 
   private static void validate(Client client) {
     ClaimSet.checked(client.claims());
+    SignInRules.check(client);
     if (client.id() == null || !CLIENT_ID.matcher(client.id()).matches()) {
       throw new InvalidClientDefinitionException(
           "client_id must be 1 to 100 of A-Z a-z 0-9 . _ ~ -");

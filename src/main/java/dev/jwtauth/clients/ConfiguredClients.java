@@ -74,7 +74,8 @@ public class ConfiguredClients {
               defined.roles(),
               defined.accessTokenTtl(),
               defined.claims(),
-              defined.revocationFeed()),
+              defined.revocationFeed(),
+              new SignIn(defined.name(), defined.redirectUris(), defined.postLogoutRedirectUris())),
           defined.secret());
       LOG.info(() -> "Client " + defined + " defined from configuration");
     }

@@ -51,6 +51,16 @@ public class OAuthClient {
   @Column(name = "revocation_feed", nullable = false)
   private boolean revocationFeed;
 
+  @Column(name = "name", length = 100)
+  private String name;
+
+  /** Space-separated; null for none. */
+  @Column(name = "redirect_uris", length = 4000)
+  private String redirectUris;
+
+  @Column(name = "post_logout_redirect_uris", length = 4000)
+  private String postLogoutRedirectUris;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -73,6 +83,9 @@ public class OAuthClient {
         client.accessTokenTtl() == null ? null : client.accessTokenTtl().toSeconds();
     this.claims = client.claims().equals(ClaimSet.DEFAULT) ? null : joined(client.claims());
     this.revocationFeed = client.revocationFeed();
+    this.name = client.signIn().name();
+    this.redirectUris = inOrder(client.signIn().redirectUris());
+    this.postLogoutRedirectUris = inOrder(client.signIn().postLogoutRedirectUris());
   }
 
   String secretHash() {
@@ -98,7 +111,18 @@ public class OAuthClient {
         words(roles),
         accessTokenTtlSeconds == null ? null : Duration.ofSeconds(accessTokenTtlSeconds),
         claims == null ? null : words(claims),
-        revocationFeed);
+        revocationFeed,
+        new SignIn(
+            name,
+            redirectUris == null ? List.of() : List.copyOf(words(redirectUris)),
+            postLogoutRedirectUris == null
+                ? List.of()
+                : List.copyOf(words(postLogoutRedirectUris))));
+  }
+
+  /** In the order given (the first redirect URI is the one shown first). */
+  private static String inOrder(List<String> values) {
+    return values.isEmpty() ? null : String.join(" ", values);
   }
 
   private static String joined(Collection<String> values) {

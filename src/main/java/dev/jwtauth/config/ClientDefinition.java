@@ -12,6 +12,9 @@ import java.util.Set;
  * @param accessTokenTtl null for the service's default
  * @param claims its claim set ({@code auth.client.<id>.claims}), null for the default
  * @param revocationFeed may read the revocation feed ({@code auth.client.<id>.revocation-feed})
+ * @param name its display name ({@code .name}), or null
+ * @param redirectUris {@code .redirect-uris}
+ * @param postLogoutRedirectUris {@code .post-logout-redirect-uris}
  */
 public record ClientDefinition(
     String id,
@@ -22,7 +25,10 @@ public record ClientDefinition(
     Set<String> roles,
     Duration accessTokenTtl,
     Set<String> claims,
-    boolean revocationFeed) {
+    boolean revocationFeed,
+    String name,
+    List<String> redirectUris,
+    List<String> postLogoutRedirectUris) {
 
   public ClientDefinition {
     grantTypes = Set.copyOf(grantTypes);
@@ -30,6 +36,8 @@ public record ClientDefinition(
     audiences = List.copyOf(audiences);
     roles = Set.copyOf(roles);
     claims = claims == null ? null : Set.copyOf(claims);
+    redirectUris = List.copyOf(redirectUris);
+    postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
   }
 
   @Override

@@ -141,7 +141,8 @@ public class SettingsProducer {
    * {@code auth.clients=id1,id2} and, for each, {@code auth.client.<id>.grant-types} (required),
    * {@code .secret} (absent: a public client), {@code .scopes}, {@code .audiences} (default {@code
    * auth.audience}), {@code .roles}, {@code .access-token-ttl}, {@code .claims} (absent: the
-   * default claim set), {@code .revocation-feed} (default false).
+   * default claim set), {@code .revocation-feed} (default false), {@code .name}, {@code
+   * .redirect-uris} and {@code .post-logout-redirect-uris} (the authorization code flow).
    */
   private List<ClientDefinition> definedClients() {
     List<ClientDefinition> clients = new ArrayList<>();
@@ -166,7 +167,10 @@ public class SettingsProducer {
               config.getOptionalValue(prefix + "claims", String.class).isPresent()
                   ? new LinkedHashSet<>(words(optionalText(prefix + "claims")))
                   : null,
-              config.getOptionalValue(prefix + "revocation-feed", Boolean.class).orElse(false)));
+              config.getOptionalValue(prefix + "revocation-feed", Boolean.class).orElse(false),
+              optionalText(prefix + "name").isEmpty() ? null : optionalText(prefix + "name"),
+              words(optionalText(prefix + "redirect-uris")),
+              words(optionalText(prefix + "post-logout-redirect-uris"))));
     }
     return clients;
   }

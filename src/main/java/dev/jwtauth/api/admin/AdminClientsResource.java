@@ -5,6 +5,7 @@ import dev.jwtauth.clients.ClaimSet;
 import dev.jwtauth.clients.Client;
 import dev.jwtauth.clients.ClientRegistry;
 import dev.jwtauth.clients.ClientView;
+import dev.jwtauth.clients.SignIn;
 import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.guard.Jsons;
 import dev.jwtauth.security.RequiresScope;
@@ -55,8 +56,9 @@ public class AdminClientsResource {
   /**
    * {@code
    * {"client_id","type":"confidential"|"public","grant_types":[..],"scopes":[..],"audiences"?:[..],
-   * "roles"?:[..],"access_token_ttl"?:seconds,"claims"?:[..],"revocation_feed"?:bool}} → 201 with
-   * Location and, for a confidential client, {@code client_secret}; a taken id → 409.
+   * "roles"?:[..],"access_token_ttl"?:seconds,"claims"?:[..],"revocation_feed"?:bool,"name"?,
+   * "redirect_uris"?:[..],"post_logout_redirect_uris"?:[..]}} → 201 with Location and, for a
+   * confidential client, {@code client_secret}; a taken id → 409.
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -74,7 +76,8 @@ public class AdminClientsResource {
                 ? null
                 : Duration.ofSeconds(request.accessTokenTtl().longValueExact()),
             ClaimSet.checked(request.claims()),
-            Boolean.TRUE.equals(request.revocationFeed()));
+            Boolean.TRUE.equals(request.revocationFeed()),
+            new SignIn(request.name(), request.redirectUris(), request.postLogoutRedirectUris()));
     ClientRegistry.Registered registered = administration.register(client, caller.getSubject());
     JsonObjectBuilder answer = json(client, null);
     if (registered.secret() != null) {
@@ -129,7 +132,11 @@ public class AdminClientsResource {
             .add("audiences", Jsons.array(client.audiences()))
             .add("roles", Jsons.array(new TreeSet<>(client.roles())))
             .add("claims", Jsons.array(new TreeSet<>(client.claims())))
-            .add("revocation_feed", client.revocationFeed());
+            .add("revocation_feed", client.revocationFeed())
+            .add("name", client.displayName())
+            .add("redirect_uris", Jsons.array(client.signIn().redirectUris()))
+            .add(
+                "post_logout_redirect_uris", Jsons.array(client.signIn().postLogoutRedirectUris()));
     if (client.accessTokenTtl() != null) {
       json.add("access_token_ttl", client.accessTokenTtl().toSeconds());
     }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -35,9 +36,14 @@ public record ClientRequest(
         @Max(value = 86_400, message = TTL)
         BigDecimal accessTokenTtl,
     Set<@NotNull(message = WORDS) @Pattern(regexp = "\\S{1,200}", message = WORDS) String> claims,
-    @JsonbProperty("revocation_feed") Boolean revocationFeed) {
+    @JsonbProperty("revocation_feed") Boolean revocationFeed,
+    String name,
+    @JsonbProperty("redirect_uris") List<@NotNull(message = URIS) String> redirectUris,
+    @JsonbProperty("post_logout_redirect_uris")
+        List<@NotNull(message = URIS) String> postLogoutRedirectUris) {
 
   static final String WORDS =
       "grant types, scopes, audiences, roles and claims are 1 to 200 characters, no spaces";
   static final String TTL = "access_token_ttl must be whole seconds from 1 to 86400";
+  static final String URIS = "redirect_uris and post_logout_redirect_uris hold strings";
 }
