@@ -62,6 +62,7 @@ class ArchitectureTest {
                 "dev.jwtauth.remote..",
                 "java..",
                 "javax.naming..",
+                "javax.management..",
                 "jakarta..",
                 "org.eclipse.microprofile..",
                 "com.nimbusds..",

@@ -37,6 +37,7 @@ class GuardArchitectureTest {
                 "dev.jwtauth.remote..",
                 "java..",
                 "javax.naming..",
+                "javax.management..",
                 "jakarta.annotation..",
                 "jakarta.enterprise.concurrent..",
                 "jakarta.enterprise..",
