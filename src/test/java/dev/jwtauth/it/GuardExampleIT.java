@@ -116,6 +116,9 @@ class GuardExampleIT extends ServiceIT {
           }
         },
         status -> status == 401);
+    if (peer != null) {
+      peer.awaitReady();
+    }
   }
 
   /**
@@ -139,7 +142,9 @@ class GuardExampleIT extends ServiceIT {
     environment.put(
         "JWTAUTH_GUARD_TRUSTED_ISSUERS_PARTNER_JWKS_URI",
         serviceBase.resolve(".well-known/jwks.json").toString());
-    return ServiceProcess.start(workDir, "peer", environment, port).awaitReady();
+    // Not awaited here: it boots while the example does (the example fetches its keys when it
+    // answers, and tries again until then).
+    return ServiceProcess.start(workDir, "peer", environment, port);
   }
 
   private String peerIssuer() {
@@ -357,7 +362,7 @@ class GuardExampleIT extends ServiceIT {
     HttpResponse<String> accepted =
         Poll.until(
             "the example to have the second service's keys",
-            Duration.ofSeconds(10),
+            Duration.ofSeconds(30),
             Duration.ofMillis(100),
             () -> notesHttp.get("notes", peerAccess),
             answer -> answer.statusCode() != 401);

@@ -1,0 +1,117 @@
+package dev.jwtauth.api.oauth;
+
+import dev.jwtauth.authorize.AuthorizationRequest;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The HTML pages of the browser sign-in, written here with every value escaped: no template engine
+ * (neither JSP nor JSF is on both servers alike), no script, one stylesheet of our own.
+ */
+final class LoginPages {
+
+  /** No script, no frames, forms only to us (the login page posts to itself). */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  private LoginPages() {}
+
+  /** 400: a request that cannot be answered with a redirect. */
+  static Response errorPage(String message) {
+    return page(
+        400,
+        "Sign-in request refused",
+        "<h1>This sign-in request cannot be used</h1>\n<p>"
+            + escape(message)
+            + "</p>\n<p>Go back to the application and try again; if it keeps happening, tell"
+            + " its operators.</p>");
+  }
+
+  /**
+   * The login form for a checked request: it posts the request back with the credentials and the
+   * page's CSRF token.
+   *
+   * @param error one generic line above the form, or null
+   */
+  static Response loginPage(int status, AuthorizationRequest request, String csrf, String error) {
+    Map<String, String> hidden = new LinkedHashMap<>();
+    hidden.put("response_type", "code");
+    hidden.put("client_id", request.client().id());
+    hidden.put("redirect_uri", request.redirectUri());
+    hidden.put("scope", String.join(" ", request.scopes()));
+    hidden.put("state", request.state());
+    hidden.put("nonce", request.nonce());
+    hidden.put("code_challenge", request.codeChallenge());
+    hidden.put("code_challenge_method", request.codeChallenge() == null ? null : "S256");
+    hidden.put("max_age", request.maxAge() == null ? null : request.maxAge().toString());
+    hidden.put("csrf_token", csrf);
+    StringBuilder form = new StringBuilder();
+    hidden.forEach(
+        (name, value) -> {
+          if (value != null) {
+            form.append("  <input type=\"hidden\" name=\"")
+                .append(name)
+                .append("\" value=\"")
+                .append(escape(value))
+                .append("\">\n");
+          }
+        });
+    String name = escape(request.client().displayName());
+    return page(
+        status,
+        "Sign in to " + request.client().displayName(),
+        "<h1>Sign in</h1>\n<p>to continue to <strong>"
+            + name
+            + "</strong></p>\n"
+            + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + escape(error) + "</p>\n")
+            + "<form method=\"post\" action=\"authorize\">\n"
+            + form
+            + "  <label for=\"username\">Username</label>\n"
+            + "  <input id=\"username\" name=\"username\" autocomplete=\"username\" required"
+            + (request.loginHint() == null ? "" : " value=\"" + escape(request.loginHint()) + "\"")
+            + ">\n"
+            + "  <label for=\"password\">Password</label>\n"
+            + "  <input id=\"password\" name=\"password\" type=\"password\""
+            + " autocomplete=\"current-password\" required>\n"
+            + "  <button type=\"submit\">Sign in</button>\n"
+            + "</form>");
+  }
+
+  private static Response page(int status, String title, String body) {
+    String html =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            + "<title>"
+            + escape(title)
+            + "</title>\n<link rel=\"stylesheet\" href=\"login.css\">\n</head>\n<body>\n<main>\n"
+            + body
+            + "\n</main>\n</body>\n</html>\n";
+    return Response.status(status)
+        .type("text/html; charset=utf-8")
+        .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .header("X-Frame-Options", "DENY")
+        .header("Cache-Control", "no-store")
+        .header("Referrer-Policy", "no-referrer")
+        .header("X-Content-Type-Options", "nosniff")
+        .entity(html)
+        .build();
+  }
+
+  /** Text for HTML element content and double-quoted attribute values. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
