@@ -53,30 +53,6 @@ public record Client(
     signIn = signIn == null ? SignIn.NONE : signIn;
   }
 
-  /** A client that signs no one in through the browser. */
-  public Client(
-      String id,
-      boolean confidential,
-      Set<String> grantTypes,
-      Set<String> scopes,
-      List<String> audiences,
-      Set<String> roles,
-      Duration accessTokenTtl,
-      Set<String> claims,
-      boolean revocationFeed) {
-    this(
-        id,
-        confidential,
-        grantTypes,
-        scopes,
-        audiences,
-        roles,
-        accessTokenTtl,
-        claims,
-        revocationFeed,
-        SignIn.NONE);
-  }
-
   /** A client with the default claim set. */
   public Client(
       String id,
@@ -86,7 +62,17 @@ public record Client(
       List<String> audiences,
       Set<String> roles,
       Duration accessTokenTtl) {
-    this(id, confidential, grantTypes, scopes, audiences, roles, accessTokenTtl, null, false);
+    this(
+        id,
+        confidential,
+        grantTypes,
+        scopes,
+        audiences,
+        roles,
+        accessTokenTtl,
+        null,
+        false,
+        SignIn.NONE);
   }
 
   /** The name shown to its users: its display name, or its id. */

@@ -113,6 +113,7 @@ class ParityIT extends ServiceIT {
       seen.add(
           "empty form to the token endpoint: " + signature(server.postForm("oauth2/token", null)));
       feedAndExternalRevocations(server, token, seen);
+      browserSignIn(server, seen);
       answers.put(server == http ? "WildFly" : "Payara", seen);
     }
     assertEquals(answers.get("WildFly"), answers.get("Payara"));
@@ -144,6 +145,40 @@ class ParityIT extends ServiceIT {
                     "admin/revocations",
                     "{\"issuer\":\"https://idp.example/realms/shop\"}",
                     adminToken)));
+  }
+
+  /**
+   * The authorization endpoint's three kinds of answer, with the configured client shop-web: an
+   * error page, an error sent back to the client, the login page.
+   */
+  private static void browserSignIn(Http server, List<String> seen) {
+    String good =
+        "oauth2/authorize?response_type=code&client_id=shop-web&scope=openid&state=s&nonce=n"
+            + "&redirect_uri=https%3A%2F%2Fshop.example.com%2Fcallback";
+    for (String[] request :
+        new String[][] {
+          {"unknown client", good.replace("client_id=shop-web", "client_id=nobody")},
+          {"unregistered redirect", good.replace("shop.example.com", "evil.example.com")},
+          {"response_type token", good.replace("response_type=code", "response_type=token")},
+          {"no nonce, no PKCE", good.replace("&nonce=n", "")},
+          {"prompt=none", good + "&prompt=none"},
+          {"good", good}
+        }) {
+      java.net.http.HttpResponse<String> answer = server.get(request[1]);
+      String location = answer.headers().firstValue("Location").orElse("");
+      seen.add(
+          "authorize, "
+              + request[0]
+              + ": "
+              + signature(answer)
+              + (location.isEmpty()
+                  ? ""
+                  : " -> "
+                      + location
+                          .replaceAll("&iss=.*", "")
+                          .replaceAll("error_description=[^&]*", ""))
+              + (answer.headers().firstValue("Content-Security-Policy").isPresent() ? " CSP" : ""));
+    }
   }
 
   private static java.net.http.HttpResponse<String> feed(

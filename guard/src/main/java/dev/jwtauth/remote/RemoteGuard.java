@@ -73,7 +73,7 @@ public class RemoteGuard {
       verifier.get();
       if (keys != null) {
         status = new GuardStatus(keys, feed);
-        status.register(lookup("java:app/AppName"));
+        status.register(applicationName());
       }
       LOG.info(() -> "Guard ready for " + guard.issuer());
     }
@@ -219,6 +219,15 @@ public class RemoteGuard {
       return InitialContext.doLookup(name);
     } catch (NamingException e) {
       throw new IllegalStateException("The server has no " + name, e);
+    }
+  }
+
+  /** The application's name, for the JMX status; the guard works on without it. */
+  private String applicationName() {
+    try {
+      return this.<String>lookup("java:app/AppName");
+    } catch (IllegalStateException e) {
+      return "guard-" + Integer.toHexString(System.identityHashCode(this));
     }
   }
 
