@@ -20,6 +20,14 @@ public enum AuditEventType {
   TOKEN_CUSTOMIZER_FAILED,
   IMPERSONATION,
   IMPERSONATION_DENIED,
+  /** A browser sign-in (or single sign-on) gave a client an authorization code. */
+  AUTHORIZATION_GRANTED,
+  /** An authorization code was exchanged for tokens. */
+  CODE_EXCHANGED,
+  /** An authorization code was presented again: the session of its first exchange ended. */
+  CODE_REPLAYED,
+  /** A browser session (single sign-on) and the sessions started through it ended. */
+  BROWSER_SESSION_ENDED,
   SESSION_REVOKED,
   SESSIONS_REVOKED,
   /** A login beyond {@code auth.session.max-per-user} ended the user's oldest session. */

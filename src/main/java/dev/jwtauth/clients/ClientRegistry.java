@@ -52,6 +52,7 @@ public class ClientRegistry implements SharedState {
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject TokenSettings tokenSettings;
   @Inject ServerSecretKeys secretKeys;
 
   /** A client just registered, with its secret: the only moment the secret is ever shown. */
@@ -203,6 +204,12 @@ public class ClientRegistry implements SharedState {
    * (or could become) a user's id, or that is a username, would let them pass for that user's.
    */
   private void refuseUserIds(String id) {
+    // An ID token's aud is its client's id: equal to an audience of the access tokens, it would
+    // pass the audience check of an access-token verifier that ignores typ (docs/security.md).
+    if (tokenSettings.audiences().contains(id)) {
+      throw new InvalidClientDefinitionException(
+          "client_id " + id + " must not equal an audience of the access tokens (auth.audience)");
+    }
     if (UUID_SHAPE.matcher(id).matches()) {
       throw new InvalidClientDefinitionException(
           "client_id " + id + " must not have the shape of a user id (a UUID)");

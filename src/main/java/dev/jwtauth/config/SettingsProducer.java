@@ -58,6 +58,15 @@ public class SettingsProducer {
 
   @Produces
   @Singleton
+  public SignInSettings signInSettings() {
+    return new SignInSettings(
+        duration("auth.sso.lifetime"),
+        duration("auth.sso.idle-timeout"),
+        duration("auth.id-token.ttl"));
+  }
+
+  @Produces
+  @Singleton
   public SyncSettings syncSettings() {
     return new SyncSettings(
         duration("auth.readiness.max-sync-lag"), duration("auth.sync.poll-interval"));

@@ -51,9 +51,16 @@ public class LoginService {
   @Inject DatabaseAvailability database;
 
   /**
-   * Checks the password through every identity store and starts a session for the client. The
-   * throttle answers first: a refused attempt computes no password hash, and its audit row is
-   * shared with the other refusals of its lockout.
+   * Who passed the password check.
+   *
+   * @param subject the {@code sub} of their tokens
+   * @param account our own user, or empty for a caller of another identity store
+   */
+  public record Authenticated(
+      String subject, String username, Set<String> roles, Optional<UserAccount> account) {}
+
+  /**
+   * Checks the password through every identity store and starts a session for the client.
    *
    * @param clientAddress where the request comes from (see {@code TrustedProxies})
    * @throws TooManyAttemptsException while the (username, address) pair or the address is refused
@@ -66,6 +73,41 @@ public class LoginService {
       String requestedScope,
       Client client,
       String clientAddress) {
+    Authenticated caller = authenticate(username, password, client.id(), clientAddress);
+    Set<String> scopes = scopePolicy.grant(caller.roles(), requestedScope, client.scopes());
+    // Our own users' profile and direct grants; another identity store's callers have their roles.
+    Map<String, Object> userClaims =
+        caller.account().isPresent()
+            ? identityClaims.of(client.claims(), caller.account().get())
+            : identityClaims.ofRoles(client.claims(), caller.roles());
+    TokenGrant grant =
+        sessions.startSession(
+            caller.subject(),
+            caller.username(),
+            caller.roles(),
+            userClaims,
+            scopes,
+            client.id(),
+            client.accessTokenTtl());
+    metrics.tokenIssued("password", client.id());
+    LOG.fine(
+        () -> "Login succeeded for " + caller.subject() + ", token jti " + grant.access().jti());
+    return grant;
+  }
+
+  /**
+   * Checks the password through every identity store: the one check of the login API, the password
+   * grant and the login page, with one throttle, audit and metrics. The throttle answers first: a
+   * refused attempt computes no password hash, and its audit row is shared with the other refusals
+   * of its lockout.
+   *
+   * @param clientId the client the user signs in to, for the audit row
+   * @param clientAddress where the request comes from (see {@code TrustedProxies})
+   * @throws TooManyAttemptsException while the (username, address) pair or the address is refused
+   * @throws InvalidGrantException for wrong credentials (the same for an unknown user)
+   */
+  public Authenticated authenticate(
+      String username, char[] password, String clientId, String clientAddress) {
     database.check();
     LoginThrottle.Attempt attempt;
     try {
@@ -83,7 +125,7 @@ public class LoginService {
                   AuditEventType.LOGIN_THROTTLED,
                   username,
                   clientAddress,
-                  client.id(),
+                  clientId,
                   null,
                   "too_many_attempts"));
       metrics.login(AuthMetrics.LoginOutcome.THROTTLED);
@@ -105,7 +147,7 @@ public class LoginService {
           AuditEventType.LOGIN_FAILED,
           username,
           clientAddress,
-          client.id(),
+          clientId,
           null,
           "invalid_credentials");
       throw new InvalidGrantException(BAD_CREDENTIALS);
@@ -116,29 +158,11 @@ public class LoginService {
         result.getCallerUniqueId() != null
             ? result.getCallerUniqueId()
             : result.getCallerPrincipal().getName();
-    Set<String> roles = result.getCallerGroups();
-    Set<String> scopes = scopePolicy.grant(roles, requestedScope, client.scopes());
-    // Our own users' profile and direct grants; another identity store's callers have their roles.
     Optional<UserAccount> account =
         subject.length() > 36 ? Optional.empty() : users.findById(subject);
-    Map<String, Object> userClaims =
-        account.isPresent()
-            ? identityClaims.of(client.claims(), account.get())
-            : identityClaims.ofRoles(client.claims(), roles);
-    TokenGrant grant =
-        sessions.startSession(
-            subject,
-            result.getCallerPrincipal().getName(),
-            roles,
-            userClaims,
-            scopes,
-            client.id(),
-            client.accessTokenTtl());
-    audit.login(
-        AuditEventType.LOGIN_SUCCEEDED, username, clientAddress, client.id(), subject, null);
+    audit.login(AuditEventType.LOGIN_SUCCEEDED, username, clientAddress, clientId, subject, null);
     metrics.login(AuthMetrics.LoginOutcome.SUCCEEDED);
-    metrics.tokenIssued("password", client.id());
-    LOG.fine(() -> "Login succeeded for " + subject + ", token jti " + grant.access().jti());
-    return grant;
+    return new Authenticated(
+        subject, result.getCallerPrincipal().getName(), result.getCallerGroups(), account);
   }
 }

@@ -162,6 +162,22 @@ public class AuthMetrics {
         .increment();
   }
 
+  /**
+   * A step of the browser sign-in (the code flow).
+   *
+   * @param step {@code authorization} (a code issued), {@code code_exchange} or {@code logout}
+   * @param outcome {@code login} or {@code sso} (how an authorization was made), {@code exchanged},
+   *     {@code replayed} or {@code refused} (a code exchange), {@code ended} (a logout)
+   */
+  public void signIn(String step, String outcome) {
+    Counter.builder("auth.signin")
+        .description("Browser sign-in (OpenID Connect code flow) steps by outcome")
+        .tag("step", step)
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
   /** A revocation made on this node ({@code jti}, {@code sid} or {@code user}). */
   public void revocation(String kind) {
     Counter.builder("auth.revocations")

@@ -46,6 +46,12 @@ public class LoginSession {
   @Column(name = "revoked_reason", length = 50)
   private String revokedReason;
 
+  @Column(name = "browser_session_id", length = 36)
+  private String browserSessionId;
+
+  @Column(name = "auth_time")
+  private Instant authTime;
+
   protected LoginSession() {}
 
   LoginSession(
@@ -63,6 +69,21 @@ public class LoginSession {
     this.createdAt = now;
     this.lastUsedAt = now;
     this.expiresAt = expiresAt;
+  }
+
+  /** A session started through a browser session (the code flow), with the id chosen for it. */
+  LoginSession(
+      BrowserSignIn signIn,
+      String userId,
+      String username,
+      String clientId,
+      String scope,
+      Instant now,
+      Instant expiresAt) {
+    this(userId, username, clientId, scope, now, expiresAt);
+    this.id = signIn.sessionId();
+    this.browserSessionId = signIn.browserSessionId();
+    this.authTime = signIn.authTime();
   }
 
   void used(Instant now) {
@@ -114,6 +135,16 @@ public class LoginSession {
 
   public String revokedReason() {
     return revokedReason;
+  }
+
+  /** The browser session it was started through, or null (the login API, the password grant). */
+  public String browserSessionId() {
+    return browserSessionId;
+  }
+
+  /** When the user typed their password, for a session started through a browser session. */
+  public Instant authTime() {
+    return authTime;
   }
 
   public boolean revoked() {

@@ -5,6 +5,8 @@ import dev.jwtauth.config.OperationsSettings;
 import dev.jwtauth.config.RefreshSettings;
 import dev.jwtauth.jobs.RepeatingTask;
 import dev.jwtauth.revocation.RevocationService;
+import dev.jwtauth.sso.AuthorizationCodes;
+import dev.jwtauth.sso.BrowserSessions;
 import dev.jwtauth.throttle.LoginThrottle;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -16,10 +18,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Deletes expired refresh tokens, expired or revoked sessions, revocation rows that no longer
- * matter, and audit rows older than {@code auth.audit.retention}, every {@code
- * auth.refresh-token.purge-interval}. Safe on several nodes at once: each run is one idempotent
- * delete transaction.
+ * Deletes expired refresh tokens, expired or revoked sessions and browser sessions, old
+ * authorization codes, revocation rows that no longer matter, and audit rows older than {@code
+ * auth.audit.retention}, every {@code auth.refresh-token.purge-interval}. Safe on several nodes at
+ * once: each run is one idempotent delete transaction.
  */
 @ApplicationScoped
 public class RefreshPurge {
@@ -29,6 +31,8 @@ public class RefreshPurge {
   @Resource ManagedScheduledExecutorService scheduler;
 
   @Inject RefreshTokenStore store;
+  @Inject BrowserSessions browserSessions;
+  @Inject AuthorizationCodes codes;
   @Inject RevocationService revocations;
   @Inject LoginThrottle throttle;
   @Inject RefreshSettings settings;
@@ -44,7 +48,12 @@ public class RefreshPurge {
 
   public int purgeNow() {
     try {
-      int deleted = store.purge() + revocations.purgeDatabase() + throttle.purge();
+      int deleted =
+          store.purge()
+              + browserSessions.purge()
+              + codes.purge()
+              + revocations.purgeDatabase()
+              + throttle.purge();
       int audited = audit.purgeBefore(clock.instant().minus(operations.auditRetention()));
       LOG.fine(
           () ->

@@ -8,8 +8,11 @@ import dev.jwtauth.faults.DatabaseAvailability;
 import dev.jwtauth.faults.DatabaseFailures;
 import dev.jwtauth.metrics.AuthMetrics;
 import dev.jwtauth.revocation.RevocationService;
+import dev.jwtauth.sso.BrowserSession;
+import dev.jwtauth.sso.BrowserSessions;
 import dev.jwtauth.throttle.RateLimiter;
 import dev.jwtauth.token.AccessTokenIssuer;
+import dev.jwtauth.token.IdTokenIssuer;
 import dev.jwtauth.token.IdentityClaims;
 import dev.jwtauth.token.InvalidGrantException;
 import dev.jwtauth.token.IssuedAccessToken;
@@ -49,6 +52,8 @@ public class RefreshService {
   @Inject AuthMetrics metrics;
   @Inject RevocationService revocations;
   @Inject DatabaseAvailability database;
+  @Inject BrowserSessions browserSessions;
+  @Inject IdTokenIssuer idTokens;
 
   /** Each logout leaves a revocation in every node's memory: as many a minute as exchanges. */
   @Inject
@@ -67,8 +72,25 @@ public class RefreshService {
       Set<String> grantedScopes,
       String clientId,
       Duration accessTokenLifetime) {
+    return startSession(
+        null, userId, username, roles, userClaims, grantedScopes, clientId, accessTokenLifetime);
+  }
+
+  /**
+   * As {@link #startSession(String, String, Set, Map, Set, String, Duration)}, through a browser
+   * session when {@code signIn} is not null (the session then ends with it).
+   */
+  public TokenGrant startSession(
+      BrowserSignIn signIn,
+      String userId,
+      String username,
+      Set<String> roles,
+      Map<String, Object> userClaims,
+      Set<String> grantedScopes,
+      String clientId,
+      Duration accessTokenLifetime) {
     RefreshTokenStore.Issued refresh =
-        store.startSession(userId, username, clientId, Scopes.of(grantedScopes).toString());
+        store.startSession(signIn, userId, username, clientId, Scopes.of(grantedScopes).toString());
     IssuedAccessToken access;
     try {
       access =
@@ -135,6 +157,22 @@ public class RefreshService {
                 null,
                 identityClaims.of(
                     IdentityClaims.claimSet(clients.find(clientId)), rotated.user())));
+    TokenGrant grant = grant(access, rotated.next());
+    if (session.browserSessionId() != null && granted.contains("openid")) {
+      // OIDC Core §12.2: the refresh of a sign-in with openid returns an ID token too.
+      grant =
+          grant.withIdToken(
+              idTokens.issue(
+                  new IdTokenIssuer.IdTokenRequest(
+                      rotated.user().id(),
+                      clientId,
+                      null,
+                      session.authTime(),
+                      session.browserSessionId(),
+                      access.token(),
+                      IdTokenIssuer.identityClaims(
+                          granted, rotated.user().username(), rotated.user().profile()))));
+    }
     if (rotated.retried()) {
       // Nothing changed: the successor handed out again was audited when it was made.
       LOG.info("Refresh retried: a token rotated moments ago gets its unused successor again");
@@ -144,7 +182,7 @@ public class RefreshService {
             ? AuthMetrics.RefreshOutcome.RETRIED
             : AuthMetrics.RefreshOutcome.ROTATED);
     metrics.tokenIssued("refresh_token", clientId);
-    return grant(access, rotated.next());
+    return grant;
   }
 
   /**
@@ -179,11 +217,39 @@ public class RefreshService {
     return outcome;
   }
 
-  /** Ends one of the user's sessions; false if they have no such live session. */
+  /**
+   * Ends one of the user's sessions; false if they have no such live session. A session started
+   * through a browser session ends that browser session too, and with it the other sessions it
+   * started (one sign-in, one sign-out).
+   */
   public boolean endSession(String userId, String sessionId, String reason) {
     boolean ended = store.revokeSession(userId, sessionId, reason);
     if (ended) {
       audit.record(AuditEventType.SESSION_REVOKED, userId, userId, sessionId, reason);
+      store
+          .find(sessionId)
+          .map(LoginSession::browserSessionId)
+          .ifPresent(browser -> endBrowserSession(browser, reason));
+    }
+    return ended;
+  }
+
+  /**
+   * Ends a browser session and every session started through it (their access tokens are refused by
+   * {@code sid}); false if it was not live.
+   */
+  public boolean endBrowserSession(String browserSessionId, String reason) {
+    boolean ended = browserSessions.end(browserSessionId, reason);
+    List<LoginSession> sessions = store.revokeSessionsOfBrowserSession(browserSessionId, reason);
+    if (ended) {
+      String userId =
+          browserSessions.find(browserSessionId).map(BrowserSession::userId).orElse(null);
+      audit.record(
+          AuditEventType.BROWSER_SESSION_ENDED,
+          userId,
+          userId,
+          browserSessionId,
+          reason + " (" + sessions.size() + " sessions)");
     }
     return ended;
   }
@@ -232,6 +298,7 @@ public class RefreshService {
 
   public void endAllSessions(String userId, String actorId, String reason) {
     int count = store.revokeAllSessions(userId, reason);
+    browserSessions.endAllOf(userId, reason);
     audit.record(
         AuditEventType.SESSIONS_REVOKED,
         actorId,

@@ -62,11 +62,20 @@ public class RefreshTokenStore {
    */
   @Transactional
   public Issued startSession(String userId, String username, String clientId, String scope) {
+    return startSession(null, userId, username, clientId, scope);
+  }
+
+  /** As {@link #startSession(String, String, String, String)}, through a browser session. */
+  @Transactional
+  public Issued startSession(
+      BrowserSignIn signIn, String userId, String username, String clientId, String scope) {
     Instant now = clock.instant();
     endOldestBeyondLimit(userId, now);
+    Instant expiresAt = now.plus(settings.sessionLifetime());
     LoginSession session =
-        new LoginSession(
-            userId, username, clientId, scope, now, now.plus(settings.sessionLifetime()));
+        signIn == null
+            ? new LoginSession(userId, username, clientId, scope, now, expiresAt)
+            : new LoginSession(signIn, userId, username, clientId, scope, now, expiresAt);
     em.persist(session);
     NewToken token = newToken(session, now);
     em.persist(token.entity());
@@ -219,6 +228,29 @@ public class RefreshTokenStore {
     }
     revoke(session, clock.instant(), reason);
     return true;
+  }
+
+  /**
+   * Revokes the live sessions started through a browser session; returns their ids with their
+   * users.
+   */
+  @Transactional
+  public List<LoginSession> revokeSessionsOfBrowserSession(String browserSessionId, String reason) {
+    Instant now = clock.instant();
+    List<LoginSession> sessions =
+        em.createQuery(
+                "select s from LoginSession s where s.browserSessionId = :browser"
+                    + " and s.revokedAt is null",
+                LoginSession.class)
+            .setParameter("browser", browserSessionId)
+            .getResultList();
+    sessions.forEach(session -> revoke(session, now, reason));
+    return sessions;
+  }
+
+  /** A session by id, whatever its state. */
+  public Optional<LoginSession> find(String sessionId) {
+    return Optional.ofNullable(em.find(LoginSession.class, sessionId));
   }
 
   @Transactional

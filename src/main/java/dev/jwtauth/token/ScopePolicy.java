@@ -18,14 +18,21 @@ public final class ScopePolicy {
    */
   public static final String ADMIN = "admin";
 
+  /**
+   * The OpenID Connect scopes (OIDC Core §5.4, §11): every user may hold them; a client only when
+   * registered for them.
+   */
+  public static final Set<String> IDENTITY = Set.of("openid", "profile", "email", "offline_access");
+
   private final Map<String, Set<String>> roleScopes;
 
   public ScopePolicy(Map<String, Set<String>> roleScopes) {
     this.roleScopes = Map.copyOf(roleScopes);
   }
 
+  /** What the roles allow, with the {@link #IDENTITY} scopes. */
   public Set<String> allowed(Collection<String> roles) {
-    Set<String> allowed = new TreeSet<>();
+    Set<String> allowed = new TreeSet<>(IDENTITY);
     for (String role : roles) {
       allowed.addAll(roleScopes.getOrDefault(role, Set.of()));
     }

@@ -10,13 +10,22 @@ package dev.jwtauth.token;
  * @param refreshExpiresInSeconds how long the refresh token stays usable if unused
  * @param sessionId the session (refresh-token family) both belong to, or null
  * @param issuedTokenType RFC 8693 {@code issued_token_type} of a token exchange, or null
+ * @param idToken the OpenID Connect ID token (a session whose grant included {@code openid}), or
+ *     null
  */
 public record TokenGrant(
     IssuedAccessToken access,
     String refreshToken,
     long refreshExpiresInSeconds,
     String sessionId,
-    String issuedTokenType) {
+    String issuedTokenType,
+    String idToken) {
+
+  /** The same grant with an ID token. */
+  public TokenGrant withIdToken(String token) {
+    return new TokenGrant(
+        access, refreshToken, refreshExpiresInSeconds, sessionId, issuedTokenType, token);
+  }
 
   /** An access token and a refresh token of a session. */
   public static TokenGrant withRefresh(
@@ -24,11 +33,11 @@ public record TokenGrant(
       String refreshToken,
       long refreshExpiresInSeconds,
       String sessionId) {
-    return new TokenGrant(access, refreshToken, refreshExpiresInSeconds, sessionId, null);
+    return new TokenGrant(access, refreshToken, refreshExpiresInSeconds, sessionId, null, null);
   }
 
   /** An access token alone (client_credentials; a token exchange names its type). */
   public static TokenGrant accessOnly(IssuedAccessToken access, String issuedTokenType) {
-    return new TokenGrant(access, null, 0, null, issuedTokenType);
+    return new TokenGrant(access, null, 0, null, issuedTokenType, null);
   }
 }

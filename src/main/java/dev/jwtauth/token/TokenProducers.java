@@ -1,5 +1,6 @@
 package dev.jwtauth.token;
 
+import dev.jwtauth.config.SignInSettings;
 import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.keys.KeyRing;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,13 @@ public class TokenProducers {
   AccessTokenIssuer issuer(
       TokenSettings settings, KeyRing keys, Clock clock, TokenCustomizers customizers) {
     return new AccessTokenIssuer(settings, keys::signer, clock, customizers);
+  }
+
+  @Produces
+  @Singleton
+  IdTokenIssuer idTokenIssuer(
+      TokenSettings settings, SignInSettings signIn, KeyRing keys, Clock clock) {
+    return new IdTokenIssuer(settings.issuer(), keys::signer, clock, signIn.idTokenTtl());
   }
 
   @Produces

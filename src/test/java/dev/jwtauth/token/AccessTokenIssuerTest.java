@@ -196,9 +196,15 @@ class AccessTokenIssuerTest {
     ScopePolicy policy =
         new ScopePolicy(
             Map.of("user", Set.of("tasks:read", "tasks:write"), "admin", Set.of("admin")));
-    assertEquals(Set.of("tasks:read", "tasks:write"), policy.grant(Set.of("user"), null));
+    // Every user may hold the OpenID Connect scopes; a client only when registered for them.
+    Set<String> user = new java.util.TreeSet<>(ScopePolicy.IDENTITY);
+    user.addAll(Set.of("tasks:read", "tasks:write"));
+    assertEquals(user, policy.grant(Set.of("user"), null));
+    user.add("admin");
+    assertEquals(user, policy.grant(Set.of("user", "admin"), " "));
     assertEquals(
-        Set.of("admin", "tasks:read", "tasks:write"), policy.grant(Set.of("user", "admin"), " "));
+        Set.of("openid", "tasks:read"),
+        policy.grant(Set.of("user"), null, Set.of("openid", "tasks:read", "admin")));
     assertEquals(Set.of("tasks:read"), policy.grant(Set.of("user"), "tasks:read"));
     assertThrows(
         InvalidScopeException.class, () -> policy.grant(Set.of("user"), "tasks:read admin"));

@@ -29,6 +29,9 @@ public final class TokenResponses {
       }
       body.add("refresh_expires_in", grant.refreshExpiresInSeconds());
     }
+    if (grant.idToken() != null) {
+      body.add("id_token", grant.idToken());
+    }
     if (grant.issuedTokenType() != null) {
       body.add("issued_token_type", grant.issuedTokenType());
     }

@@ -28,6 +28,15 @@ final class LoginPages {
             + " its operators.</p>");
   }
 
+  /** 200: the browser session has ended and no registered place to go back to was given. */
+  static Response signedOutPage() {
+    return page(
+        200,
+        "Signed out",
+        "<h1>You are signed out</h1>\n<p>You can close this window, or go back to the"
+            + " application.</p>");
+  }
+
   /**
    * The login form for a checked request: it posts the request back with the credentials and the
    * page's CSRF token.

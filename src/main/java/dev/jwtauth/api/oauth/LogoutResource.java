@@ -1,0 +1,89 @@
+package dev.jwtauth.api.oauth;
+
+import dev.jwtauth.authorize.SignOutService;
+import dev.jwtauth.authorize.SignOutService.SignOut;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /oauth2/logout} (OpenID Connect RP-Initiated Logout 1.0): ends the browser session and the
+ * sessions started through it, then sends the browser to a registered {@code
+ * post_logout_redirect_uri} with {@code state}, or shows a "signed out" page (never a redirect to
+ * an unregistered place).
+ */
+@RequestScoped
+@Path("oauth2/logout")
+@PermitAll
+public class LogoutResource {
+
+  @Inject SignOutService signOuts;
+  @Context UriInfo uri;
+
+  @GET
+  public Response logout(@CookieParam(AuthorizeResource.SSO_COOKIE) String browserSession) {
+    return logout(uri.getQueryParameters(), browserSession);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response logoutForm(
+      MultivaluedMap<String, String> form,
+      @CookieParam(AuthorizeResource.SSO_COOKIE) String browserSession) {
+    return logout(form, browserSession);
+  }
+
+  private Response logout(MultivaluedMap<String, String> parameters, String browserSession) {
+    Optional<String> back =
+        signOuts.signOut(
+            new SignOut(
+                browserSession,
+                single(parameters, "id_token_hint"),
+                single(parameters, "client_id"),
+                single(parameters, "post_logout_redirect_uri")));
+    Response.ResponseBuilder answer;
+    if (back.isPresent()) {
+      String state = single(parameters, "state");
+      String location =
+          state == null
+              ? back.get()
+              : back.get()
+                  + (back.get().indexOf('?') < 0 ? '?' : '&')
+                  + "state="
+                  + URLEncoder.encode(state, StandardCharsets.UTF_8);
+      answer =
+          Response.status(302)
+              .location(URI.create(location))
+              .header("Cache-Control", "no-store")
+              .header("Referrer-Policy", "no-referrer");
+    } else {
+      answer = Response.fromResponse(LoginPages.signedOutPage());
+    }
+    return answer
+        .header(
+            "Set-Cookie",
+            AuthorizeResource.SSO_COOKIE + "=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0")
+        .build();
+  }
+
+  /** A parameter given once and not empty, or null (a repeated one counts as absent). */
+  private static String single(MultivaluedMap<String, String> parameters, String name) {
+    List<String> values = parameters.get(name);
+    return values == null || values.size() != 1 || values.get(0).isEmpty() ? null : values.get(0);
+  }
+}
