@@ -6,6 +6,7 @@
 #   AUTH_SKIP_BUILD=1 start the WAR and server already in target/ without building
 #   JAVA_OPTS         JVM options (default -Xmx512m)
 #   AUTH_WAR          the WAR to deploy (default target/auth.war)
+#   AUTH_EXTRA_WARS   more WARs to deploy beside it (space-separated paths; each at /<its name>)
 #   AUTH_READY_TEXT   the log line that says the WAR is ready (default the token service's)
 #   AUTH_BIND_ADDRESS the address the HTTP port listens on (default 127.0.0.1); the management
 #                     interface stays on 127.0.0.1
@@ -55,6 +56,9 @@ if [ -f "$base_dir/configuration/logging.properties" ]; then
 fi
 # ROOT.war: the root context, as run.sh gives it on Payara.
 cp "${AUTH_WAR:-target/auth.war}" "$base_dir/deployments/ROOT.war"
+for war in ${AUTH_EXTRA_WARS:-}; do
+  cp "$war" "$base_dir/deployments/"
+done
 
 # A datasource setting WildFly refused when it read the configuration, named as the service's
 # setting (its pool sizes and timeouts are the service's auth.db.* settings; configure.cli).

@@ -4,6 +4,7 @@
 #   AUTH_SKIP_BUILD=1 start the WAR already in target/ without building
 #   JAVA_OPTS         JVM options (default -Xmx512m)
 #   AUTH_WAR          the WAR to deploy (default target/auth.war; scripts/bench.sh deploys its own)
+#   AUTH_EXTRA_WARS   more WARs to deploy beside it (space-separated paths; each at /<its name>)
 #   AUTH_READY_TEXT   the log line that says the WAR is ready (default the token service's)
 #   AUTH_BIND_ADDRESS the address the HTTP port listens on (default 127.0.0.1; 0.0.0.0 for every one)
 #   AUTH_LOG_FILE     the server's full log, stack traces included (default logs/server-$PORT.log);
@@ -34,10 +35,16 @@ pre_boot="target/payara/pre-boot-commands-${PORT}.asadmin"
   echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=${bind_address}"
 } > "$pre_boot"
 
+extra_deploys=()
+for war in ${AUTH_EXTRA_WARS:-}; do
+  extra_deploys+=(--deploy "$war:/$(basename "$war" .war)")
+done
+
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:--Xmx512m} -jar target/payara/payara-micro.jar \
   --deploy "${AUTH_WAR:-target/auth.war}" \
   --contextroot / \
+  "${extra_deploys[@]}" \
   --port "$PORT" \
   --nohazelcast \
   --disablephonehome \

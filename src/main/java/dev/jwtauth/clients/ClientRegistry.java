@@ -13,9 +13,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +39,9 @@ public class ClientRegistry implements SharedState {
    */
   private volatile Map<String, Known> known = Map.of();
 
+  /** The origins of every registered redirect URI: the browser clients CORS answers. */
+  private volatile Set<String> browserOrigins = Set.of();
+
   private final Object loading = new Object();
 
   @Inject ChangeFeed feed;
@@ -57,6 +62,11 @@ public class ClientRegistry implements SharedState {
 
   /** A client just registered, with its secret: the only moment the secret is ever shown. */
   public record Registered(Client client, String secret) {}
+
+  /** Whether a browser {@code Origin} is the origin of a registered redirect URI. */
+  public boolean isBrowserOrigin(String origin) {
+    return origin != null && browserOrigins.contains(origin);
+  }
 
   public Optional<Client> find(String id) {
     return Optional.ofNullable(id == null ? null : known.get(id)).map(Known::client);
@@ -150,10 +160,14 @@ public class ClientRegistry implements SharedState {
   public void load() {
     synchronized (loading) {
       Map<String, Known> loaded = new HashMap<>();
+      Set<String> origins = new HashSet<>();
       for (OAuthClient client : list()) {
-        loaded.put(client.id(), new Known(client.toClient(), client.secretHash()));
+        Client loadedClient = client.toClient();
+        loaded.put(client.id(), new Known(loadedClient, client.secretHash()));
+        loadedClient.signIn().redirectUris().forEach(uri -> origins.add(SignInRules.origin(uri)));
       }
       known = Map.copyOf(loaded);
+      browserOrigins = Set.copyOf(origins);
     }
   }
 

@@ -83,6 +83,24 @@ final class SignInRules {
   }
 
   /** 127.0.0.0/8, [::1] or localhost (RFC 8252 §7.3, §8.3). */
+  /**
+   * The origin (RFC 6454) of a registered redirect URI, as a browser sends it in {@code Origin}:
+   * lower-case scheme and host, the port only when it is not the scheme's default.
+   */
+  public static String origin(String uri) {
+    URI parsed = URI.create(uri);
+    String scheme = parsed.getScheme().toLowerCase(Locale.ROOT);
+    int port = parsed.getPort();
+    boolean defaultPort =
+        port == -1
+            || ("https".equals(scheme) && port == 443)
+            || ("http".equals(scheme) && port == 80);
+    return scheme
+        + "://"
+        + parsed.getHost().toLowerCase(Locale.ROOT)
+        + (defaultPort ? "" : ":" + port);
+  }
+
   static boolean loopback(String host) {
     String lower = host.toLowerCase(Locale.ROOT);
     return lower.equals("localhost")

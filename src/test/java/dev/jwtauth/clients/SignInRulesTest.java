@@ -1,6 +1,7 @@
 package dev.jwtauth.clients;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +88,16 @@ class SignInRulesTest {
                     new SignIn(null, List.of(), List.of("https://app.example.com/bye")))));
     assertDoesNotThrow(
         () -> SignInRules.check(client(Set.of(Client.CLIENT_CREDENTIALS), SignIn.NONE)));
+  }
+
+  @Test
+  void theOriginOfARedirectUriIsWhatABrowserSendsInOrigin() {
+    assertEquals("https://shop.example.com", SignInRules.origin("https://Shop.Example.com/cb?x=1"));
+    assertEquals("https://shop.example.com", SignInRules.origin("https://shop.example.com:443/cb"));
+    assertEquals(
+        "https://shop.example.com:8443", SignInRules.origin("https://shop.example.com:8443/cb"));
+    assertEquals("http://127.0.0.1:9090", SignInRules.origin("http://127.0.0.1:9090/cb"));
+    assertEquals("http://[::1]:9090", SignInRules.origin("http://[::1]:9090/cb"));
   }
 
   @Test

@@ -345,6 +345,57 @@ class OpenIdConnectIT extends ServiceIT {
     assertFalse(out.body().contains("attacker.example.com"));
   }
 
+  @Test
+  void corsAnswersTheOriginsOfRegisteredRedirectUrisOnly() {
+    String registered = "http://127.0.0.1:9091";
+    for (String path : List.of("oauth2/token", "oauth2/userinfo", "oauth2/revoke")) {
+      HttpResponse<String> preflight = preflight(path, registered);
+      assertEquals(204, preflight.statusCode(), path);
+      assertEquals(
+          registered,
+          preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""),
+          path);
+      assertTrue(
+          preflight
+              .headers()
+              .firstValue("Access-Control-Allow-Headers")
+              .orElse("")
+              .contains("Authorization"),
+          path);
+      HttpResponse<String> foreign = preflight(path, "https://elsewhere.example.com");
+      assertTrue(
+          foreign.headers().firstValue("Access-Control-Allow-Origin").isEmpty(),
+          path + ": no CORS for a foreign origin");
+    }
+    HttpResponse<String> discovery =
+        Http.send(
+            http.request(".well-known/openid-configuration")
+                .header("Origin", registered)
+                .GET()
+                .build());
+    assertEquals(200, discovery.statusCode());
+    assertEquals(
+        registered, discovery.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+    HttpResponse<String> keys =
+        Http.send(
+            http.request(".well-known/jwks.json")
+                .header("Origin", "https://elsewhere.example.com")
+                .GET()
+                .build());
+    assertEquals(200, keys.statusCode());
+    assertTrue(keys.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+  }
+
+  private HttpResponse<String> preflight(String path, String origin) {
+    return Http.send(
+        http.request(path)
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "authorization, content-type")
+            .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
   private ClientAuthentication publicClient() {
     return null;
   }

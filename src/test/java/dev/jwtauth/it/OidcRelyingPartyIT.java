@@ -1,0 +1,133 @@
+package dev.jwtauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jwtauth.it.rp.RelyingPartySettings;
+import dev.jwtauth.it.rp.SignedInServlet;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real relying parties sign users in through our login page: a web application protected by Jakarta
+ * Security's own OpenID Connect mechanism ({@code @OpenIdAuthenticationMechanismDefinition}, the
+ * server's Soteria), deployed beside the token service in the same server (Payara Micro or WildFly,
+ * whichever the suite runs), as a confidential client with {@code client_secret_post} and a nonce.
+ * The service runs at an issuer of its own port: the relying party reads our discovery document and
+ * follows its endpoints.
+ */
+class OidcRelyingPartyIT {
+
+  private static final String CLIENT = "soteria-app";
+  private static final String SECRET = "soteria-app-secret-for-tests";
+  private static ServiceProcess server;
+  private static String base;
+  private static String username;
+  private static String password;
+
+  @BeforeAll
+  static void startTheServiceWithTheRelyingParty() throws Exception {
+    File workDir =
+        new File(
+            System.getProperty("project.dir", "."),
+            "target/oidc-rp-it/" + System.currentTimeMillis());
+    workDir.mkdirs();
+    int port = ServiceProcess.freePort();
+    base = "http://127.0.0.1:" + port;
+    File war = new File(workDir, "oidc-rp.war");
+    ShrinkWrap.create(WebArchive.class, "oidc-rp.war")
+        .addClasses(SignedInServlet.class, RelyingPartySettings.class)
+        // Every class a bean: the mechanism definition is found on the servlet's.
+        .addAsWebInfResource(
+            new StringAsset(
+                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
+                    + " bean-discovery-mode=\"all\"/>"),
+            "beans.xml")
+        .as(ZipExporter.class)
+        .exportTo(war, true);
+    Map<String, String> environment = new HashMap<>();
+    environment.put("AUTH_ISSUER", base);
+    environment.put("AUTH_EXTRA_WARS", war.getAbsolutePath());
+    environment.put("AUTH_CLIENTS", CLIENT);
+    environment.put("AUTH_CLIENT_SOTERIA_APP_SECRET", SECRET);
+    environment.put("AUTH_CLIENT_SOTERIA_APP_GRANT_TYPES", "authorization_code refresh_token");
+    environment.put("AUTH_CLIENT_SOTERIA_APP_SCOPES", "openid profile email tasks:read");
+    environment.put("AUTH_CLIENT_SOTERIA_APP_NAME", "Soteria test application");
+    environment.put("AUTH_CLIENT_SOTERIA_APP_REDIRECT_URIS", base + "/oidc-rp/callback");
+    environment.put("OIDC_RP_PROVIDER", base);
+    environment.put("OIDC_RP_CLIENT_ID", CLIENT);
+    environment.put("OIDC_RP_CLIENT_SECRET", SECRET);
+    ServiceProcess.Login login = ServiceProcess.chooseDatabase(workDir, environment);
+    username = login.username();
+    password = login.password();
+    server = ServiceProcess.start(workDir, "token-service", environment, port).awaitReady();
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void jakartaSecuritysOpenIdConnectMechanismSignsAUserInAndStaysSignedInAcrossARefresh() {
+    LoginPageBrowser browser = new LoginPageBrowser(server.http);
+    HttpResponse<String> toUs = browser.get(base + "/oidc-rp/whoami");
+    assertEquals(302, toUs.statusCode(), toUs.body());
+    String authorize = toUs.headers().firstValue("Location").orElseThrow();
+    assertTrue(authorize.startsWith(base + "/oauth2/authorize?"), authorize);
+
+    HttpResponse<String> page = browser.get(authorize);
+    assertEquals(200, page.statusCode(), page.body());
+    assertTrue(page.body().contains("Soteria test application"), page.body());
+    HttpResponse<String> back = browser.signIn(page, username, password);
+    assertEquals(302, back.statusCode(), back.body());
+    String callback = back.headers().firstValue("Location").orElseThrow();
+    assertTrue(callback.startsWith(base + "/oidc-rp/callback?code="), callback);
+
+    HttpResponse<String> signedIn = follow(browser, browser.get(callback));
+    assertEquals(200, signedIn.statusCode(), signedIn.body() + logTail());
+    JsonObject caller = Http.json(signedIn);
+    assertEquals(username, caller.getString("caller"));
+    assertTrue(caller.getBoolean("in_role_user"), caller.toString());
+
+    // Every request refreshes (tokenMinValidity): a new access token, the same sign-in.
+    HttpResponse<String> again = follow(browser, browser.get(base + "/oidc-rp/whoami"));
+    assertEquals(200, again.statusCode(), again.body() + logTail());
+    JsonObject refreshed = Http.json(again);
+    assertEquals(username, refreshed.getString("caller"));
+    assertNotEquals(
+        caller.getString("access_token_jti"),
+        refreshed.getString("access_token_jti"),
+        "the relying party refreshed its tokens");
+    assertEquals(caller.getString("id_token_sid"), refreshed.getString("id_token_sid"));
+  }
+
+  /** Follows the relying party's own redirects (at most five). */
+  private static HttpResponse<String> follow(
+      LoginPageBrowser browser, HttpResponse<String> answer) {
+    for (int i = 0; i < 5 && answer.statusCode() / 100 == 3; i++) {
+      String location = answer.headers().firstValue("Location").orElseThrow();
+      answer = browser.get(URI.create(base + "/").resolve(location).toString());
+    }
+    return answer;
+  }
+
+  private static String logTail() {
+    String log = server.serverLog();
+    return "\n--- server log ---\n" + log.substring(Math.max(0, log.length() - 6000));
+  }
+}
