@@ -19,6 +19,11 @@ public class RelyingPartySettings {
     return System.getenv("OIDC_RP_CLIENT_ID");
   }
 
+  /** Milliseconds: an access token with less left than this is refreshed first. */
+  public int getTokenMinValidity() {
+    return Integer.parseInt(System.getenv().getOrDefault("OIDC_RP_TOKEN_MIN_VALIDITY", "10000"));
+  }
+
   public String getClientSecret() {
     return System.getenv("OIDC_RP_CLIENT_SECRET");
   }

@@ -15,9 +15,9 @@ import java.io.IOException;
 
 /**
  * A Jakarta EE web application signing its users in through the token service with Jakarta
- * Security's own OpenID Connect mechanism, as a confidential client: nothing of ours in it. Its
- * access tokens are refreshed on every request ({@code tokenMinValidity} longer than their
- * lifetime), so that staying signed in across a refresh is seen at once.
+ * Security's own OpenID Connect mechanism, as a confidential client: nothing of ours in it. With
+ * {@code tokenMinValidity} longer than their lifetime, its access tokens are refreshed on every
+ * request, so that staying signed in across a refresh is seen at once.
  */
 @OpenIdAuthenticationMechanismDefinition(
     providerURI = "${relyingParty.provider}",
@@ -25,7 +25,7 @@ import java.io.IOException;
     clientSecret = "${relyingParty.clientSecret}",
     redirectURI = "${baseURL}/callback",
     tokenAutoRefresh = true,
-    tokenMinValidity = 3_600_000)
+    tokenMinValidityExpression = "${relyingParty.tokenMinValidity}")
 @DeclareRoles({"user", "admin"})
 @WebServlet("/*")
 @ServletSecurity(@HttpConstraint(rolesAllowed = "user"))
