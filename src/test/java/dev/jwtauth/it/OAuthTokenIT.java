@@ -55,7 +55,7 @@ class OAuthTokenIT extends ServiceIT {
     assertEquals(issuer + "/oauth2/revoke", metadata.getString("revocation_endpoint"));
     assertEquals(issuer + "/oauth2/introspect", metadata.getString("introspection_endpoint"));
     assertEquals(
-        List.of("password", "refresh_token", "client_credentials", EXCHANGE),
+        List.of("authorization_code", "password", "refresh_token", "client_credentials", EXCHANGE),
         strings(metadata.getJsonArray("grant_types_supported")));
     assertTrue(
         strings(metadata.getJsonArray("token_endpoint_auth_methods_supported"))
@@ -127,9 +127,10 @@ class OAuthTokenIT extends ServiceIT {
             Http.basic(SERVICE, SERVICE_SECRET),
             "grant_type",
             "urn:example:magic"));
+    // The code flow is a grant of ours, but not of the first-party client.
     assertError(
         400,
-        "unsupported_grant_type",
+        "unauthorized_client",
         http.postForm(
             "oauth2/token",
             null,
@@ -139,6 +140,10 @@ class OAuthTokenIT extends ServiceIT {
             "web",
             "code",
             "x"));
+    assertError(
+        400,
+        "unsupported_grant_type",
+        http.postForm("oauth2/token", null, "grant_type", "implicit", "client_id", "web"));
   }
 
   @Test
