@@ -3,9 +3,11 @@ package dev.jwtauth.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.jwtauth.it.rp.RelyingPartySettings;
 import dev.jwtauth.it.rp.SignedInServlet;
+import dev.jwtauth.it.rs.ContainerWhoAmIServlet;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URI;
@@ -41,6 +43,9 @@ class OidcRelyingPartyIT {
    */
   private static final boolean REFRESHES = !ServiceProcess.SCRIPT_NAME.equals("run-wildfly.sh");
 
+  private static final String ELYTRON_CLIENT = "elytron-app";
+  private static final String ELYTRON_SECRET = "elytron-app-secret-for-tests";
+
   private static ServiceProcess server;
   private static String base;
   private static String username;
@@ -70,6 +75,18 @@ class OidcRelyingPartyIT {
     environment.put("AUTH_ISSUER", base);
     environment.put("AUTH_EXTRA_WARS", war.getAbsolutePath());
     environment.put("AUTH_CLIENTS", CLIENT);
+    if (!REFRESHES) { // WildFly: its own OIDC client too
+      File elytron = new File(workDir, "oidc-elytron.war");
+      elytronWar().as(ZipExporter.class).exportTo(elytron, true);
+      environment.put("AUTH_EXTRA_WARS", war.getAbsolutePath() + " " + elytron.getAbsolutePath());
+      environment.put("AUTH_CLIENTS", CLIENT + " " + ELYTRON_CLIENT);
+      environment.put("AUTH_CLIENT_ELYTRON_APP_SECRET", ELYTRON_SECRET);
+      environment.put("AUTH_CLIENT_ELYTRON_APP_GRANT_TYPES", "authorization_code refresh_token");
+      environment.put("AUTH_CLIENT_ELYTRON_APP_SCOPES", "openid profile email tasks:read");
+      // The claims WildFly's client reads roles from (as for Keycloak's tokens).
+      environment.put("AUTH_CLIENT_ELYTRON_APP_CLAIMS", "roles realm_access typ");
+      environment.put("AUTH_CLIENT_ELYTRON_APP_REDIRECT_URIS", base + "/oidc-elytron/whoami");
+    }
     environment.put("AUTH_CLIENT_SOTERIA_APP_SECRET", SECRET);
     environment.put("AUTH_CLIENT_SOTERIA_APP_GRANT_TYPES", "authorization_code refresh_token");
     environment.put("AUTH_CLIENT_SOTERIA_APP_SCOPES", "openid profile email tasks:read");
@@ -129,6 +146,64 @@ class OidcRelyingPartyIT {
     } else {
       assertEquals(caller.getString("access_token_jti"), next.getString("access_token_jti"));
     }
+  }
+
+  /**
+   * As a team would sign users in to a WildFly web application with the server's own OIDC client:
+   * web.xml and oidc.json (PKCE, client_secret_basic, RS256), no code. It asks for scope {@code
+   * openid} alone (WildFly 39 refuses a {@code scope} setting at its default stability level), so
+   * its principal is the {@code sub}.
+   */
+  private static WebArchive elytronWar() {
+    String oidc =
+        "{\"provider-url\":\""
+            + base
+            + "\",\"client-id\":\""
+            + ELYTRON_CLIENT
+            + "\",\"credentials\":{\"secret\":\""
+            + ELYTRON_SECRET
+            + "\"},\"ssl-required\":\"none\",\"enable-pkce\":true,"
+            + "\"principal-attribute\":\"sub\"}";
+    String webXml =
+        """
+        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+          <security-constraint>
+            <web-resource-collection>
+              <web-resource-name>everything</web-resource-name>
+              <url-pattern>/*</url-pattern>
+            </web-resource-collection>
+            <auth-constraint><role-name>user</role-name></auth-constraint>
+          </security-constraint>
+          <login-config><auth-method>OIDC</auth-method></login-config>
+          <security-role><role-name>user</role-name></security-role>
+          <security-role><role-name>admin</role-name></security-role>
+        </web-app>
+        """;
+    return ShrinkWrap.create(WebArchive.class, "oidc-elytron.war")
+        .addClass(ContainerWhoAmIServlet.class)
+        .addAsWebInfResource(new StringAsset(oidc), "oidc.json")
+        .addAsWebInfResource(new StringAsset(webXml), "web.xml");
+  }
+
+  @Test
+  void wildFlysOwnOidcClientSignsAUserIn() {
+    assumeFalse(REFRESHES, "WildFly's elytron-oidc-client: the WildFly stage");
+    LoginPageBrowser browser = new LoginPageBrowser(server.http);
+    HttpResponse<String> toUs = browser.get(base + "/oidc-elytron/whoami");
+    assertEquals(302, toUs.statusCode(), toUs.body() + logTail());
+    String authorize = toUs.headers().firstValue("Location").orElseThrow();
+    assertTrue(authorize.startsWith(base + "/oauth2/authorize?"), authorize);
+    assertTrue(authorize.contains("code_challenge_method=S256"), authorize);
+
+    HttpResponse<String> back = browser.signIn(browser.get(authorize), username, password);
+    assertEquals(302, back.statusCode(), back.body());
+    HttpResponse<String> signedIn =
+        follow(browser, browser.get(back.headers().firstValue("Location").orElseThrow()));
+    assertEquals(200, signedIn.statusCode(), signedIn.body() + logTail());
+    JsonObject caller = Http.json(signedIn);
+    String subject = Http.claims(server.http.login(username, password)).getString("sub");
+    assertEquals(subject, caller.getString("principal"));
+    assertTrue(caller.getBoolean("in_role_user"), caller.toString());
   }
 
   /** Follows the relying party's own redirects (at most five). */
