@@ -7,6 +7,7 @@ import dev.jwtauth.config.TokenSettings;
 import dev.jwtauth.db.DatabaseSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
@@ -29,6 +30,9 @@ public class ConfiguredClients {
   @Inject DatabaseSettings database;
   @Inject Secrets secrets;
 
+  /** The public client of the demo page ({@code /demo/}, embedded mode). */
+  public static final String DEMO_SPA = "demo-spa";
+
   public void ensure() {
     Set<String> everyScope = new TreeSet<>();
     settings.roleScopes().values().forEach(everyScope::addAll);
@@ -42,6 +46,10 @@ public class ConfiguredClients {
             Set.of(),
             null),
         null);
+
+    if (database.embedded()) {
+      defineDemoPage();
+    }
 
     String serviceId = clientSettings.serviceClientId();
     secrets
@@ -78,6 +86,34 @@ public class ConfiguredClients {
               new SignIn(defined.name(), defined.redirectUris(), defined.postLogoutRedirectUris())),
           defined.secret());
       LOG.info(() -> "Client " + defined + " defined from configuration");
+    }
+  }
+
+  /**
+   * The demo page signs in with the code flow as the public client {@code demo-spa}, at the
+   * issuer's {@code /demo/}; an issuer no redirect URI may have (plain http elsewhere than on a
+   * loopback address) gets no demo client.
+   */
+  private void defineDemoPage() {
+    String page = settings.issuer() + "/demo/";
+    Set<String> scopes = new TreeSet<>(List.of("openid", "profile", "email"));
+    settings.roleScopes().getOrDefault("user", Set.of()).forEach(scopes::add);
+    try {
+      registry.define(
+          new Client(
+              DEMO_SPA,
+              false,
+              Set.of(Client.AUTHORIZATION_CODE, Client.REFRESH_TOKEN),
+              scopes,
+              settings.audiences(),
+              Set.of(),
+              null,
+              null,
+              false,
+              new SignIn("Demo page", List.of(page), List.of(page))),
+          null);
+    } catch (InvalidClientDefinitionException e) {
+      LOG.warning(() -> "No demo page client: " + e.getMessage());
     }
   }
 }

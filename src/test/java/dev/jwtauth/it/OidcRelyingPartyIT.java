@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jwtauth.it.rp.RelyingPartySettings;
 import dev.jwtauth.it.rp.SignedInServlet;
@@ -12,6 +13,9 @@ import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -21,6 +25,15 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Real relying parties sign users in through our login page: a web application protected by Jakarta
@@ -45,6 +58,9 @@ class OidcRelyingPartyIT {
 
   private static final String ELYTRON_CLIENT = "elytron-app";
   private static final String ELYTRON_SECRET = "elytron-app-secret-for-tests";
+
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
   private static ServiceProcess server;
   private static String base;
@@ -204,6 +220,57 @@ class OidcRelyingPartyIT {
     String subject = Http.claims(server.http.login(username, password)).getString("sub");
     assertEquals(subject, caller.getString("principal"));
     assertTrue(caller.getBoolean("in_role_user"), caller.toString());
+  }
+
+  /**
+   * The demo page in a real browser (headless Chromium driven by Selenium): it signs in on the
+   * login page with the code flow and PKCE, shows the caller and their tasks, stays signed in
+   * across a reload (a silent sign-in through the browser session), and signs out.
+   */
+  @Test
+  void theDemoPageSignsInStaysSignedInAcrossAReloadAndSignsOutInChromium() throws Exception {
+    assumeTrue(
+        new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+        "Chromium and its driver (apt-get install chromium chromium-driver; .ci/run does)");
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1000,800");
+    WebDriver chrome = new ChromeDriver(options);
+    try {
+      WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(20));
+      chrome.get(base + "/demo/");
+      // A first visit tries a silent sign-in, which comes back login_required.
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in"))).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+          .sendKeys(username);
+      chrome.findElement(By.id("password")).sendKeys(password);
+      chrome.findElement(By.cssSelector("button[type=submit]")).click();
+
+      WebElement shown =
+          wait.until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("#signed-in #username")));
+      wait.until(ExpectedConditions.textToBePresentInElement(shown, username));
+      assertTrue(chrome.findElement(By.id("scope")).getText().contains("tasks:read"));
+      assertTrue(chrome.findElement(By.id("tasks")).getText().length() > 0, "the task list");
+      File screenshot = ((TakesScreenshot) chrome).getScreenshotAs(OutputType.FILE);
+      File saved = new File(System.getProperty("project.dir", "."), "target/demo-signed-in.png");
+      Files.copy(screenshot.toPath(), saved.toPath(), StandardCopyOption.REPLACE_EXISTING);
+
+      chrome.navigate().refresh();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector("#signed-in #username"), username));
+
+      chrome.findElement(By.id("sign-out")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+      assertTrue(chrome.getCurrentUrl().startsWith(base + "/demo/"), chrome.getCurrentUrl());
+      assertTrue(chrome.findElement(By.id("status")).getText().contains("Not signed in"));
+    } finally {
+      chrome.quit();
+    }
   }
 
   /** Follows the relying party's own redirects (at most five). */

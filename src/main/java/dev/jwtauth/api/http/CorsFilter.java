@@ -19,11 +19,13 @@ import java.io.IOException;
 @WebFilter(urlPatterns = {"/oauth2/token", "/oauth2/userinfo", "/oauth2/revoke", "/.well-known/*"})
 public class CorsFilter extends HttpFilter {
 
+  private static final long serialVersionUID = 1L;
+
   static final String ALLOWED_METHODS = "GET, POST";
   static final String ALLOWED_HEADERS = "Authorization, Content-Type";
   static final String MAX_AGE_SECONDS = "600";
 
-  @Inject ClientRegistry clients;
+  @Inject transient ClientRegistry clients;
 
   @Override
   protected void doFilter(
