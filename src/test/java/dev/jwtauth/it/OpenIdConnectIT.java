@@ -59,6 +59,7 @@ class OpenIdConnectIT extends ServiceIT {
   private String username;
   private String userId;
   private LoginPageBrowser browser;
+  private String adminToken;
 
   @BeforeEach
   void aPublicClientAndAUser() {
@@ -78,7 +79,7 @@ class OpenIdConnectIT extends ServiceIT {
                 + "\"],\"post_logout_redirect_uris\":[\""
                 + SIGNED_OUT
                 + "\"]}",
-            http.login(admin, PASSWORD));
+            adminToken = http.login(admin, PASSWORD));
     assertEquals(201, created.statusCode(), created.body());
     username = "oidc-" + UUID.randomUUID();
     userId = http.createUser(username, PASSWORD, "user");
@@ -221,6 +222,10 @@ class OpenIdConnectIT extends ServiceIT {
         () -> http.get("api/me", tokens.getOIDCTokens().getAccessToken().getValue()).statusCode(),
         status -> status == 401);
     assertEquals("invalid_grant", refreshError(tokens));
+    assertTrue(
+        Http.json(http.get("admin/audit?type=browser_session_ended&subject=" + userId, adminToken))
+                .getInt("total")
+            >= 1);
 
     // The old cookie no longer signs in: the login page again, and prompt=none says so.
     browser.setCookie("__Host-sso", "stale-" + UUID.randomUUID());
@@ -251,6 +256,19 @@ class OpenIdConnectIT extends ServiceIT {
         () -> http.get("api/me", access).statusCode(),
         status -> status == 401);
     assertEquals("invalid_grant", refreshError(first));
+
+    // Audited and counted.
+    for (String type : List.of("authorization_granted", "code_exchanged", "code_replayed")) {
+      JsonObject rows =
+          Http.json(http.get("admin/audit?type=" + type + "&subject=" + userId, adminToken));
+      assertTrue(rows.getInt("total") >= 1, type + ": " + rows);
+    }
+    String metrics = http.get("metrics").body();
+    for (String outcome : List.of("exchanged", "replayed")) {
+      assertTrue(
+          metrics.contains("auth_signin_total{outcome=\"" + outcome + "\",step=\"code_exchange\"}"),
+          outcome);
+    }
   }
 
   @Test
