@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.Socket;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,7 @@ class MultiNodeIT extends ServiceIT {
       assertTrue(
           OperationsIT.value(b.http.get("metrics").body(), "auth_sync_notifications_total") >= 2,
           "node B heard of the changes from PostgreSQL");
+      aBrowserSessionStartedOnOneNodeIsUsedAndEndedOnTheOther(a.http, b.http, password);
       revocationsReachTheOtherNodeAtOnceUnderLoad(a, b, password);
       aNodeKilledDuringARefreshLeavesTheSessionToTheRetryOnTheOther(a, b, dbUrl, password);
     }
@@ -196,6 +198,85 @@ class MultiNodeIT extends ServiceIT {
     HttpResponse<String> next =
         a.http.postJson("auth/refresh", refreshBody(answer.getString("refresh_token")));
     assertEquals(200, next.statusCode(), "the session lives on: " + next.body());
+  }
+
+  /**
+   * The browser sign-in across nodes: signed in on node A's login page, the code exchanged on node
+   * B, the browser session used on node B (single sign-on, no page) and ended there by a logout;
+   * node A then refuses the session's access token and asks for the password again.
+   */
+  private static void aBrowserSessionStartedOnOneNodeIsUsedAndEndedOnTheOther(
+      Http a, Http b, String password) {
+    String admin = a.login("admin", password);
+    String client = "nodes-spa-" + UUID.randomUUID().toString().substring(0, 8);
+    String callback = "http://127.0.0.1:9093/cb";
+    HttpResponse<String> created =
+        a.postJson(
+            "admin/clients",
+            "{\"client_id\":\""
+                + client
+                + "\",\"type\":\"public\",\"grant_types\":[\"authorization_code\"],"
+                + "\"scopes\":[\"openid\",\"tasks:read\"],\"redirect_uris\":[\""
+                + callback
+                + "\"]}",
+            admin);
+    assertEquals(201, created.statusCode(), created.body());
+    String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    String authorize =
+        "oauth2/authorize?response_type=code&scope=openid+tasks%3Aread&state=s&client_id="
+            + client
+            + "&redirect_uri="
+            + URLEncoder.encode(callback, StandardCharsets.UTF_8)
+            + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+            + "&code_challenge_method=S256";
+    Poll.until(
+        "node B to know the new client",
+        Duration.ofSeconds(5),
+        Duration.ofMillis(50),
+        () -> b.get(authorize).statusCode(),
+        status -> status == 200);
+
+    LoginPageBrowser onA = new LoginPageBrowser(a);
+    HttpResponse<String> signedIn = onA.signIn(onA.get(authorize), "admin", password);
+    assertEquals(302, signedIn.statusCode(), signedIn.body());
+    HttpResponse<String> exchanged =
+        b.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            "authorization_code",
+            "code",
+            codeOf(signedIn),
+            "redirect_uri",
+            callback,
+            "client_id",
+            client,
+            "code_verifier",
+            verifier);
+    assertEquals(
+        200, exchanged.statusCode(), "node B exchanges node A's code: " + exchanged.body());
+    String access = Http.json(exchanged).getString("access_token");
+
+    LoginPageBrowser onB = new LoginPageBrowser(b);
+    onB.setCookie("__Host-sso", onA.cookie("__Host-sso"));
+    HttpResponse<String> singleSignOn = onB.get(authorize);
+    assertEquals(302, singleSignOn.statusCode(), "node B signs in by node A's browser session");
+    assertTrue(codeOf(singleSignOn).length() > 40);
+
+    assertEquals(200, onB.get("oauth2/logout?client_id=" + client).statusCode());
+    Poll.untilPrinted(
+        "a browser sign-out on node B reaching node A",
+        Duration.ofSeconds(5),
+        Duration.ofMillis(50),
+        () -> a.get("api/me", access).statusCode(),
+        status -> status == 401);
+    assertEquals(200, onA.get(authorize).statusCode(), "node A shows the login page again");
+  }
+
+  private static String codeOf(HttpResponse<String> redirect) {
+    String location = redirect.headers().firstValue("Location").orElseThrow();
+    String code = location.substring(location.indexOf("code=") + 5);
+    return code.substring(0, code.indexOf('&'));
   }
 
   private static HttpResponse<String> logout(Http http, String access) {

@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.Test;
  * validates the ID tokens (signature by our JWKS, {@code iss}, {@code aud}, {@code nonce}, {@code
  * at_hash}); the login page is filled in as a browser would ({@link LoginPageBrowser}).
  */
+@Tag("sql") // codes used once and browser sessions shared, on PostgreSQL too
 class OpenIdConnectIT extends ServiceIT {
 
   private static final URI CALLBACK = URI.create("http://127.0.0.1:9091/cb");
