@@ -322,6 +322,79 @@ class OpenIdConnectIT extends ServiceIT {
   }
 
   @Test
+  void theLoginPageCountsFailuresInTheLoginApisOwnThrottle() {
+    Flow flow = new Flow(new Scope("openid"));
+    HttpResponse<String> page = browser.get(flow.requestUri().toString());
+    for (int i = 0; i < 5; i++) {
+      page = browser.signIn(page, username, "not-the-password-" + i);
+      assertEquals(401, page.statusCode(), page.body());
+    }
+    HttpResponse<String> locked = browser.signIn(page, username, PASSWORD);
+    assertEquals(429, locked.statusCode(), locked.body());
+    assertTrue(locked.headers().firstValue("Retry-After").isPresent());
+    assertTrue(locked.body().contains("Too many sign-in attempts"), locked.body());
+    assertNull(browser.cookie("__Host-sso"));
+    // One throttle: the login API refuses the same user from the same address.
+    HttpResponse<String> api =
+        http.postJson(
+            "auth/login", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
+    assertEquals(429, api.statusCode(), api.body());
+  }
+
+  @Test
+  void aSessionRevocationALogoutOrAPasswordChangeEndsTheBrowserSession() throws Exception {
+    // The revocation of a session started through the browser session.
+    String access = signInAndExchange().getOIDCTokens().getAccessToken().getValue();
+    String sid = Http.claims(access).getString("sid");
+    assertEquals(204, http.delete("api/me/sessions/" + sid, access).statusCode());
+    assertSignedOut();
+
+    // The login API's logout with such a session's token.
+    access = signInAndExchange().getOIDCTokens().getAccessToken().getValue();
+    assertEquals(
+        204,
+        Http.send(
+                http.request("auth/logout")
+                    .header("Authorization", "Bearer " + access)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build())
+            .statusCode());
+    assertSignedOut();
+
+    // A password change ends every session of the user, browser sessions too.
+    access = signInAndExchange().getOIDCTokens().getAccessToken().getValue();
+    HttpResponse<String> changed =
+        http.postJson(
+            "api/me/password",
+            "{\"current_password\":\""
+                + PASSWORD
+                + "\",\"new_password\":\"another-password-for-tests\"}",
+            access);
+    assertEquals(204, changed.statusCode(), changed.body());
+    assertSignedOut();
+  }
+
+  private OIDCTokenResponse signInAndExchange() throws Exception {
+    Flow flow = new Flow(new Scope("openid"));
+    AuthorizationCode code =
+        flow.success(browser.signIn(browser.get(flow.requestUri().toString()), username, PASSWORD))
+            .getAuthorizationCode();
+    return flow.exchange(code, publicClient());
+  }
+
+  /** prompt=none finds no browser session, though the browser still holds its cookie. */
+  private void assertSignedOut() {
+    assertNotNull(browser.cookie("__Host-sso"));
+    Flow silent = new Flow(new Scope("openid"));
+    silent.prompt = "none";
+    HttpResponse<String> answer = browser.get(silent.requestUri().toString());
+    assertEquals(302, answer.statusCode());
+    assertTrue(
+        answer.headers().firstValue("Location").orElseThrow().contains("error=login_required"),
+        answer.headers().firstValue("Location").orElseThrow());
+  }
+
+  @Test
   void aConfidentialClientWithANonceAndNoPkceUsesClientSecretPost() throws Exception {
     Flow flow = new Flow(new Scope("openid", "email", "profile"));
     flow.client = new ClientID("shop-web");
