@@ -62,6 +62,13 @@ final class LoginPageBrowser {
                 .build()));
   }
 
+  /** The {@code code} of a redirect back to a client. */
+  static String codeOf(HttpResponse<String> redirect) {
+    String location = redirect.headers().firstValue("Location").orElseThrow();
+    String code = location.substring(location.indexOf("code=") + 5);
+    return code.substring(0, code.indexOf('&'));
+  }
+
   /** The hidden fields of a page's form, unescaped. */
   static Map<String, String> hiddenFields(String html) {
     Map<String, String> fields = new LinkedHashMap<>();

@@ -246,7 +246,7 @@ class MultiNodeIT extends ServiceIT {
             "grant_type",
             "authorization_code",
             "code",
-            codeOf(signedIn),
+            LoginPageBrowser.codeOf(signedIn),
             "redirect_uri",
             callback,
             "client_id",
@@ -261,7 +261,7 @@ class MultiNodeIT extends ServiceIT {
     onB.setCookie("__Host-sso", onA.cookie("__Host-sso"));
     HttpResponse<String> singleSignOn = onB.get(authorize);
     assertEquals(302, singleSignOn.statusCode(), "node B signs in by node A's browser session");
-    assertTrue(codeOf(singleSignOn).length() > 40);
+    assertTrue(LoginPageBrowser.codeOf(singleSignOn).length() > 40);
 
     assertEquals(200, onB.get("oauth2/logout?client_id=" + client).statusCode());
     Poll.untilPrinted(
@@ -271,12 +271,6 @@ class MultiNodeIT extends ServiceIT {
         () -> a.get("api/me", access).statusCode(),
         status -> status == 401);
     assertEquals(200, onA.get(authorize).statusCode(), "node A shows the login page again");
-  }
-
-  private static String codeOf(HttpResponse<String> redirect) {
-    String location = redirect.headers().firstValue("Location").orElseThrow();
-    String code = location.substring(location.indexOf("code=") + 5);
-    return code.substring(0, code.indexOf('&'));
   }
 
   private static HttpResponse<String> logout(Http http, String access) {

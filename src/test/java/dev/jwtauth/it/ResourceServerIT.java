@@ -8,7 +8,9 @@ import dev.jwtauth.it.rs.WhoAmIResource;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -37,6 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ResourceServerIT {
 
   private static final long TOKEN_SECONDS = 6;
+  private static final String SIGN_IN_CLIENT = "rs-web";
+  private static final String SIGN_IN_CALLBACK = "http://127.0.0.1:9094/cb";
+
   private static ServiceProcess tokenService;
   private static String username;
   private static String password;
@@ -123,6 +128,47 @@ class ResourceServerIT {
   }
 
   /**
+   * An ID token is for its client, not for APIs: stock MP-JWT configured with our audience refuses
+   * it (its {@code aud} is the client's id), while the access token of the same sign-in passes.
+   */
+  @Test
+  void stockMpJwtRefusesAnIdToken() {
+    Http resourceServer = new Http(base);
+    LoginPageBrowser browser = new LoginPageBrowser(tokenService.http);
+    String authorize =
+        "oauth2/authorize?response_type=code&scope=openid+profile+tasks%3Aread&state=s&nonce=n"
+            + "&client_id="
+            + SIGN_IN_CLIENT
+            + "&redirect_uri="
+            + URLEncoder.encode(SIGN_IN_CALLBACK, StandardCharsets.UTF_8)
+            + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+            + "&code_challenge_method=S256";
+    HttpResponse<String> back = browser.signIn(browser.get(authorize), username, password);
+    assertEquals(302, back.statusCode(), back.body());
+    HttpResponse<String> exchanged =
+        tokenService.http.postForm(
+            "oauth2/token",
+            null,
+            "grant_type",
+            "authorization_code",
+            "code",
+            LoginPageBrowser.codeOf(back),
+            "redirect_uri",
+            SIGN_IN_CALLBACK,
+            "client_id",
+            SIGN_IN_CLIENT,
+            "code_verifier",
+            "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+    assertEquals(200, exchanged.statusCode(), exchanged.body());
+    JsonObject tokens = Http.json(exchanged);
+    assertEquals(200, resourceServer.get("whoami", tokens.getString("access_token")).statusCode());
+    assertEquals(
+        401,
+        resourceServer.get("whoami", tokens.getString("id_token")).statusCode(),
+        "an ID token is not an access token");
+  }
+
+  /**
    * The token service rotates its key every 5 s here, and Payara's MP-JWT caches the JWKS for its
    * max-age (2 s) and never refetches it for an unknown kid. Every token is accepted all the same,
    * through at least two rotations: each next key was published before it signed.
@@ -156,6 +202,11 @@ class ResourceServerIT {
     environment.put("AUTH_ACCESS_TOKEN_TTL", TOKEN_SECONDS + "s");
     environment.put("AUTH_KEYS_ROTATION_INTERVAL", "5s");
     environment.put("AUTH_KEYS_JWKS_MAX_AGE", "2s");
+    // A public client of the code flow, for an ID token.
+    environment.put("AUTH_CLIENTS", SIGN_IN_CLIENT);
+    environment.put("AUTH_CLIENT_RS_WEB_GRANT_TYPES", "authorization_code");
+    environment.put("AUTH_CLIENT_RS_WEB_SCOPES", "openid profile tasks:read");
+    environment.put("AUTH_CLIENT_RS_WEB_REDIRECT_URIS", SIGN_IN_CALLBACK);
     ServiceProcess.Login login = ServiceProcess.chooseDatabase(workDir, environment);
     username = login.username();
     password = login.password();
