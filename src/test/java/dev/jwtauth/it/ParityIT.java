@@ -179,6 +179,68 @@ class ParityIT extends ServiceIT {
                           .replaceAll("error_description=[^&]*", ""))
               + (answer.headers().firstValue("Content-Security-Policy").isPresent() ? " CSP" : ""));
     }
+    // The login form: refused without its CSRF cookie, wrong credentials, then a good sign-in.
+    String user = "parity-signin-" + UUID.randomUUID();
+    server.createUser(user, PASSWORD, "user");
+    LoginPageBrowser browser = new LoginPageBrowser(server);
+    java.net.http.HttpResponse<String> page = browser.get(good);
+    browser.forget("__Host-login-csrf");
+    page = browser.signIn(page, user, PASSWORD);
+    seen.add("login form without its cookie: " + signature(page));
+    page = browser.signIn(page, user, "not-the-password");
+    seen.add("login form, wrong password: " + signature(page));
+    java.net.http.HttpResponse<String> signedIn = browser.signIn(page, user, PASSWORD);
+    seen.add(
+        "login form, signed in: "
+            + signature(signedIn)
+            + " cookies "
+            + new java.util.TreeSet<>(Http.cookies(signedIn).keySet()));
+    seen.add(
+        "code exchange, unknown code: "
+            + signature(
+                server.postForm(
+                    "oauth2/token",
+                    Http.basic("shop-web", "shop-web-test-secret"),
+                    "grant_type",
+                    "authorization_code",
+                    "code",
+                    "no-such-code",
+                    "redirect_uri",
+                    "https://shop.example.com/callback")));
+    seen.add("userinfo without a token: " + signature(server.get("oauth2/userinfo")));
+    seen.add(
+        "userinfo without openid: "
+            + signature(server.get("oauth2/userinfo", server.login(user, PASSWORD))));
+    for (String back : new String[] {"https://shop.example.com/", "https://evil.example.com/"}) {
+      java.net.http.HttpResponse<String> out =
+          browser.get(
+              "oauth2/logout?client_id=shop-web&state=x&post_logout_redirect_uri="
+                  + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8));
+      seen.add(
+          "logout to "
+              + back
+              + ": "
+              + signature(out)
+              + " -> "
+              + out.headers().firstValue("Location").orElse(""));
+    }
+    for (String origin : new String[] {"https://shop.example.com", "https://evil.example.com"}) {
+      java.net.http.HttpResponse<String> preflight =
+          server.exchange(
+              server
+                  .request("oauth2/token")
+                  .header("Origin", origin)
+                  .header("Access-Control-Request-Method", "POST")
+                  .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                  .build());
+      seen.add(
+          "CORS preflight from "
+              + origin
+              + ": "
+              + preflight.statusCode()
+              + " "
+              + preflight.headers().firstValue("Access-Control-Allow-Origin").orElse("none"));
+    }
   }
 
   private static java.net.http.HttpResponse<String> feed(
