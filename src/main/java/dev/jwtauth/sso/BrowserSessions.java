@@ -45,17 +45,9 @@ public class BrowserSessions {
    */
   @Transactional
   public Optional<BrowserSession> use(String value) {
-    if (value == null || value.isEmpty() || value.length() > OpaqueValues.MAX_LENGTH) {
-      return Optional.empty();
-    }
     Instant now = clock.instant();
     Optional<BrowserSession> found =
-        em.createQuery(
-                "select b from BrowserSession b where b.tokenHash = :hash", BrowserSession.class)
-            .setParameter("hash", OpaqueValues.hash(value))
-            .getResultStream()
-            .findFirst()
-            .filter(session -> session.liveAt(now, settings.ssoIdleTimeout()));
+        ofValue(value).filter(session -> session.liveAt(now, settings.ssoIdleTimeout()));
     found.ifPresent(session -> session.used(now));
     return found;
   }

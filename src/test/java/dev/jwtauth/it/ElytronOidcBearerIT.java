@@ -73,6 +73,14 @@ class ElytronOidcBearerIT {
             + CLIENT
             + "\",\"bearer-only\":true,\"ssl-required\":\"none\","
             + "\"principal-attribute\":\"preferred_username\"}";
+    return oidcWar("oidc-app.war", oidc);
+  }
+
+  /**
+   * A WAR whose every path needs the role {@code user}, protected by WildFly's OIDC client with
+   * this {@code oidc.json}: {@link ContainerWhoAmIServlet} says who signed in.
+   */
+  static WebArchive oidcWar(String name, String oidcJson) {
     String webXml =
         """
         <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
@@ -88,9 +96,9 @@ class ElytronOidcBearerIT {
           <security-role><role-name>admin</role-name></security-role>
         </web-app>
         """;
-    return ShrinkWrap.create(WebArchive.class, "oidc-app.war")
+    return ShrinkWrap.create(WebArchive.class, name)
         .addClass(ContainerWhoAmIServlet.class)
-        .addAsWebInfResource(new StringAsset(oidc), "oidc.json")
+        .addAsWebInfResource(new StringAsset(oidcJson), "oidc.json")
         .addAsWebInfResource(new StringAsset(webXml), "web.xml");
   }
 

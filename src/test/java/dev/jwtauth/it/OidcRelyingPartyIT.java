@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jwtauth.it.rp.RelyingPartySettings;
 import dev.jwtauth.it.rp.SignedInServlet;
-import dev.jwtauth.it.rs.ContainerWhoAmIServlet;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URI;
@@ -180,25 +179,7 @@ class OidcRelyingPartyIT {
             + ELYTRON_SECRET
             + "\"},\"ssl-required\":\"none\",\"enable-pkce\":true,"
             + "\"principal-attribute\":\"sub\"}";
-    String webXml =
-        """
-        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-          <security-constraint>
-            <web-resource-collection>
-              <web-resource-name>everything</web-resource-name>
-              <url-pattern>/*</url-pattern>
-            </web-resource-collection>
-            <auth-constraint><role-name>user</role-name></auth-constraint>
-          </security-constraint>
-          <login-config><auth-method>OIDC</auth-method></login-config>
-          <security-role><role-name>user</role-name></security-role>
-          <security-role><role-name>admin</role-name></security-role>
-        </web-app>
-        """;
-    return ShrinkWrap.create(WebArchive.class, "oidc-elytron.war")
-        .addClass(ContainerWhoAmIServlet.class)
-        .addAsWebInfResource(new StringAsset(oidc), "oidc.json")
-        .addAsWebInfResource(new StringAsset(webXml), "web.xml");
+    return ElytronOidcBearerIT.oidcWar("oidc-elytron.war", oidc);
   }
 
   @Test

@@ -158,16 +158,7 @@ class OpenIdConnectIT extends ServiceIT {
     assertFalse(userinfo.containsKey("email"), "no email scope, no email");
 
     // A refresh returns a new ID token of the same sign-in.
-    HttpResponse<String> refreshed =
-        http.postForm(
-            "oauth2/token",
-            null,
-            "grant_type",
-            "refresh_token",
-            "refresh_token",
-            tokens.getOIDCTokens().getRefreshToken().getValue(),
-            "client_id",
-            spa.getValue());
+    HttpResponse<String> refreshed = refresh(tokens);
     assertEquals(200, refreshed.statusCode(), refreshed.body());
     JsonObject again = Http.json(refreshed);
     JsonObject refreshedId = Http.claims(again.getString("id_token"));
@@ -494,17 +485,19 @@ class OpenIdConnectIT extends ServiceIT {
   }
 
   private String refreshError(OIDCTokenResponse tokens) {
-    HttpResponse<String> answer =
-        http.postForm(
-            "oauth2/token",
-            null,
-            "grant_type",
-            "refresh_token",
-            "refresh_token",
-            tokens.getOIDCTokens().getRefreshToken().getValue(),
-            "client_id",
-            spa.getValue());
-    return Http.json(answer).getString("error", "none");
+    return Http.json(refresh(tokens)).getString("error", "none");
+  }
+
+  private HttpResponse<String> refresh(OIDCTokenResponse tokens) {
+    return http.postForm(
+        "oauth2/token",
+        null,
+        "grant_type",
+        "refresh_token",
+        "refresh_token",
+        tokens.getOIDCTokens().getRefreshToken().getValue(),
+        "client_id",
+        spa.getValue());
   }
 
   /** One authorization request of the relying party, with its state, nonce and PKCE verifier. */
