@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * wildcard (exact match only, RFC 9700 §4.1.3); the {@code authorization_code} grant with at least
  * one redirect URI, and redirect URIs only with that grant.
  */
-final class SignInRules {
+public final class SignInRules {
 
   static final int MAX_URIS = 20;
   static final int MAX_URI_LENGTH = 2000;

@@ -52,7 +52,7 @@ class AuthorizeEndpointIT extends ServiceIT {
     HttpResponse<String> page = authorize(params);
     assertEquals(200, page.statusCode(), page.body());
     assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-    assertSecurityHeaders(page);
+    assertSecurityHeaders(page, "'self' http://127.0.0.1:9091");
     String html = page.body();
     assertTrue(html.contains("Tasks &lt;b&gt;&amp;amp; &quot;more&quot;"), html);
     assertFalse(html.contains("<script"), "nothing of the request is left unescaped: " + html);
@@ -86,7 +86,7 @@ class AuthorizeEndpointIT extends ServiceIT {
       assertEquals(400, page.statusCode(), page.body());
       assertTrue(page.headers().firstValue("Location").isEmpty());
       assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-      assertSecurityHeaders(page);
+      assertSecurityHeaders(page, "'self'");
       assertFalse(page.body().contains("attacker.example.com"), page.body());
     }
   }
@@ -121,9 +121,15 @@ class AuthorizeEndpointIT extends ServiceIT {
         location.endsWith("&iss=" + URLEncoder.encode(issuer, StandardCharsets.UTF_8)), location);
   }
 
-  private static void assertSecurityHeaders(HttpResponse<String> page) {
+  /**
+   * @param formTargets the page's {@code form-action}: ours, and on the login page the origin of
+   *     the client's redirect URI (browsers apply it to the redirect after the form too)
+   */
+  private static void assertSecurityHeaders(HttpResponse<String> page, String formTargets) {
     assertEquals(
-        "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'",
+        "default-src 'none'; style-src 'self'; form-action "
+            + formTargets
+            + "; frame-ancestors 'none'",
         page.headers().firstValue("Content-Security-Policy").orElse(""));
     assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
     assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));

@@ -58,6 +58,7 @@ class OidcRelyingPartyIT {
   private static final String ELYTRON_CLIENT = "elytron-app";
   private static final String ELYTRON_SECRET = "elytron-app-secret-for-tests";
 
+  private static final String OTHER_ORIGIN_CLIENT = "other-origin-app";
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
@@ -107,6 +108,12 @@ class OidcRelyingPartyIT {
     environment.put("AUTH_CLIENT_SOTERIA_APP_SCOPES", "openid profile email tasks:read");
     environment.put("AUTH_CLIENT_SOTERIA_APP_NAME", "Soteria test application");
     environment.put("AUTH_CLIENT_SOTERIA_APP_REDIRECT_URIS", base + "/oidc-rp/callback");
+    // A client on another origin (localhost, not 127.0.0.1): the login form's redirect leaves ours.
+    environment.put("AUTH_CLIENTS", environment.get("AUTH_CLIENTS") + " " + OTHER_ORIGIN_CLIENT);
+    environment.put("AUTH_CLIENT_OTHER_ORIGIN_APP_GRANT_TYPES", "authorization_code");
+    environment.put("AUTH_CLIENT_OTHER_ORIGIN_APP_SCOPES", "openid");
+    environment.put(
+        "AUTH_CLIENT_OTHER_ORIGIN_APP_REDIRECT_URIS", "http://localhost:" + port + "/elsewhere/cb");
     environment.put("OIDC_RP_PROVIDER", base);
     environment.put("OIDC_RP_CLIENT_ID", CLIENT);
     environment.put("OIDC_RP_CLIENT_SECRET", SECRET);
@@ -210,15 +217,7 @@ class OidcRelyingPartyIT {
    */
   @Test
   void theDemoPageSignsInStaysSignedInAcrossAReloadAndSignsOutInChromium() throws Exception {
-    assumeTrue(
-        new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-        "Chromium and its driver (apt-get install chromium chromium-driver; .ci/run does)");
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1000,800");
-    WebDriver chrome = new ChromeDriver(options);
+    WebDriver chrome = chromium();
     try {
       WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(20));
       chrome.get(base + "/demo/");
@@ -252,6 +251,47 @@ class OidcRelyingPartyIT {
     } finally {
       chrome.quit();
     }
+  }
+
+  /**
+   * The login page's policy allows forms to post to its own origin only ({@code form-action
+   * 'self'}); the browser must still follow the answer's redirect to a client on another origin.
+   */
+  @Test
+  void chromiumFollowsTheLoginFormsRedirectToAClientOnAnotherOrigin() {
+    WebDriver chrome = chromium();
+    try {
+      WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(20));
+      String callback = base.replace("127.0.0.1", "localhost") + "/elsewhere/cb";
+      chrome.get(
+          base
+              + "/oauth2/authorize?response_type=code&scope=openid&state=s1&client_id="
+              + OTHER_ORIGIN_CLIENT
+              + "&redirect_uri="
+              + java.net.URLEncoder.encode(callback, java.nio.charset.StandardCharsets.UTF_8)
+              + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+              + "&code_challenge_method=S256");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+          .sendKeys(username);
+      chrome.findElement(By.id("password")).sendKeys(password);
+      chrome.findElement(By.cssSelector("button[type=submit]")).click();
+      wait.until(ExpectedConditions.urlContains("/elsewhere/cb?code="));
+      assertTrue(chrome.getCurrentUrl().startsWith(callback + "?code="), chrome.getCurrentUrl());
+    } finally {
+      chrome.quit();
+    }
+  }
+
+  private static WebDriver chromium() {
+    assumeTrue(
+        new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+        "Chromium and its driver (apt-get install chromium chromium-driver; .ci/run does)");
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1000,800");
+    return new ChromeDriver(options);
   }
 
   /** Follows the relying party's own redirects (at most five). */

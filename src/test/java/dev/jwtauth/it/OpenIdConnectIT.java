@@ -302,7 +302,8 @@ class OpenIdConnectIT extends ServiceIT {
     assertTrue(wrong.body().contains("Invalid username or password."), wrong.body());
     assertTrue(wrong.headers().firstValue("Location").isEmpty());
     assertEquals(
-        "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'",
+        "default-src 'none'; style-src 'self'; form-action 'self' http://127.0.0.1:9091;"
+            + " frame-ancestors 'none'",
         wrong.headers().firstValue("Content-Security-Policy").orElse(""));
 
     // A form without the page's cookie (another site posting it): refused, no session.

@@ -1,6 +1,7 @@
 package dev.jwtauth.api.oauth;
 
 import dev.jwtauth.authorize.AuthorizationRequest;
+import dev.jwtauth.clients.SignInRules;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,19 @@ final class LoginPages {
   /** No script, no frames, forms only to us (the login page posts to itself). */
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  /**
+   * The login page's policy: as {@link #CONTENT_SECURITY_POLICY}, with the origin of the request's
+   * (registered) redirect URI among the form's allowed targets. Browsers apply {@code form-action}
+   * to the redirects that follow a form's submission too (Chromium does), so with {@code 'self'}
+   * alone the answer to a good sign-in — a redirect to the client — was blocked for every client on
+   * another origin (OidcRelyingPartyIT, in Chromium).
+   */
+  static String loginPagePolicy(AuthorizationRequest request) {
+    return "default-src 'none'; style-src 'self'; form-action 'self' "
+        + SignInRules.origin(request.redirectUri())
+        + "; frame-ancestors 'none'";
+  }
 
   private LoginPages() {}
 
@@ -84,10 +98,15 @@ final class LoginPages {
             + "  <input id=\"password\" name=\"password\" type=\"password\""
             + " autocomplete=\"current-password\" required>\n"
             + "  <button type=\"submit\">Sign in</button>\n"
-            + "</form>");
+            + "</form>",
+        loginPagePolicy(request));
   }
 
   private static Response page(int status, String title, String body) {
+    return page(status, title, body, CONTENT_SECURITY_POLICY);
+  }
+
+  private static Response page(int status, String title, String body, String policy) {
     String html =
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -98,7 +117,7 @@ final class LoginPages {
             + "\n</main>\n</body>\n</html>\n";
     return Response.status(status)
         .type("text/html; charset=utf-8")
-        .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .header("Content-Security-Policy", policy)
         .header("X-Frame-Options", "DENY")
         .header("Cache-Control", "no-store")
         .header("Referrer-Policy", "no-referrer")
