@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,17 +73,25 @@ public class SignInService {
       return Optional.empty();
     }
     Optional<BrowserSession> session = browserSessions.use(browserSessionValue);
-    if (session.isEmpty()) {
-      return Optional.empty();
-    }
-    if (request.maxAge() != null
-        && Duration.between(session.get().authTime(), clock.instant()).toSeconds()
-            > request.maxAge()) {
+    if (session.isEmpty()
+        || !recentEnough(session.get().authTime(), clock.instant(), request.maxAge())) {
       return Optional.empty();
     }
     Optional<UserAccount> user =
         users.findById(session.get().userId()).filter(UserAccount::enabled);
     return user.map(account -> issueCode(request, session.get(), account, "sso"));
+  }
+
+  /**
+   * Whether a sign-in at {@code authTime} still answers a request with this {@code max_age}
+   * (seconds, or null for any age). OIDC Core §3.1.2.1: older than {@code max_age} asks for the
+   * password again, and {@code max_age=0} always does, as {@code prompt=login}.
+   */
+  static boolean recentEnough(Instant authTime, Instant now, Long maxAge) {
+    if (maxAge == null) {
+      return true;
+    }
+    return maxAge > 0 && Duration.between(authTime, now).toSeconds() <= maxAge;
   }
 
   private String issueCode(

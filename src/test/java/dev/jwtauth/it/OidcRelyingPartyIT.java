@@ -89,6 +89,8 @@ class OidcRelyingPartyIT {
         .exportTo(war, true);
     Map<String, String> environment = new HashMap<>();
     environment.put("AUTH_ISSUER", base);
+    // Short-lived access tokens: the demo page refreshes 30 s before expiry, 10 s after sign-in.
+    environment.put("AUTH_ACCESS_TOKEN_TTL", "40s");
     environment.put("AUTH_EXTRA_WARS", war.getAbsolutePath());
     environment.put("AUTH_CLIENTS", CLIENT);
     if (!REFRESHES) { // WildFly: its own OIDC client too
@@ -238,6 +240,12 @@ class OidcRelyingPartyIT {
       File screenshot = ((TakesScreenshot) chrome).getScreenshotAs(OutputType.FILE);
       File saved = new File(System.getProperty("project.dir", "."), "target/demo-signed-in.png");
       Files.copy(screenshot.toPath(), saved.toPath(), StandardCopyOption.REPLACE_EXISTING);
+
+      // The silent refresh: a new access token before this one expires, still signed in.
+      String expires = chrome.findElement(By.id("expires")).getText();
+      new WebDriverWait(chrome, Duration.ofSeconds(45))
+          .until(driver -> !driver.findElement(By.id("expires")).getText().equals(expires));
+      assertTrue(chrome.findElement(By.id("status")).getText().contains("Signed in"));
 
       chrome.navigate().refresh();
       wait.until(

@@ -190,10 +190,16 @@ class OpenIdConnectIT extends ServiceIT {
     Flow none = new Flow(new Scope("openid"));
     none.prompt = "none";
     none.success(browser.get(none.requestUri().toString()));
-    // prompt=login asks again; max_age=0 too.
+    // prompt=login asks again; max_age=0 too; a max_age the sign-in is within does not.
     Flow login = new Flow(new Scope("openid"));
     login.prompt = "login";
     assertEquals(200, browser.get(login.requestUri().toString()).statusCode());
+    Flow maxAgeZero = new Flow(new Scope("openid"));
+    maxAgeZero.maxAge = 0;
+    assertEquals(200, browser.get(maxAgeZero.requestUri().toString()).statusCode());
+    Flow maxAgeHour = new Flow(new Scope("openid"));
+    maxAgeHour.maxAge = 3600;
+    maxAgeHour.success(browser.get(maxAgeHour.requestUri().toString()));
 
     // Logout with the ID token as hint, back to a registered place with state.
     HttpResponse<String> out =
@@ -510,6 +516,7 @@ class OpenIdConnectIT extends ServiceIT {
     final Nonce nonce = new Nonce();
     CodeVerifier verifier = new CodeVerifier();
     String prompt;
+    int maxAge = -1;
 
     Flow(Scope scope) {
       this.scope = scope;
@@ -526,6 +533,9 @@ class OpenIdConnectIT extends ServiceIT {
       }
       if (prompt != null) {
         request.prompt(new com.nimbusds.openid.connect.sdk.Prompt(prompt));
+      }
+      if (maxAge >= 0) {
+        request.maxAge(maxAge);
       }
       return request.build().toURI();
     }
