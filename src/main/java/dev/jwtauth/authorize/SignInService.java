@@ -60,7 +60,9 @@ public class SignInService {
             .orElseThrow(
                 () -> new InvalidGrantException("This account cannot sign in through the browser"));
     BrowserSessions.Started started = browserSessions.start(user.id(), user.username());
-    return new SignedIn(started.value(), issueCode(request, started.session(), user, "login"));
+    String code = issueCode(request, started.session(), user, "login");
+    logins.succeeded(caller, username, request.client().id(), clientAddress);
+    return new SignedIn(started.value(), code);
   }
 
   /**

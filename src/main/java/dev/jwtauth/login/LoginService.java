@@ -89,6 +89,7 @@ public class LoginService {
             scopes,
             client.id(),
             client.accessTokenTtl());
+    succeeded(caller, username, client.id(), clientAddress);
     metrics.tokenIssued("password", client.id());
     LOG.fine(
         () -> "Login succeeded for " + caller.subject() + ", token jti " + grant.access().jti());
@@ -96,10 +97,26 @@ public class LoginService {
   }
 
   /**
+   * The audit row and count of a login that went through: after {@link #authenticate} and what the
+   * caller still checked (the scope, the browser session), so that a refused one is not a success.
+   */
+  public void succeeded(
+      Authenticated caller, String typedUsername, String clientId, String clientAddress) {
+    audit.login(
+        AuditEventType.LOGIN_SUCCEEDED,
+        typedUsername,
+        clientAddress,
+        clientId,
+        caller.subject(),
+        null);
+    metrics.login(AuthMetrics.LoginOutcome.SUCCEEDED);
+  }
+
+  /**
    * Checks the password through every identity store: the one check of the login API, the password
-   * grant and the login page, with one throttle, audit and metrics. The throttle answers first: a
-   * refused attempt computes no password hash, and its audit row is shared with the other refusals
-   * of its lockout.
+   * grant and the login page, with one throttle, audit and metrics (the success is recorded by
+   * {@link #succeeded}). The throttle answers first: a refused attempt computes no password hash,
+   * and its audit row is shared with the other refusals of its lockout.
    *
    * @param clientId the client the user signs in to, for the audit row
    * @param clientAddress where the request comes from (see {@code TrustedProxies})
@@ -160,8 +177,6 @@ public class LoginService {
             : result.getCallerPrincipal().getName();
     Optional<UserAccount> account =
         subject.length() > 36 ? Optional.empty() : users.findById(subject);
-    audit.login(AuditEventType.LOGIN_SUCCEEDED, username, clientAddress, clientId, subject, null);
-    metrics.login(AuthMetrics.LoginOutcome.SUCCEEDED);
     return new Authenticated(
         subject, result.getCallerPrincipal().getName(), result.getCallerGroups(), account);
   }

@@ -48,6 +48,22 @@ class OperationsIT extends ServiceIT {
     assertEquals(0.0, delta(before, after, "auth_logins_total{outcome=\"throttled\"}"));
   }
 
+  /** A good password with a scope the user may not hold is no successful login: 400, no count. */
+  @Test
+  void aLoginRefusedForItsScopeIsNotCountedAsSucceeded() {
+    String before = metrics();
+    HttpResponse<String> refused =
+        http.postJson(
+            "auth/login",
+            "{\"username\":\""
+                + username
+                + "\",\"password\":\""
+                + PASSWORD
+                + "\",\"scope\":\"admin\"}");
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertEquals(0.0, delta(before, metrics(), "auth_logins_total{outcome=\"succeeded\"}"));
+  }
+
   @Test
   void aRefreshReuseMovesTheReuseCounter() {
     JsonObject tokens = http.loginResponse(username, PASSWORD);
