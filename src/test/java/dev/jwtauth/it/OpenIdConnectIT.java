@@ -340,7 +340,8 @@ class OpenIdConnectIT extends ServiceIT {
   }
 
   @Test
-  void aSessionRevocationALogoutOrAPasswordChangeEndsTheBrowserSession() throws Exception {
+  void aSessionRevocationALogoutAnAdminRevocationOrAPasswordChangeEndsTheBrowserSession()
+      throws Exception {
     // The revocation of a session started through the browser session.
     String access = signInAndExchange().getOIDCTokens().getAccessToken().getValue();
     String sid = Http.claims(access).getString("sid");
@@ -354,6 +355,18 @@ class OpenIdConnectIT extends ServiceIT {
         Http.send(
                 http.request("auth/logout")
                     .header("Authorization", "Bearer " + access)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build())
+            .statusCode());
+    assertSignedOut();
+
+    // An admin's revocation of everything of the user's.
+    signInAndExchange();
+    assertEquals(
+        204,
+        Http.send(
+                http.request("admin/users/" + userId + "/revoke")
+                    .header("Authorization", "Bearer " + adminToken)
                     .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
                     .build())
             .statusCode());
@@ -415,10 +428,16 @@ class OpenIdConnectIT extends ServiceIT {
     basic.verifier = null;
     AuthorizationCode second =
         basic.success(browser.get(basic.requestUri().toString())).getAuthorizationCode();
-    basic.validate(
-        basic.exchange(
-            second,
-            new ClientSecretBasic(new ClientID("shop-web"), new Secret("shop-web-test-secret"))));
+    ClientSecretBasic shopBasic =
+        new ClientSecretBasic(new ClientID("shop-web"), new Secret("shop-web-test-secret"));
+    basic.validate(basic.exchange(second, shopBasic));
+
+    // A verifier for a code issued without a challenge: a PKCE downgrade, refused.
+    AuthorizationCode third =
+        basic.success(browser.get(basic.requestUri().toString())).getAuthorizationCode();
+    assertEquals(
+        "invalid_grant",
+        basic.exchangeError(third, shopBasic, new CodeVerifier()).getErrorObject().getCode());
   }
 
   @Test

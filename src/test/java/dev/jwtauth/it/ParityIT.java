@@ -224,6 +224,17 @@ class ParityIT extends ServiceIT {
               + " -> "
               + out.headers().firstValue("Location").orElse(""));
     }
+    for (String path : new String[] {"demo", "demo/", "demo/demo.js", "demo/nothing"}) {
+      java.net.http.HttpResponse<String> demo = server.get(path);
+      seen.add(
+          "demo page "
+              + path
+              + ": "
+              + demo.statusCode()
+              + " "
+              + mediaType(demo.headers().firstValue("Content-Type").orElse(""))
+              + (demo.headers().firstValue("Content-Security-Policy").isPresent() ? " CSP" : ""));
+    }
     for (String origin : new String[] {"https://shop.example.com", "https://evil.example.com"}) {
       java.net.http.HttpResponse<String> preflight =
           server.exchange(

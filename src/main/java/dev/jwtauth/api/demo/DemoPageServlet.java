@@ -46,7 +46,9 @@ public class DemoPageServlet extends HttpServlet {
     if (!database.embedded() || path.isEmpty()) {
       // The page's URL is /demo/ exactly (its client's redirect URI); /demo goes there.
       if (database.embedded()) {
-        response.sendRedirect("demo/");
+        // No body (sendRedirect writes one on WildFly and none on Payara).
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", "demo/");
       } else {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
       }
