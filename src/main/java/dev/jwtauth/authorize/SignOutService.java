@@ -33,12 +33,24 @@ public class SignOutService {
    * @param idTokenHint an ID token we issued (expired ones too), or null
    * @param clientId the client, or null (then the hint's {@code aud})
    * @param postLogoutRedirectUri where the client asks the browser to go, or null
+   * @param confirmed whether the user confirmed it on our page (its CSRF token checked)
    */
   public record SignOut(
       String browserSessionValue,
       String idTokenHint,
       String clientId,
-      String postLogoutRedirectUri) {}
+      String postLogoutRedirectUri,
+      boolean confirmed) {}
+
+  /**
+   * What the endpoint answers.
+   *
+   * @param askFirst the browser's session was not ended: the user is to confirm it first
+   * @param clientName the display name of the client that asks, or null when none is known
+   * @param back the registered {@code post_logout_redirect_uri} to send the browser to, or empty
+   *     (then a "signed out" page)
+   */
+  public record SignedOut(boolean askFirst, String clientName, Optional<String> back) {}
 
   @Inject BrowserSessions browserSessions;
   @Inject RefreshService sessions;
@@ -48,26 +60,24 @@ public class SignOutService {
   @Inject AuthMetrics metrics;
 
   /**
-   * Ends the browser session, if there is one, and returns the registered redirect URI to send the
-   * browser to, or empty (then a "signed out" page).
+   * Ends the session an ID token hint names at once (only the client it was issued to holds it).
+   * The browser's own session (its cookie) ends at once too when it is that one; any other — no
+   * hint, or a hint of another session — only once the user has confirmed it on our page
+   * (RP-Initiated Logout 1.0 §2: the OP must ask), so that a link on another site cannot sign
+   * anyone out.
    */
-  public Optional<String> signOut(SignOut request) {
+  public SignedOut signOut(SignOut request) {
     Optional<JWTClaimsSet> hint = verifiedHint(request.idTokenHint());
-    Optional<String> browserSessionId =
+    Optional<String> hintedSession =
+        hint.map(claims -> claims.getClaim("sid"))
+            .filter(String.class::isInstance)
+            .map(String.class::cast);
+    Optional<String> browserSession =
         browserSessions
             .ofValue(request.browserSessionValue())
             .map(BrowserSession::id)
-            .or(
-                () ->
-                    hint.map(claims -> claims.getClaim("sid"))
-                        .filter(String.class::isInstance)
-                        .map(String.class::cast));
-    browserSessionId.ifPresent(
-        id -> {
-          if (sessions.endBrowserSession(id, "logout")) {
-            metrics.signIn("logout", "ended");
-          }
-        });
+            .filter(browserSessions::live);
+    hintedSession.ifPresent(this::end);
     String clientId =
         request.clientId() != null
             ? request.clientId()
@@ -75,17 +85,37 @@ public class SignOutService {
                 .filter(audience -> audience.size() == 1)
                 .map(audience -> audience.get(0))
                 .orElse(null);
-    if (request.postLogoutRedirectUri() == null || clientId == null) {
-      return Optional.empty();
+    Optional<Client> client = clientId == null ? Optional.empty() : clients.find(clientId);
+    Optional<String> back = client.flatMap(known -> back(known, request, hint));
+    String clientName = client.map(Client::displayName).orElse(null);
+    if (browserSession.isPresent() && !browserSession.equals(hintedSession)) {
+      if (!request.confirmed()) {
+        metrics.signIn("logout", "asked");
+        return new SignedOut(true, clientName, back);
+      }
+      end(browserSession.get());
     }
-    if (hint.isPresent() && !hint.get().getAudience().contains(clientId)) {
-      return Optional.empty(); // the hint was issued to another client
+    return new SignedOut(false, clientName, back);
+  }
+
+  private void end(String browserSessionId) {
+    if (sessions.endBrowserSession(browserSessionId, "logout")) {
+      metrics.signIn("logout", "ended");
     }
-    return clients
-        .find(clientId)
-        .map(Client::signIn)
-        .filter(signIn -> signIn.postLogoutRedirectUris().contains(request.postLogoutRedirectUri()))
-        .map(signIn -> request.postLogoutRedirectUri());
+  }
+
+  /**
+   * The request's {@code post_logout_redirect_uri} if registered for the client (and the hint's).
+   */
+  private static Optional<String> back(
+      Client client, SignOut request, Optional<JWTClaimsSet> hint) {
+    if (request.postLogoutRedirectUri() == null
+        || hint.isPresent() && !hint.get().getAudience().contains(client.id())) {
+      return Optional.empty(); // nowhere asked, or the hint was issued to another client
+    }
+    return client.signIn().postLogoutRedirectUris().contains(request.postLogoutRedirectUri())
+        ? Optional.of(request.postLogoutRedirectUri())
+        : Optional.empty();
   }
 
   /** The hint's claims if we signed it and it names our issuer; its expiry does not matter. */

@@ -263,7 +263,12 @@ class MultiNodeIT extends ServiceIT {
     assertEquals(302, singleSignOn.statusCode(), "node B signs in by node A's browser session");
     assertTrue(LoginPageBrowser.codeOf(singleSignOn).length() > 40);
 
-    assertEquals(200, onB.get("oauth2/logout?client_id=" + client).statusCode());
+    HttpResponse<String> askedOnB = onB.get("oauth2/logout?client_id=" + client);
+    assertEquals(200, askedOnB.statusCode(), "node B asks: " + askedOnB.body());
+    assertEquals(
+        200,
+        onB.post("oauth2/logout", LoginPageBrowser.hiddenFields(askedOnB.body())).statusCode(),
+        "signed out on node B");
     Poll.untilPrinted(
         "a browser sign-out on node B reaching node A",
         Duration.ofSeconds(5),

@@ -39,6 +39,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -440,19 +441,71 @@ class OpenIdConnectIT extends ServiceIT {
         basic.exchangeError(third, shopBasic, new CodeVerifier()).getErrorObject().getCode());
   }
 
+  /**
+   * Without an ID token of the session as hint, the logout endpoint asks the user first
+   * (RP-Initiated Logout 1.0 §2: the OP MUST ask): a cross-site link alone must not sign anyone
+   * out.
+   */
+  @Test
+  void aLogoutWithoutAHintAsksTheUserFirst() throws Exception {
+    Flow flow = new Flow(new Scope("openid"));
+    flow.success(browser.signIn(browser.get(flow.requestUri().toString()), username, PASSWORD));
+    HttpResponse<String> ask =
+        browser.get(
+            "oauth2/logout?client_id="
+                + spa
+                + "&post_logout_redirect_uri="
+                + SIGNED_OUT
+                + "&state=bye-2");
+    assertEquals(200, ask.statusCode(), ask.body());
+    assertTrue(ask.body().contains("<strong>Tasks</strong>"), ask.body());
+    assertEquals(
+        "default-src 'none'; style-src 'self'; form-action 'self' http://127.0.0.1:9091;"
+            + " frame-ancestors 'none'",
+        ask.headers().firstValue("Content-Security-Policy").orElseThrow());
+    assertEquals("no-store", ask.headers().firstValue("Cache-Control").orElseThrow());
+    assertNotNull(browser.cookie("__Host-sso"), "not signed out yet");
+    Flow again = new Flow(new Scope("openid"));
+    again.success(browser.get(again.requestUri().toString())); // still signed in
+
+    // The page's form without its cookie (another site's form): refused, still signed in.
+    Map<String, String> form = LoginPageBrowser.hiddenFields(ask.body());
+    String csrf = browser.cookie("__Host-logout-csrf");
+    browser.forget("__Host-logout-csrf");
+    assertEquals(403, browser.post("oauth2/logout", form).statusCode());
+    Flow stillIn = new Flow(new Scope("openid"));
+    stillIn.success(browser.get(stillIn.requestUri().toString()));
+
+    browser.setCookie("__Host-logout-csrf", csrf);
+    HttpResponse<String> out = browser.post("oauth2/logout", form);
+    assertEquals(302, out.statusCode(), out.body());
+    assertEquals(SIGNED_OUT + "?state=bye-2", out.headers().firstValue("Location").orElseThrow());
+    assertNull(browser.cookie("__Host-sso"), "the cookie is cleared");
+    assertEquals(
+        200,
+        browser.get(new Flow(new Scope("openid")).requestUri().toString()).statusCode(),
+        "the login page again: the browser session has ended");
+  }
+
   @Test
   void logoutToAnUnregisteredPlaceShowsThePageInstead() throws Exception {
     Flow flow = new Flow(new Scope("openid"));
     flow.success(browser.signIn(browser.get(flow.requestUri().toString()), username, PASSWORD));
-    HttpResponse<String> out =
+    HttpResponse<String> ask =
         browser.get(
             "oauth2/logout?client_id="
                 + spa
                 + "&post_logout_redirect_uri=https://attacker.example.com/&state=x");
+    assertEquals(200, ask.statusCode(), ask.body());
+    assertFalse(
+        ask.headers().firstValue("Content-Security-Policy").orElseThrow().contains("attacker"));
+    HttpResponse<String> out =
+        browser.post("oauth2/logout", LoginPageBrowser.hiddenFields(ask.body()));
     assertEquals(200, out.statusCode(), out.body());
     assertTrue(out.headers().firstValue("Location").isEmpty());
     assertTrue(out.body().contains("signed out"), out.body());
     assertFalse(out.body().contains("attacker.example.com"));
+    assertNull(browser.cookie("__Host-sso"), "the cookie is cleared");
   }
 
   @Test

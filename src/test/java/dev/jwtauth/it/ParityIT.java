@@ -223,6 +223,16 @@ class ParityIT extends ServiceIT {
               + signature(out)
               + " -> "
               + out.headers().firstValue("Location").orElse(""));
+      // Signed in, no hint: the "sign out?" page first; its form signs out.
+      java.net.http.HttpResponse<String> confirmed =
+          browser.post("oauth2/logout", LoginPageBrowser.hiddenFields(out.body()));
+      seen.add(
+          "logout to "
+              + back
+              + ", confirmed: "
+              + signature(confirmed)
+              + " -> "
+              + confirmed.headers().firstValue("Location").orElse(""));
     }
     for (String path : new String[] {"demo", "demo/", "demo/demo.js", "demo/nothing"}) {
       java.net.http.HttpResponse<String> demo = server.get(path);

@@ -187,7 +187,8 @@ public class AuthorizeResource {
         .build();
   }
 
-  private static boolean sameValue(String expected, String presented) {
+  /** Whether a form's CSRF token is its cookie's (in constant time). */
+  static boolean sameValue(String expected, String presented) {
     return presented != null
         && MessageDigest.isEqual(
             expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));

@@ -52,6 +52,50 @@ final class LoginPages {
   }
 
   /**
+   * 200: "sign out?", for a logout request that did not show it comes from the session's client (no
+   * ID token of the browser's session as hint). The form posts the request back with the page's
+   * CSRF token; its answer may redirect to {@code back}, so the policy names that origin too.
+   *
+   * @param clientName who asks, or null
+   * @param clientId the request's client, or null
+   * @param back the registered place to go back to afterwards, or null
+   * @param state the request's state, or null
+   */
+  static Response signOutPage(
+      String clientName, String clientId, String back, String state, String csrf) {
+    Map<String, String> hidden = new LinkedHashMap<>();
+    hidden.put("client_id", clientId);
+    hidden.put("post_logout_redirect_uri", back);
+    hidden.put("state", state);
+    hidden.put("csrf_token", csrf);
+    return page(
+        200,
+        "Sign out",
+        "<h1>Sign out?</h1>\n<p>"
+            + (clientName == null
+                ? "An application asks"
+                : "<strong>" + escape(clientName) + "</strong> asks")
+            + " to sign you out. You will be signed out of every application you signed in to"
+            + " here.</p>\n<form method=\"post\" action=\"logout\">\n"
+            + hiddenInputs(hidden)
+            + "  <button type=\"submit\">Sign out</button>\n</form>",
+        back == null
+            ? CONTENT_SECURITY_POLICY
+            : "default-src 'none'; style-src 'self'; form-action 'self' "
+                + SignInRules.origin(back)
+                + "; frame-ancestors 'none'");
+  }
+
+  /** 403: a "sign out?" form without its CSRF cookie (expired, or sent from another site). */
+  static Response expiredSignOutPage() {
+    return page(
+        403,
+        "Sign-out refused",
+        "<h1>This sign-out page has expired</h1>\n<p>Go back to the application and sign out"
+            + " again.</p>");
+  }
+
+  /**
    * The login form for a checked request: it posts the request back with the credentials and the
    * page's CSRF token.
    *
@@ -69,17 +113,6 @@ final class LoginPages {
     hidden.put("code_challenge_method", request.codeChallenge() == null ? null : "S256");
     hidden.put("max_age", request.maxAge() == null ? null : request.maxAge().toString());
     hidden.put("csrf_token", csrf);
-    StringBuilder form = new StringBuilder();
-    hidden.forEach(
-        (name, value) -> {
-          if (value != null) {
-            form.append("  <input type=\"hidden\" name=\"")
-                .append(name)
-                .append("\" value=\"")
-                .append(escape(value))
-                .append("\">\n");
-          }
-        });
     String name = escape(request.client().displayName());
     return page(
         status,
@@ -89,7 +122,7 @@ final class LoginPages {
             + "</strong></p>\n"
             + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + escape(error) + "</p>\n")
             + "<form method=\"post\" action=\"authorize\">\n"
-            + form
+            + hiddenInputs(hidden)
             + "  <label for=\"username\">Username</label>\n"
             + "  <input id=\"username\" name=\"username\" autocomplete=\"username\" required"
             + (request.loginHint() == null ? "" : " value=\"" + escape(request.loginHint()) + "\"")
@@ -100,6 +133,23 @@ final class LoginPages {
             + "  <button type=\"submit\">Sign in</button>\n"
             + "</form>",
         loginPagePolicy(request));
+  }
+
+  /** The fields with a value, as hidden inputs. */
+  private static String hiddenInputs(Map<String, String> fields) {
+    StringBuilder inputs = new StringBuilder();
+    fields.forEach(
+        (name, value) -> {
+          if (value != null) {
+            inputs
+                .append("  <input type=\"hidden\" name=\"")
+                .append(name)
+                .append("\" value=\"")
+                .append(escape(value))
+                .append("\">\n");
+          }
+        });
+    return inputs.toString();
   }
 
   private static Response page(int status, String title, String body) {

@@ -2,6 +2,8 @@ package dev.jwtauth.api.oauth;
 
 import dev.jwtauth.authorize.SignOutService;
 import dev.jwtauth.authorize.SignOutService.SignOut;
+import dev.jwtauth.authorize.SignOutService.SignedOut;
+import dev.jwtauth.crypto.OpaqueValues;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,51 +21,88 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code /oauth2/logout} (OpenID Connect RP-Initiated Logout 1.0): ends the browser session and the
- * sessions started through it, then sends the browser to a registered {@code
- * post_logout_redirect_uri} with {@code state}, or shows a "signed out" page (never a redirect to
- * an unregistered place).
+ * sessions started through it — asking the user first when the request holds no ID token of that
+ * session — then sends the browser to a registered {@code post_logout_redirect_uri} with {@code
+ * state}, or shows a "signed out" page (never a redirect to an unregistered place).
  */
 @RequestScoped
 @Path("oauth2/logout")
 @PermitAll
 public class LogoutResource {
 
+  /** The "sign out?" page's CSRF token, also in its form (double submit). */
+  static final String CSRF_COOKIE = "__Host-logout-csrf";
+
   @Inject SignOutService signOuts;
   @Context UriInfo uri;
 
   @GET
   public Response logout(@CookieParam(AuthorizeResource.SSO_COOKIE) String browserSession) {
-    return logout(uri.getQueryParameters(), browserSession);
+    return logout(uri.getQueryParameters(), browserSession, false);
   }
 
+  /**
+   * A logout request sent as a form, or the user's answer to our "sign out?" page (it carries
+   * {@code csrf_token}, equal to its cookie's: a double submit).
+   */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response logoutForm(
       MultivaluedMap<String, String> form,
-      @CookieParam(AuthorizeResource.SSO_COOKIE) String browserSession) {
-    return logout(form, browserSession);
+      @CookieParam(AuthorizeResource.SSO_COOKIE) String browserSession,
+      @CookieParam(CSRF_COOKIE) String csrfCookie) {
+    if (!form.containsKey("csrf_token")) {
+      return logout(form, browserSession, false);
+    }
+    if (csrfCookie == null
+        || !AuthorizeResource.sameValue(csrfCookie, form.getFirst("csrf_token"))) {
+      return LoginPages.expiredSignOutPage();
+    }
+    return Response.fromResponse(logout(form, browserSession, true))
+        .header(
+            "Set-Cookie", CSRF_COOKIE + "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0")
+        .build();
   }
 
-  private Response logout(MultivaluedMap<String, String> parameters, String browserSession) {
-    Optional<String> back =
+  private Response logout(
+      MultivaluedMap<String, String> parameters, String browserSession, boolean confirmed) {
+    String state = single(parameters, "state");
+    SignedOut signedOut =
         signOuts.signOut(
             new SignOut(
                 browserSession,
                 single(parameters, "id_token_hint"),
                 single(parameters, "client_id"),
-                single(parameters, "post_logout_redirect_uri")));
+                single(parameters, "post_logout_redirect_uri"),
+                confirmed));
+    if (signedOut.askFirst()) {
+      String csrf = OpaqueValues.generate();
+      return Response.fromResponse(
+              LoginPages.signOutPage(
+                  signedOut.clientName(),
+                  single(parameters, "client_id"),
+                  signedOut.back().orElse(null),
+                  state,
+                  csrf))
+          .header(
+              "Set-Cookie",
+              CSRF_COOKIE
+                  + "="
+                  + csrf
+                  + "; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=3600")
+          .build();
+    }
     Response.ResponseBuilder answer;
-    if (back.isPresent()) {
-      String state = single(parameters, "state");
+    if (signedOut.back().isPresent()) {
+      String back = signedOut.back().get();
       String location =
           state == null
-              ? back.get()
-              : back.get()
-                  + (back.get().indexOf('?') < 0 ? '?' : '&')
+              ? back
+              : back
+                  + (back.indexOf('?') < 0 ? '?' : '&')
                   + "state="
                   + URLEncoder.encode(state, StandardCharsets.UTF_8);
       answer =
