@@ -35,6 +35,11 @@ import org.junit.jupiter.api.Test;
 @Tag("sql")
 class DatabaseFaultsIT extends ServiceIT {
 
+  /** A sign-in request of the configured web client. */
+  private static final String AUTHORIZE =
+      "oauth2/authorize?response_type=code&client_id=shop-web&scope=openid&nonce=n&state=s"
+          + "&redirect_uri=https%3A%2F%2Fshop.example.com%2Fcallback";
+
   private String dbUrl;
   private String username;
 
@@ -82,6 +87,13 @@ class DatabaseFaultsIT extends ServiceIT {
     http.createUser(admin, PASSWORD, "user", "admin");
     String adminToken = http.login(admin, PASSWORD);
     String refreshToken = http.loginResponse(username, PASSWORD).getString("refresh_token");
+    // A browser on the login page, and one signed in (single sign-on needs the database).
+    LoginPageBrowser onTheLoginPage = new LoginPageBrowser(http);
+    HttpResponse<String> loginPage = onTheLoginPage.get(AUTHORIZE);
+    assertEquals(200, loginPage.statusCode(), loginPage.body());
+    LoginPageBrowser signedIn = new LoginPageBrowser(http);
+    HttpResponse<String> signIn = signedIn.signIn(signedIn.get(AUTHORIZE), username, PASSWORD);
+    assertEquals(302, signIn.statusCode(), signIn.body());
     double refusedBefore = unavailableCounter();
     int warningsBefore = outageWarnings();
     String database = PostgresTestDatabase.databaseName(dbUrl);
@@ -108,6 +120,8 @@ class DatabaseFaultsIT extends ServiceIT {
           timed(
               "admin create",
               () -> http.createUserAsAdmin(adminToken, "new-" + UUID.randomUUID(), PASSWORD)));
+      assertUnavailablePage(onTheLoginPage.signIn(loginPage, username, PASSWORD));
+      assertUnavailablePage(signedIn.get(AUTHORIZE));
       assertEquals(
           200, http.get("api/me", adminToken).statusCode(), "bearer checks need no database");
       assertTrue(unavailableCounter() >= refusedBefore + 3, "the 503s are counted");
@@ -126,6 +140,18 @@ class DatabaseFaultsIT extends ServiceIT {
     assertEquals(200, login(username).statusCode());
     assertEquals(
         201, http.createUserAsAdmin(adminToken, "new-" + UUID.randomUUID(), PASSWORD).statusCode());
+  }
+
+  /** A browser is answered with a page of ours, not the API's JSON. */
+  private static void assertUnavailablePage(HttpResponse<String> answer) {
+    assertEquals(503, answer.statusCode(), answer.body());
+    assertTrue(
+        answer.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+        answer.headers().map() + " " + answer.body());
+    assertTrue(answer.body().contains("try again"), answer.body());
+    assertTrue(answer.headers().firstValue("Retry-After").isPresent());
+    assertEquals(
+        "DENY", answer.headers().firstValue("X-Frame-Options").orElse(""), "a page of ours");
   }
 
   /**

@@ -43,6 +43,7 @@ import java.util.Optional;
 @RequestScoped
 @Path("oauth2/authorize")
 @PermitAll
+@BrowserPage
 public class AuthorizeResource {
 
   /** The login form's CSRF token, also in the form (double submit); read when the form comes. */

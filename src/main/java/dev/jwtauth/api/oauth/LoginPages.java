@@ -42,6 +42,26 @@ final class LoginPages {
             + " its operators.</p>");
   }
 
+  /**
+   * 503: the database out of reach or every password-hash slot busy (with the API's Retry-After).
+   */
+  static Response unavailablePage() {
+    return page(
+        503,
+        "Try again shortly",
+        "<h1>The sign-in service is busy</h1>\n<p>It cannot answer right now; please try again"
+            + " in a few seconds.</p>");
+  }
+
+  /** Any other failure of a browser page: its status, no detail. */
+  static Response failurePage(int status) {
+    return page(
+        status,
+        "Something went wrong",
+        "<h1>Something went wrong</h1>\n<p>Go back to the application and try again; if it keeps"
+            + " happening, tell its operators.</p>");
+  }
+
   /** 200: the browser session has ended and no registered place to go back to was given. */
   static Response signedOutPage() {
     return page(

@@ -31,6 +31,7 @@ import java.util.List;
 @RequestScoped
 @Path("oauth2/logout")
 @PermitAll
+@BrowserPage
 public class LogoutResource {
 
   /** The "sign out?" page's CSRF token, also in its form (double submit). */
