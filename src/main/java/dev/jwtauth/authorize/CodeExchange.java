@@ -104,7 +104,8 @@ public class CodeExchange {
                       binding.authTime(),
                       binding.browserSessionId(),
                       grant.access().token(),
-                      IdTokenIssuer.identityClaims(granted, user.username(), user.profile()))));
+                      IdTokenIssuer.identityClaims(
+                          granted, user.username(), user.profile(), user.profileUpdatedAt()))));
     }
     audit.recordForClient(
         AuditEventType.CODE_EXCHANGED,

@@ -29,7 +29,8 @@ public class UserInfo {
         IdTokenIssuer.identityClaims(
             scopes,
             user.map(UserAccount::username).orElse(username),
-            user.map(UserAccount::profile).orElse(null)));
+            user.map(UserAccount::profile).orElse(null),
+            user.map(UserAccount::profileUpdatedAt).orElse(null)));
     return claims;
   }
 }

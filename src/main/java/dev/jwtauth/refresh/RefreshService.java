@@ -171,7 +171,10 @@ public class RefreshService {
                       session.browserSessionId(),
                       access.token(),
                       IdTokenIssuer.identityClaims(
-                          granted, rotated.user().username(), rotated.user().profile()))));
+                          granted,
+                          rotated.user().username(),
+                          rotated.user().profile(),
+                          rotated.user().profileUpdatedAt()))));
     }
     if (rotated.retried()) {
       // Nothing changed: the successor handed out again was audited when it was made.

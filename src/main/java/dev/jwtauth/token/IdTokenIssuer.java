@@ -94,13 +94,14 @@ public final class IdTokenIssuer {
 
   /**
    * The claims an ID token and userinfo carry for the granted scopes (OIDC Core §5.4): {@code
-   * profile} → the names and {@code preferred_username}, {@code email} → {@code email} and {@code
-   * email_verified}; a value the user does not have is absent.
+   * profile} → the names, {@code preferred_username} and {@code updated_at}, {@code email} → {@code
+   * email} and {@code email_verified}; a value the user does not have is absent.
    *
    * @param profile the user's profile, or null for a caller of another identity store
+   * @param profileUpdatedAt when the profile last changed ({@code updated_at}), or null
    */
   public static Map<String, Object> identityClaims(
-      Collection<String> scopes, String username, UserProfile profile) {
+      Collection<String> scopes, String username, UserProfile profile, Instant profileUpdatedAt) {
     Map<String, Object> claims = new LinkedHashMap<>();
     if (scopes.contains("profile")) {
       if (profile != null) {
@@ -109,6 +110,9 @@ public final class IdTokenIssuer {
         putPresent(claims, "family_name", profile.familyName());
       }
       claims.put("preferred_username", username);
+      if (profile != null && profileUpdatedAt != null) {
+        claims.put("updated_at", profileUpdatedAt.getEpochSecond());
+      }
     }
     if (scopes.contains("email") && profile != null && profile.email() != null) {
       claims.put("email", profile.email());

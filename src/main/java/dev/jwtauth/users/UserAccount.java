@@ -38,6 +38,10 @@ public class UserAccount {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** When the profile last changed (null: never since the user was created). */
+  @Column(name = "profile_updated_at")
+  private Instant profileUpdatedAt;
+
   @Column(name = "email", length = 320)
   private String email;
 
@@ -80,7 +84,12 @@ public class UserAccount {
     this.createdAt = createdAt;
   }
 
-  void profile(UserProfile profile) {
+  /** Sets the profile; {@code now} becomes its update time if it differs from the current one. */
+  void profile(UserProfile profile, Instant now) {
+    if (profile.equals(profile())) {
+      return;
+    }
+    this.profileUpdatedAt = now;
     this.email = profile.email();
     this.emailVerified = profile.emailVerified();
     this.name = profile.name();
@@ -136,6 +145,11 @@ public class UserAccount {
 
   public Set<String> roles() {
     return Set.copyOf(roles);
+  }
+
+  /** When the profile last changed: the OpenID Connect {@code updated_at}. */
+  public Instant profileUpdatedAt() {
+    return profileUpdatedAt != null ? profileUpdatedAt : createdAt;
   }
 
   public UserProfile profile() {

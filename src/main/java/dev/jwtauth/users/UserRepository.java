@@ -82,7 +82,7 @@ public class UserRepository {
       return Optional.empty();
     }
     UserView before = UserView.of(user);
-    user.profile(profile);
+    user.profile(profile, clock.instant());
     if (roles != null) {
       user.roles(roles);
     }
@@ -139,7 +139,7 @@ public class UserRepository {
       Set<String> permissions,
       String organization) {
     UserAccount user = new UserAccount(username, hasher.hash(password), roles, clock.instant());
-    user.profile(profile);
+    user.profile(profile, clock.instant());
     user.permissions(permissions);
     user.organization(organization);
     em.persist(user);

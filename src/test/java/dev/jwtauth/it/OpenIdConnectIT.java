@@ -157,6 +157,35 @@ class OpenIdConnectIT extends ServiceIT {
     assertEquals(userId, userinfo.getString("sub"));
     assertEquals(username, userinfo.getString("preferred_username"));
     assertFalse(userinfo.containsKey("email"), "no email scope, no email");
+    long created = userinfo.getJsonNumber("updated_at").longValue();
+    assertEquals(
+        created,
+        ((Number) id.getClaim("updated_at")).longValue(),
+        "the profile's time in the ID token too");
+    assertTrue(Math.abs(created - System.currentTimeMillis() / 1000) < 600, "seconds: " + created);
+
+    // A profile change moves updated_at; a change of roles alone does not.
+    assertEquals(
+        200,
+        http.mergePatch("admin/users/" + userId, adminToken, "{\"roles\":[\"user\"]}")
+            .statusCode());
+    assertEquals(
+        created,
+        Http.json(http.get("oauth2/userinfo", access.getValue()))
+            .getJsonNumber("updated_at")
+            .longValue());
+    Poll.until(
+        "a second to pass (updated_at counts seconds)",
+        Duration.ofSeconds(2),
+        Duration.ofMillis(50),
+        System::currentTimeMillis,
+        now -> now / 1000 > created);
+    HttpResponse<String> renamed =
+        http.mergePatch("admin/users/" + userId, adminToken, "{\"name\":\"Renamed User\"}");
+    assertEquals(200, renamed.statusCode(), renamed.body());
+    JsonObject after = Http.json(http.get("oauth2/userinfo", access.getValue()));
+    assertEquals("Renamed User", after.getString("name"));
+    assertTrue(after.getJsonNumber("updated_at").longValue() > created, after.toString());
 
     // A refresh returns a new ID token of the same sign-in.
     HttpResponse<String> refreshed = refresh(tokens);

@@ -39,6 +39,7 @@ public class WellKnownResource {
           "given_name",
           "family_name",
           "preferred_username",
+          "updated_at",
           "email",
           "email_verified");
 
