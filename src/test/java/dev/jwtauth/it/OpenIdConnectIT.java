@@ -370,7 +370,7 @@ class OpenIdConnectIT extends ServiceIT {
   }
 
   @Test
-  void aSessionRevocationALogoutAnAdminRevocationOrAPasswordChangeEndsTheBrowserSession()
+  void aSessionRevocationALogoutAnAdminRevocationAPasswordChangeOrADisableEndsTheBrowserSession()
       throws Exception {
     // The revocation of a session started through the browser session.
     String access = signInAndExchange().getOIDCTokens().getAccessToken().getValue();
@@ -413,12 +413,28 @@ class OpenIdConnectIT extends ServiceIT {
             access);
     assertEquals(204, changed.statusCode(), changed.body());
     assertSignedOut();
+
+    // Disabling the user ends them too.
+    signInAndExchange("another-password-for-tests");
+    assertEquals(
+        204,
+        Http.send(
+                http.request("admin/users/" + userId)
+                    .header("Authorization", "Bearer " + adminToken)
+                    .DELETE()
+                    .build())
+            .statusCode());
+    assertSignedOut();
   }
 
   private OIDCTokenResponse signInAndExchange() throws Exception {
+    return signInAndExchange(PASSWORD);
+  }
+
+  private OIDCTokenResponse signInAndExchange(String password) throws Exception {
     Flow flow = new Flow(new Scope("openid"));
     AuthorizationCode code =
-        flow.success(browser.signIn(browser.get(flow.requestUri().toString()), username, PASSWORD))
+        flow.success(browser.signIn(browser.get(flow.requestUri().toString()), username, password))
             .getAuthorizationCode();
     return flow.exchange(code, publicClient());
   }
