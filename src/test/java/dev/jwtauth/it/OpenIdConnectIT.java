@@ -493,16 +493,7 @@ class OpenIdConnectIT extends ServiceIT {
    */
   @Test
   void aLogoutWithoutAHintAsksTheUserFirst() throws Exception {
-    Flow flow = new Flow(new Scope("openid"));
-    flow.success(browser.signIn(browser.get(flow.requestUri().toString()), username, PASSWORD));
-    HttpResponse<String> ask =
-        browser.get(
-            "oauth2/logout?client_id="
-                + spa
-                + "&post_logout_redirect_uri="
-                + SIGNED_OUT
-                + "&state=bye-2");
-    assertEquals(200, ask.statusCode(), ask.body());
+    HttpResponse<String> ask = signedInThenLoggedOutWithoutAHint(SIGNED_OUT.toString(), "bye-2");
     assertTrue(ask.body().contains("<strong>Tasks</strong>"), ask.body());
     assertEquals(
         "default-src 'none'; style-src 'self'; form-action 'self' http://127.0.0.1:9091;"
@@ -534,14 +525,8 @@ class OpenIdConnectIT extends ServiceIT {
 
   @Test
   void logoutToAnUnregisteredPlaceShowsThePageInstead() throws Exception {
-    Flow flow = new Flow(new Scope("openid"));
-    flow.success(browser.signIn(browser.get(flow.requestUri().toString()), username, PASSWORD));
     HttpResponse<String> ask =
-        browser.get(
-            "oauth2/logout?client_id="
-                + spa
-                + "&post_logout_redirect_uri=https://attacker.example.com/&state=x");
-    assertEquals(200, ask.statusCode(), ask.body());
+        signedInThenLoggedOutWithoutAHint("https://attacker.example.com/", "x");
     assertFalse(
         ask.headers().firstValue("Content-Security-Policy").orElseThrow().contains("attacker"));
     HttpResponse<String> out =
@@ -551,6 +536,23 @@ class OpenIdConnectIT extends ServiceIT {
     assertTrue(out.body().contains("signed out"), out.body());
     assertFalse(out.body().contains("attacker.example.com"));
     assertNull(browser.cookie("__Host-sso"), "the cookie is cleared");
+  }
+
+  /** Signs in, then asks to log out without a hint: the "sign out?" page. */
+  private HttpResponse<String> signedInThenLoggedOutWithoutAHint(String back, String state)
+      throws Exception {
+    Flow flow = new Flow(new Scope("openid"));
+    flow.success(browser.signIn(browser.get(flow.requestUri().toString()), username, PASSWORD));
+    HttpResponse<String> ask =
+        browser.get(
+            "oauth2/logout?client_id="
+                + spa
+                + "&post_logout_redirect_uri="
+                + back
+                + "&state="
+                + state);
+    assertEquals(200, ask.statusCode(), ask.body());
+    return ask;
   }
 
   @Test
