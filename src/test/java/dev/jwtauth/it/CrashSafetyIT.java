@@ -26,6 +26,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * the loop: {@code mvn verify -Dit.test=CrashSafetyIT -Dcrash.rounds=10} (add {@code -Pwildfly} for
  * WildFly); each round is one server start.
  */
+@OwnServers
 class CrashSafetyIT {
 
   /** What a killed service had acknowledged: to be found after the restart. */

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * <p>WildFly stage only: one WildFly runs the token service at an issuer of its own port, and the
  * resource WAR is deployed beside it through the server's deployment scanner.
  */
+@OwnServers
 class ElytronOidcBearerIT {
 
   private static final String CLIENT = "wildfly-app";

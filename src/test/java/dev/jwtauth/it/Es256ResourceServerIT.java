@@ -17,6 +17,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * With {@code auth.keys.algorithm=ES256} the token service signs with a P-256 key, and a stock
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * through our JWKS, and refuses a forged one.
  */
 @ExtendWith(ArquillianExtension.class)
+@OwnServers
+@ResourceLock("arquillian") // one Arquillian container at a time
 class Es256ResourceServerIT {
 
   private static ServiceProcess tokenService;

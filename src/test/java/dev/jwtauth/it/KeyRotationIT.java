@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * signs, signs on time, and the retired key leaves the JWKS once its tokens have expired. On a
  * database of its own (embedded, or with -Ppostgres a fresh PostgreSQL database).
  */
+@OwnServers
 class KeyRotationIT {
 
   private final File workDir =

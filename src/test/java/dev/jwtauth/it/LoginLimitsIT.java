@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * Its shared-state poll runs once a minute, so a change made on this node must hold here without
  * the poll's help.
  */
+@OwnServers
 class LoginLimitsIT {
 
   private static final File WORK_DIR =

@@ -42,6 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The service runs at an issuer of its own port: the relying party reads our discovery document and
  * follows its endpoints.
  */
+@OwnServers
 class OidcRelyingPartyIT {
 
   private static final String CLIENT = "soteria-app";

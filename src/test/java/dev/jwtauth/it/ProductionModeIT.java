@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * secret: RunScriptIT). Runs with -Ppostgres, on a database of its own.
  */
 @Tag("sql")
+@OwnServers
 class ProductionModeIT {
 
   private static final String SECRET = "the-first-encryption-secret";

@@ -27,6 +27,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A second, tiny WAR that uses Payara's built-in MicroProfile JWT — configured with nothing but our
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * access-token lifetime so that expiry can be watched, and a key rotation every 10 seconds.
  */
 @ExtendWith(ArquillianExtension.class)
+@OwnServers
+@ResourceLock("arquillian") // one Arquillian container at a time
 class ResourceServerIT {
 
   private static final long TOKEN_SECONDS = 6;

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * user; with -Ppostgres it runs in production mode on the suite's PostgreSQL database and logs in
  * as the bootstrap admin.
  */
+@OwnServers
 class RunScriptIT {
 
   private final File workDir =
