@@ -108,13 +108,9 @@ public class AuthorizeResource {
     return Response.fromResponse(withCode(request, signedIn.code()))
         .header(
             "Set-Cookie",
-            SSO_COOKIE
-                + "="
-                + signedIn.browserSessionValue()
-                + "; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age="
-                + signInSettings.ssoLifetime().toSeconds())
-        .header(
-            "Set-Cookie", CSRF_COOKIE + "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0")
+            BrowserCookies.set(
+                SSO_COOKIE, signedIn.browserSessionValue(), "Lax", signInSettings.ssoLifetime()))
+        .header("Set-Cookie", BrowserCookies.csrfCleared(CSRF_COOKIE))
         .build();
   }
 
@@ -151,12 +147,7 @@ public class AuthorizeResource {
     String csrf = OpaqueValues.generate();
     Response.ResponseBuilder page =
         Response.fromResponse(LoginPages.loginPage(status, request, csrf, error))
-            .header(
-                "Set-Cookie",
-                CSRF_COOKIE
-                    + "="
-                    + csrf
-                    + "; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=3600");
+            .header("Set-Cookie", BrowserCookies.csrf(CSRF_COOKIE, csrf));
     headers.forEach(page::header);
     return page.build();
   }

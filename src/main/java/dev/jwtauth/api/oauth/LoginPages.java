@@ -24,8 +24,15 @@ final class LoginPages {
    * another origin (OidcRelyingPartyIT, in Chromium).
    */
   static String loginPagePolicy(AuthorizationRequest request) {
+    return policyWithFormTarget(request.redirectUri());
+  }
+
+  /**
+   * {@link #CONTENT_SECURITY_POLICY} with the origin of {@code target} among the form's targets.
+   */
+  private static String policyWithFormTarget(String target) {
     return "default-src 'none'; style-src 'self'; form-action 'self' "
-        + SignInRules.origin(request.redirectUri())
+        + SignInRules.origin(target)
         + "; frame-ancestors 'none'";
   }
 
@@ -99,11 +106,7 @@ final class LoginPages {
             + " here.</p>\n<form method=\"post\" action=\"logout\">\n"
             + hiddenInputs(hidden)
             + "  <button type=\"submit\">Sign out</button>\n</form>",
-        back == null
-            ? CONTENT_SECURITY_POLICY
-            : "default-src 'none'; style-src 'self'; form-action 'self' "
-                + SignInRules.origin(back)
-                + "; frame-ancestors 'none'");
+        back == null ? CONTENT_SECURITY_POLICY : policyWithFormTarget(back));
   }
 
   /** 403: a "sign out?" form without its CSRF cookie (expired, or sent from another site). */

@@ -63,8 +63,7 @@ public class LogoutResource {
       return LoginPages.expiredSignOutPage();
     }
     return Response.fromResponse(logout(form, browserSession, true))
-        .header(
-            "Set-Cookie", CSRF_COOKIE + "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0")
+        .header("Set-Cookie", BrowserCookies.csrfCleared(CSRF_COOKIE))
         .build();
   }
 
@@ -88,12 +87,7 @@ public class LogoutResource {
                   signedOut.back().orElse(null),
                   state,
                   csrf))
-          .header(
-              "Set-Cookie",
-              CSRF_COOKIE
-                  + "="
-                  + csrf
-                  + "; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=3600")
+          .header("Set-Cookie", BrowserCookies.csrf(CSRF_COOKIE, csrf))
           .build();
     }
     Response.ResponseBuilder answer;
@@ -115,9 +109,7 @@ public class LogoutResource {
       answer = Response.fromResponse(LoginPages.signedOutPage());
     }
     return answer
-        .header(
-            "Set-Cookie",
-            AuthorizeResource.SSO_COOKIE + "=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0")
+        .header("Set-Cookie", BrowserCookies.cleared(AuthorizeResource.SSO_COOKIE, "Lax"))
         .build();
   }
 
